@@ -1,0 +1,148 @@
+"""The benchmark: latency and quality figures as a table, and as flat JSON with --json FILE.
+
+    python -m lab.bench                 # everything (quality figures evaluate the full test splits)
+    python -m lab.bench --quick         # latency only
+    python -m lab.bench --json bench.json
+
+Run it on a quiet machine: another process using torch on the same cores distorts every latency here.
+Bars (issue 2, 2 CPU cores): Draw & encode handler p50 ≤ 50 ms, app start ≤ 15 s; classifier accuracy
+mnist ≥ 0.985, fashion ≥ 0.925; VAE −ELBO mnist 16-d ≤ 100, 2-d ≤ 150 nats.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import numpy as np
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+BARS = {  # figure: (comparison, bar)
+    "draw_encode_p50_ms": ("<=", 50.0), "app_start_s": ("<=", 15.0),
+    "classifier_accuracy_mnist": (">=", 0.985), "classifier_accuracy_fashion": (">=", 0.925),
+    "vae16_nelbo_mnist": ("<=", 100.0), "vae2_nelbo_mnist": ("<=", 150.0),
+}
+
+
+def percentile_ms(timings: list[float], q: float) -> float:
+    return float(np.percentile(np.array(timings) * 1000, q))
+
+
+def bench_draw_encode(repeats: int = 60) -> dict:
+    """The Draw & encode handler end to end: a 280x280 sketchpad image in, images and figures out."""
+    from demo.tabs.draw_encode import encode_sketch  # the UI handler itself, as the browser calls it
+    from lab.api import example_images
+
+    digit = example_images("mnist")[7][0]
+    # Make it look like a sketchpad value: black ink on white, 280x280 RGB.
+    canvas = np.kron(255 - (digit * 255).astype(np.uint8), np.ones((10, 10), np.uint8))
+    value = {"background": None, "layers": [], "composite": np.stack([canvas] * 3, axis=-1)}
+    encode_sketch(value, "mnist", "vae16")  # warm-up: loads the models
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        encode_sketch(value, "mnist", "vae16")
+        timings.append(time.perf_counter() - started)
+    return {"draw_encode_p50_ms": percentile_ms(timings, 50), "draw_encode_p95_ms": percentile_ms(timings, 95)}
+
+
+def bench_checkpoint_load() -> dict:
+    """Seconds to load the four models the Draw & encode tab needs for one dataset, from disk."""
+    from lab.checkpoints import SHIPPED_MODELS, load_model, shipped_path
+
+    started = time.perf_counter()
+    for name in SHIPPED_MODELS:
+        load_model(shipped_path("mnist", name))
+    return {"checkpoint_load_s": time.perf_counter() - started}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def bench_app_start(timeout: float = 120.0) -> dict:
+    """Seconds from `python app.py` to the page answering HTTP 200."""
+    port = free_port()
+    environment = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1",
+                   "GRADIO_ANALYTICS_ENABLED": "False"}
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - started < timeout:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
+                    if response.status == 200:
+                        return {"app_start_s": time.perf_counter() - started}
+            except OSError:
+                time.sleep(0.1)
+            if process.poll() is not None:
+                raise RuntimeError("app.py exited before answering")
+        raise RuntimeError(f"app.py did not answer within {timeout} s")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def bench_quality() -> dict:
+    """Held-out figures of the shipped classifiers and VAEs on the full test splits."""
+    from lab.checkpoints import load_model, shipped_path
+    from lab.data import load_dataset
+    from lab.evaluate import evaluate
+
+    figures = {}
+    for dataset in ("mnist", "fashion"):
+        test = load_dataset(dataset, "test")
+        figures[f"classifier_accuracy_{dataset}"] = evaluate(
+            load_model(shipped_path(dataset, "classifier"))[0], test)["accuracy"]
+        for name in ("vae2", "vae16"):
+            figures[f"{name}_nelbo_{dataset}"] = evaluate(load_model(shipped_path(dataset, name))[0], test)["nelbo"]
+    return figures
+
+
+def verdict(name: str, value: float) -> str:
+    if name not in BARS:
+        return ""
+    comparison, bar = BARS[name]
+    passed = value <= bar if comparison == "<=" else value >= bar
+    return f"{'pass' if passed else 'FAIL'} ({comparison} {bar:g})"
+
+
+def main(argv: list[str] | None = None) -> dict:
+    parser = argparse.ArgumentParser(prog="python -m lab.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip the slow quality figures")
+    parser.add_argument("--json", type=Path, help="also write the figures as a flat JSON object")
+    parser.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
+    args = parser.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    os.environ.setdefault("LAB_DEVICE", "cpu")
+
+    figures: dict[str, float] = {}
+    figures |= bench_draw_encode()
+    figures |= bench_checkpoint_load()
+    figures |= bench_app_start()
+    if not args.quick:
+        figures |= bench_quality()
+
+    from lab.device import describe_device
+
+    print(f"device: {describe_device()}")
+    print(f"{'figure':<32}{'value':>12}  bar")
+    for name, value in figures.items():
+        print(f"{name:<32}{value:>12.4f}  {verdict(name, value)}")
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
+    return figures
+
+
+if __name__ == "__main__":
+    main()

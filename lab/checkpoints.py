@@ -1,0 +1,84 @@
+"""A checkpoint is a folder: config.json + model.safetensors + metrics.json + README.md (its card).
+
+Loading reads JSON and safetensors only, so it never unpickles code. The shipped checkpoints live in
+`checkpoints/<dataset>-<model>/`; `shipped_path` names them.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save_file
+
+from lab.models import build_model
+
+# LAB_CHECKPOINTS points the app at another set of checkpoint folders (e.g. ones you trained yourself).
+CHECKPOINT_ROOT = Path(os.environ.get("LAB_CHECKPOINTS", Path(__file__).resolve().parent.parent / "checkpoints"))
+SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16")
+
+
+class CheckpointError(RuntimeError):
+    """A checkpoint folder is missing, incomplete or corrupt."""
+
+
+def shipped_path(dataset: str, model: str) -> Path:
+    """The folder of a shipped checkpoint, e.g. shipped_path('mnist', 'vae16')."""
+    return CHECKPOINT_ROOT / f"{dataset}-{model}"
+
+
+def save_checkpoint(folder: str | Path, model: torch.nn.Module, info: dict, metrics: dict | None = None,
+                    card: str | None = None) -> Path:
+    """Write the model's weights and config (plus metrics and card when given) into `folder`.
+
+    `info` holds what is not the network's shape: dataset, class names, how it was trained.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    config = {"kind": model.kind, "model": model.config_dict(), **info}
+    state = {name: tensor.detach().cpu().contiguous() for name, tensor in model.state_dict().items()}
+    save_file(state, folder / "model.safetensors")
+    (folder / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    if metrics is not None:
+        (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    if card is not None:
+        (folder / "README.md").write_text(card)
+    return folder
+
+
+def read_config(folder: str | Path) -> dict:
+    path = Path(folder) / "config.json"
+    if not path.exists():
+        raise CheckpointError(f"no checkpoint at {Path(folder)}: config.json is missing. "
+                              "Train it with `python -m lab.train` (see README) or restore the folder.")
+    try:
+        return json.loads(path.read_text())
+    except json.JSONDecodeError as error:
+        raise CheckpointError(f"checkpoint {Path(folder)} has a corrupt config.json: {error}") from error
+
+
+def read_metrics(folder: str | Path) -> dict:
+    path = Path(folder) / "metrics.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def load_model(folder: str | Path, device: torch.device | str = "cpu") -> tuple[torch.nn.Module, dict]:
+    """Load a checkpoint folder -> (model in eval mode on `device`, its config dict).
+
+    Raises CheckpointError with a message that says what is wrong and how to fix it.
+    """
+    folder = Path(folder)
+    config = read_config(folder)
+    weights = folder / "model.safetensors"
+    if not weights.exists():
+        raise CheckpointError(f"checkpoint {folder} has no model.safetensors")
+    try:
+        model = build_model(config["kind"], config["model"])
+        state = load_file(weights)
+        model.load_state_dict(state)
+    except (SafetensorError, OSError, RuntimeError, KeyError, TypeError, ValueError) as error:
+        raise CheckpointError(f"checkpoint {folder} could not be loaded ({type(error).__name__}: "
+                              f"{str(error).splitlines()[0][:200]}). Re-train it or restore the folder.") from error
+    return model.to(device).eval(), config

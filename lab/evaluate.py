@@ -1,0 +1,38 @@
+"""Held-out figures of the trained models: what metrics.json records and the checkpoint test re-checks."""
+from __future__ import annotations
+
+import torch
+
+from lab.data import Dataset
+
+EVAL_SEED = 1234        # fixes the z samples of the ELBO estimate, so a figure reproduces exactly
+ELBO_SAMPLES = 4        # z samples per image: the ELBO is an expectation over q(z|x)
+
+
+@torch.inference_mode()
+def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) -> dict[str, float]:
+    """The model's held-out figures on `dataset`, by family (see each branch)."""
+    device = next(model.parameters()).device
+    model.eval()
+    sums: dict[str, float] = {}
+    generator = torch.Generator(device="cpu").manual_seed(EVAL_SEED)
+    for start in range(0, len(dataset), batch_size):
+        images = dataset.images[start: start + batch_size].to(device)
+        labels = dataset.labels[start: start + batch_size].to(device)
+        if model.kind == "classifier":
+            batch = {"accuracy": (model(images).argmax(dim=1) == labels).float()}
+        elif model.kind == "vae":
+            # Average the terms over ELBO_SAMPLES draws of z ~ q(z|x); nats per image.
+            draws = [model.elbo_terms(images, generator) for _ in range(ELBO_SAMPLES)]
+            batch = {f"nelbo{suffix}": torch.stack([d[key] for d in draws]).mean(0)
+                     for key, suffix in (("total", ""), ("reconstruction", "_reconstruction"), ("kl", "_kl"))}
+        elif model.kind == "ae":
+            batch = {"l2": model.reconstruction_error(images)}
+        else:
+            raise ValueError(f"no evaluation for model kind {model.kind!r}")
+        for name, values in batch.items():
+            sums[name] = sums.get(name, 0.0) + values.sum().item()
+    return {name: total / len(dataset) for name, total in sums.items()}
+
+
+HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2"}

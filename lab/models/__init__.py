@@ -1,0 +1,18 @@
+"""Model families, one file each. `MODEL_FAMILIES` maps a checkpoint's `kind` to its class and config."""
+from lab.models.autoencoder import AutoencoderConfig, ConvAutoencoder
+from lab.models.classifier import ClassifierConfig, CNNClassifier
+from lab.models.vae import ConvVAE, VAEConfig
+
+MODEL_FAMILIES = {
+    "vae": (ConvVAE, VAEConfig),
+    "ae": (ConvAutoencoder, AutoencoderConfig),
+    "classifier": (CNNClassifier, ClassifierConfig),
+}
+
+
+def build_model(kind: str, config: dict):
+    """A fresh model of family `kind` from a plain config dict (as stored in config.json)."""
+    if kind not in MODEL_FAMILIES:
+        raise ValueError(f"unknown model kind {kind!r}; expected one of {sorted(MODEL_FAMILIES)}")
+    model_class, config_class = MODEL_FAMILIES[kind]
+    return model_class(config_class(**config))

@@ -1,0 +1,53 @@
+"""A plain convolutional autoencoder: the VAE's shape without the probability (lecture, "Autoencoders").
+
+The encoder gives one point z per image, the decoder reconstructs, and the loss is the squared L2 distance
+between input and reconstruction. Nothing pushes z towards a known distribution, which is why picking a new
+z to generate from is hard: the lab shows this next to the VAE.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+from lab.models.blocks import ConvDecoder, ConvEncoder
+
+
+@dataclass
+class AutoencoderConfig:
+    latent_dim: int = 16
+    hidden: int = 256
+
+
+class ConvAutoencoder(nn.Module):
+    kind = "ae"
+
+    def __init__(self, config: AutoencoderConfig):
+        super().__init__()
+        self.config = config
+        self.encoder = ConvEncoder(config.latent_dim, config.hidden)
+        self.decoder = ConvDecoder(config.latent_dim, config.hidden)
+
+    def config_dict(self) -> dict:
+        return asdict(self.config)
+
+    def encode(self, images: torch.Tensor) -> torch.Tensor:
+        """(B, 1, 28, 28) in [0, 1] -> z, (B, latent_dim)."""
+        return self.encoder(images)
+
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        """(B, latent_dim) -> (B, 1, 28, 28) images in [0, 1]."""
+        return torch.sigmoid(self.decoder(z))
+
+    def forward(self, images: torch.Tensor) -> torch.Tensor:
+        return self.decode(self.encode(images))
+
+    def reconstruction_error(self, images: torch.Tensor) -> torch.Tensor:
+        """Squared L2 distance ‖x − x̂‖² per image, (B,)."""
+        return (self(images) - images).pow(2).flatten(1).sum(dim=1)
+
+    def loss(self, images: torch.Tensor, labels=None, kl_weight: float = 1.0) -> tuple[torch.Tensor, dict[str, float]]:
+        """Mean squared L2 reconstruction error over the batch (labels and kl_weight are unused: there is no prior)."""
+        error = self.reconstruction_error(images).mean()
+        return error, {"l2": error.item()}

@@ -1,0 +1,48 @@
+"""Checkpoint folders: a save/load round trip, and clear errors for missing or corrupt files."""
+import json
+
+import pytest
+import torch
+
+from lab.checkpoints import CheckpointError, load_model, read_metrics, save_checkpoint
+from lab.models import build_model
+
+
+def test_round_trip_gives_identical_outputs(tmp_path):
+    vae = build_model("vae", {"latent_dim": 2}).eval()
+    save_checkpoint(tmp_path, vae, {"dataset": "mnist"}, {"test_nelbo": 1.0}, "# card\n")
+    assert {p.name for p in tmp_path.iterdir()} == {"config.json", "model.safetensors", "metrics.json", "README.md"}
+    loaded, config = load_model(tmp_path)
+    x = torch.rand(2, 1, 28, 28)
+    assert not loaded.training
+    assert torch.equal(loaded(x), vae(x))
+    assert config["kind"] == "vae" and config["model"]["latent_dim"] == 2 and config["dataset"] == "mnist"
+    assert read_metrics(tmp_path) == {"test_nelbo": 1.0}
+
+
+def test_missing_checkpoint_says_how_to_fix_it(tmp_path):
+    with pytest.raises(CheckpointError, match="lab.train"):
+        load_model(tmp_path / "nowhere")
+
+
+def test_corrupt_weights_are_a_checkpoint_error(tmp_path):
+    save_checkpoint(tmp_path, build_model("ae", {"latent_dim": 4}), {})
+    (tmp_path / "model.safetensors").write_bytes(b"not a safetensors file at all")
+    with pytest.raises(CheckpointError, match="could not be loaded"):
+        load_model(tmp_path)
+
+
+def test_weights_of_another_shape_are_a_checkpoint_error(tmp_path):
+    save_checkpoint(tmp_path, build_model("ae", {"latent_dim": 4}), {})
+    config = json.loads((tmp_path / "config.json").read_text())
+    config["model"]["latent_dim"] = 8
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    with pytest.raises(CheckpointError):
+        load_model(tmp_path)
+
+
+def test_corrupt_config_is_a_checkpoint_error(tmp_path):
+    save_checkpoint(tmp_path, build_model("ae", {"latent_dim": 4}), {})
+    (tmp_path / "config.json").write_text("{ broken")
+    with pytest.raises(CheckpointError, match="corrupt config.json"):
+        load_model(tmp_path)

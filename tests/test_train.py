@@ -1,0 +1,73 @@
+"""The training CLI on tiny data: every model kind, resuming, a user's folder, and 2-process data parallel."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+from lab.checkpoints import load_model, read_metrics
+from lab.train import parse_args, train
+
+TINY = ["--dataset", "mnist", "--limit", "64", "--batch-size", "16", "--threads", "1"]
+
+
+def run(tmp_path: Path, *args: str) -> dict:
+    return train(parse_args([*args, *TINY, "--out", str(tmp_path)]))
+
+
+def read_log(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "log.jsonl").read_text().splitlines()]
+
+
+def test_each_model_kind_trains_and_saves_a_loadable_checkpoint(tmp_path):
+    for kind, headline in (("vae", "test_nelbo"), ("ae", "test_l2"), ("classifier", "test_accuracy")):
+        folder = tmp_path / kind
+        metrics = run(folder, kind, "--epochs", "1", "--latent-dim", "2")
+        assert np.isfinite(metrics[headline]) and metrics["headline"] == headline
+        model, config = load_model(folder)
+        assert config["kind"] == kind and config["training"]["command"].startswith("python -m lab.train")
+        assert read_metrics(folder) == metrics and (folder / "README.md").exists()
+
+
+def test_resume_continues_from_the_last_epoch(tmp_path):
+    assert run(tmp_path, "ae", "--epochs", "3", "--stop-after", "2") == {}  # interrupted: no checkpoint yet
+    assert [record["epoch"] for record in read_log(tmp_path)] == [1, 2]
+    assert not (tmp_path / "model.safetensors").exists()
+    metrics = run(tmp_path, "ae", "--epochs", "3", "--resume")
+    assert [record["epoch"] for record in read_log(tmp_path)] == [1, 2, 3]
+    assert np.isfinite(metrics["test_l2"]) and (tmp_path / "model.safetensors").exists()
+
+
+def test_trains_on_a_folder_of_images(tmp_path):
+    images = tmp_path / "images"
+    for label in ("a", "b"):
+        (images / label).mkdir(parents=True)
+        for index in range(10):
+            pixels = np.full((32, 32), 255, np.uint8)
+            pixels[8:24, 4 + index: 12 + index] = 0 if label == "a" else 128
+            Image.fromarray(pixels).save(images / label / f"{index}.png")
+    out = tmp_path / "out"
+    metrics = train(parse_args(["classifier", "--data", str(images), "--epochs", "1", "--batch-size", "4",
+                                "--threads", "1", "--out", str(out)]))
+    _, config = load_model(out)
+    assert config["class_names"] == ["a", "b"] and config["dataset"] == "folder:images"
+    assert 0 <= metrics["test_accuracy"] <= 1
+
+
+def test_accelerate_runs_two_cpu_processes(tmp_path):
+    accelerate = Path(sys.executable).with_name("accelerate")
+    command = [str(accelerate), "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+               "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "lab.train", "vae",
+               "--epochs", "1", "--latent-dim", "2", *TINY, "--out", str(tmp_path)]
+    environment = {**os.environ, "LAB_DEVICE": "cpu", "OMP_NUM_THREADS": "1"}
+    finished = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=300,
+                              cwd=Path(__file__).resolve().parent.parent)
+    assert finished.returncode == 0, finished.stderr[-2000:]
+    record = read_log(tmp_path)[0]
+    # 64 images, batches of 16, split over 2 processes: each process takes 2 steps per epoch.
+    assert record["processes"] == 2 and record["steps"] == 2
+    _, config = load_model(tmp_path)
+    assert config["training"]["processes"] == 2
