@@ -1,0 +1,16 @@
+"""Entry point for `python app.py` and Hugging Face Spaces.
+
+Serves on http://127.0.0.1:7860 by default; GRADIO_SERVER_NAME and GRADIO_SERVER_PORT override it (Spaces
+sets them), which is why launch() gets no explicit host or port here.
+"""
+try:  # ZeroGPU Spaces need `spaces` imported before torch; elsewhere it is absent.
+    import spaces  # noqa: F401
+except ImportError:
+    pass
+
+from demo.app import build_demo, launch_options
+
+demo = build_demo()
+
+if __name__ == "__main__":
+    demo.queue(default_concurrency_limit=4).launch(**launch_options())

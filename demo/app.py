@@ -1,0 +1,32 @@
+"""build_demo(): the Blocks with the tabs in the lecture's order, shared state and translations."""
+from __future__ import annotations
+
+import gradio as gr
+
+from demo.i18n import I18N
+from demo.tabs import draw_encode, models
+from lab import api
+
+CSS = """
+#sketchpad canvas { cursor: crosshair; }
+#summary { min-height: 3em; }
+"""
+
+
+def build_demo() -> gr.Blocks:
+    with gr.Blocks(title="Generative Models Lab") as demo:
+        gr.Markdown(I18N("title"))
+        gr.Markdown(I18N("intro"))
+        gr.Textbox(value=api.describe_device(), label=I18N("device"), interactive=False, max_lines=1,
+                   elem_id="device", container=True)
+        with gr.Tabs():
+            with gr.Tab(I18N("tab_draw"), id="draw"):
+                draw_encode.build(I18N)
+            with gr.Tab(I18N("tab_models"), id="models"):
+                models.build(I18N)
+    return demo
+
+
+def launch_options() -> dict:
+    """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
+    return {"i18n": I18N, "css": CSS, "theme": gr.themes.Soft()}

@@ -1,0 +1,24 @@
+"""Small numpy/PIL helpers that turn model images into something pleasant to look at."""
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image
+
+DISPLAY_SIZE = 168  # 28 x 6: whole pixels, so the digit stays crisp instead of blurred by the browser
+
+
+def to_display(image28: np.ndarray | None, size: int = DISPLAY_SIZE) -> Image.Image | None:
+    """(28, 28) float in [0, 1] (white ink on black) -> a larger grayscale PIL image, nearest-neighbour."""
+    if image28 is None:
+        return None
+    pixels = (np.clip(np.asarray(image28, np.float32), 0, 1) * 255).round().astype(np.uint8)
+    return Image.fromarray(pixels, mode="L").resize((size, size), Image.NEAREST)
+
+
+def strip(images: np.ndarray, size: int = 112, gap: int = 4) -> Image.Image:
+    """(N, 28, 28) in [0, 1] -> one PIL image with the N images side by side."""
+    tiles = [np.asarray(to_display(image, size)) for image in images]
+    height = tiles[0].shape[0]
+    spacer = np.full((height, gap), 255, np.uint8)
+    row = [part for tile in tiles for part in (tile, spacer)][:-1]
+    return Image.fromarray(np.concatenate(row, axis=1), mode="L")

@@ -1,0 +1,181 @@
+"""Draw & encode: a drawing through the autoencoder, the VAE and the classifier (lecture: AE, VAE, p(y|x)).
+
+Handlers are module-level and take plain values, so tests call them without a browser.
+"""
+from __future__ import annotations
+
+import math
+
+import gradio as gr
+import numpy as np
+
+from demo import plots
+from demo.i18n import request_language, text
+from demo.imaging import strip, to_display
+from lab import api
+
+CANVAS = 280
+VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
+PIXELS = 28 * 28
+
+
+def blank_canvas() -> dict:
+    """A white sketchpad value: giving the pad a background makes it start with the brush selected."""
+    white = np.full((CANVAS, CANVAS, 3), 255, np.uint8)
+    return {"background": white, "layers": [], "composite": white}
+
+
+def _composite(sketch):
+    """The sketchpad's flattened image (or None when nobody drew)."""
+    if isinstance(sketch, dict):
+        return sketch.get("composite")
+    return sketch
+
+
+def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
+    result = api.encode_drawing(image28, dataset=dataset, vae_name=vae_name)
+    messages = [text("missing", lang, message=message) for message in result["errors"].values()]
+    probabilities_plot = posterior_plot = elbo_plot = None
+    summary = ""
+    if result["probabilities"] is not None:
+        probabilities_plot = plots.probabilities_figure(
+            result["probabilities"], result["class_names"], "p(y|x)", text("probability", lang))
+    if result["posterior_mean"] is not None:
+        posterior_plot = plots.posterior_figure(
+            result["posterior_mean"], result["posterior_std"], "q(z|x) = N(μ, σ²)",
+            text("dimension", lang), text("prior", lang))
+        elbo = result["elbo"]
+        elbo_plot = plots.elbo_figure(elbo["reconstruction"], elbo["kl"],
+                                      {"reconstruction": text("reconstruction", lang), "kl": text("kl", lang)},
+                                      f"−ELBO = {elbo['total']:.1f} nats")
+    if result["posterior_mean"] is not None and result["probabilities"] is not None:
+        best = int(np.argmax(result["probabilities"]))
+        elbo = result["elbo"]
+        summary = text("summary", lang, label=result["class_names"][best],
+                       confidence=result["probabilities"][best], reconstruction=elbo["reconstruction"],
+                       kl=elbo["kl"], total=elbo["total"], elbo=-elbo["total"],
+                       bits_per_dim=elbo["total"] / (PIXELS * math.log(2)))
+    return (to_display(result["input"]), to_display(result["ae_reconstruction"]),
+            to_display(result["vae_reconstruction"]), probabilities_plot, posterior_plot, elbo_plot,
+            summary, "\n\n".join(messages), result["input"])
+
+
+def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | None = None):
+    """Sketchpad value -> (input, AE, VAE images, p(y|x), posterior and ELBO plots, summary, status, state).
+
+    A blank canvas clears the outputs quietly (it happens on every Clear)."""
+    lang = request_language(request)
+    try:
+        return _encode_outputs(_composite(sketch), dataset, vae_name, lang)
+    except api.BlankDrawingError:
+        return (None,) * 7 + ("", None)
+    except ValueError as error:
+        raise gr.Error(str(error))
+
+
+def clear():
+    """A fresh white canvas, and every output emptied."""
+    return (blank_canvas(),) + (None,) * 7 + ("", None)
+
+
+def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
+    """Re-encode the drawing kept in state (after a dataset or VAE switch, or the Encode button)."""
+    lang = request_language(request)
+    if image28 is None:
+        gr.Warning(text("blank", lang))
+        return (None,) * 7 + ("", None)
+    return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, lang)
+
+
+def example_gallery(dataset: str) -> list[tuple]:
+    """(display image, caption) pairs: two shipped test images of each class."""
+    return [(to_display(image, 84), api.class_names(dataset)[label])
+            for image, label in api.example_images(dataset, per_class=2)]
+
+
+def pick_example(dataset: str, vae_name: str, event: gr.SelectData, request: gr.Request | None = None):
+    """Encode the test image clicked in the gallery (it is already 28x28: no preprocessing)."""
+    image28, _ = api.example_images(dataset, per_class=2)[event.index]
+    return _encode_outputs(image28, dataset, vae_name, request_language(request))
+
+
+def resample(image28, dataset: str, vae_name: str, seed: float, request: gr.Request | None = None):
+    """Six decodings of z ~ q(z|x) for the VAE next to six of the AE's single z."""
+    if image28 is None:
+        gr.Warning(text("blank", request_language(request)))
+        return None, None
+    try:
+        samples = api.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
+                                       seed=int(seed or 0))
+    except api.CheckpointError as error:
+        raise gr.Error(str(error))
+    return strip(samples["vae"]), strip(samples["ae"])
+
+
+def switch_dataset(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
+    """New dataset: new examples, and the current drawing re-encoded by that dataset's models."""
+    gallery = example_gallery(dataset)
+    if image28 is None:
+        return (gallery,) + (None,) * 7 + ("", None)
+    return (gallery,) + _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name,
+                                        request_language(request))
+
+
+def build(i18n) -> gr.State:
+    """Lay out the tab inside the current Blocks; returns the per-user state holding the 28x28 drawing."""
+    drawing = gr.State(None)
+    gr.Markdown(i18n("draw_intro"))
+    with gr.Row():
+        with gr.Column(scale=4, min_width=300):
+            sketchpad = gr.Sketchpad(value=blank_canvas(), label=i18n("sketch"), elem_id="sketchpad",
+                                     canvas_size=(CANVAS, CANVAS), image_mode="RGB", type="numpy",
+                                     brush=gr.Brush(default_size=12, colors=["#000000"], color_mode="fixed"),
+                                     layers=False, transforms=(), height=CANVAS + 120)
+            with gr.Row():
+                clear_button = gr.Button(i18n("clear"), elem_id="clear")
+                encode_button = gr.Button(i18n("encode"), variant="primary", elem_id="encode")
+            dataset = gr.Radio(choices=[("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
+                               label=i18n("dataset"), elem_id="dataset")
+            vae_name = gr.Radio(choices=VAE_CHOICES, value="vae16", label=i18n("vae_choice"), elem_id="vae")
+            gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=10,
+                                 height=210, allow_preview=False, elem_id="examples")
+        with gr.Column(scale=6):
+            with gr.Row():
+                input_image = gr.Image(label=i18n("input28"), elem_id="input28", height=190,
+                                       buttons=["download"])
+                ae_image = gr.Image(label=i18n("ae_recon"), elem_id="ae_recon", height=190,
+                                    buttons=["download"])
+                vae_image = gr.Image(label=i18n("vae_recon"), elem_id="vae_recon", height=190,
+                                     buttons=["download"])
+            summary = gr.Markdown(elem_id="summary")
+            status = gr.Markdown(elem_id="status")
+            probabilities_plot = gr.Plot(label=i18n("probabilities"), elem_id="probabilities")
+            elbo_plot = gr.Plot(label=i18n("elbo"), elem_id="elbo")
+            posterior_plot = gr.Plot(label=i18n("posterior"), elem_id="posterior")
+    gr.Markdown(i18n("resample_title"))
+    with gr.Row():
+        seed = gr.Number(value=0, precision=0, label=i18n("seed"), minimum=0, scale=1)
+        resample_button = gr.Button(i18n("resample"), elem_id="resample", scale=1)
+    with gr.Row():
+        vae_strip = gr.Image(label=i18n("vae_samples"), elem_id="vae_samples", height=130)
+        ae_strip = gr.Image(label=i18n("ae_samples"), elem_id="ae_samples", height=130)
+
+    outputs = [input_image, ae_image, vae_image, probabilities_plot, posterior_plot, elbo_plot, summary,
+               status, drawing]
+    # Strokes fire `input` (not `change`) in Gradio 6; always_last drops stale strokes under load.
+    sketchpad.input(encode_sketch, [sketchpad, dataset, vae_name], outputs, trigger_mode="always_last",
+                    show_progress="hidden", concurrency_limit=4)
+    clear_button.click(clear, None, [sketchpad] + outputs)
+    encode_button.click(encode_current, [drawing, dataset, vae_name], outputs)
+    vae_name.change(encode_current_quiet, [drawing, dataset, vae_name], outputs)
+    dataset.change(switch_dataset, [drawing, dataset, vae_name], [gallery] + outputs)
+    gallery.select(pick_example, [dataset, vae_name], outputs)
+    resample_button.click(resample, [drawing, dataset, vae_name, seed], [vae_strip, ae_strip])
+    return drawing
+
+
+def encode_current_quiet(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
+    """Like encode_current, but with nothing drawn yet it leaves the outputs empty without a warning."""
+    if image28 is None:
+        return (None,) * 7 + ("", None)
+    return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, request_language(request))

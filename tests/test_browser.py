@@ -1,0 +1,80 @@
+"""A real browser: open the app in headless Chromium, draw a stroke, see the reconstruction and p(y|x).
+
+Chromium comes from Debian (`apt-get install chromium`); `.ci/run` installs it. A missing browser fails
+this test rather than skipping it, so CI cannot go green without the browser check.
+"""
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from demo.app import build_demo, launch_options
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = Path(os.environ.get("LAB_SCREENSHOTS", "/tmp/lab-screenshots"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    demo = build_demo()
+    port = free_port()
+    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+                        **launch_options())
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), \
+        f"Chromium not found at {CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def test_drawing_a_stroke_shows_reconstructions_and_class_probabilities(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(app_url)
+    canvas = page.locator("#sketchpad canvas").first
+    expect(canvas).to_be_visible(timeout=30_000)
+    box = canvas.bounding_box()
+    # A '7': a top bar, then a diagonal down to the left.
+    x0, y0, w, h = box["x"], box["y"], box["width"], box["height"]
+    page.mouse.move(x0 + 0.3 * w, y0 + 0.25 * h)
+    page.mouse.down()
+    page.mouse.move(x0 + 0.7 * w, y0 + 0.25 * h, steps=4)
+    page.mouse.move(x0 + 0.42 * w, y0 + 0.8 * h, steps=4)
+    page.mouse.up()
+    expect(page.locator("#ae_recon img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#vae_recon img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#probabilities .js-plotly-plot")).to_be_visible(timeout=30_000)
+    expect(page.locator("#summary")).to_contain_text("ELBO", timeout=30_000)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "draw_encode.png"), full_page=True)
+    page.close()
+
+
+def test_spanish_browser_gets_spanish_labels(app_url, browser):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(locale="es-ES")
+    page = context.new_page()
+    page.goto(app_url)
+    expect(page.get_by_text("Dibujar y codificar").first).to_be_visible(timeout=30_000)
+    context.close()
