@@ -34,6 +34,7 @@ UI_TEXT = {
         "models_intro": "The shipped checkpoints, trained by `python -m lab.train` on real data, and their held-out figures.",
         "refresh": "Refresh",
         "device": "Models run on",
+        "export": "Download encoding (JSON)",
     },
     "es": {
         "title": "# Laboratorio de Modelos Generativos",
@@ -64,6 +65,7 @@ UI_TEXT = {
         "models_intro": "Los checkpoints incluidos, entrenados con `python -m lab.train` sobre datos reales, y sus cifras en test.",
         "refresh": "Actualizar",
         "device": "Los modelos corren en",
+        "export": "Descargar codificación (JSON)",
     },
 }
 

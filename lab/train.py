@@ -47,6 +47,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     source.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
     source.add_argument("--data", type=Path, help="a folder of your own images (sub-folders = classes)")
     parser.add_argument("--latent-dim", type=int, default=16)
+    parser.add_argument("--extra-convs", type=int, default=0,
+                        help="vae/ae: extra 3x3 conv layers per resolution in encoder and decoder")
     parser.add_argument("--epochs", type=int, help="default: vae 100, ae 60, classifier 15")
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate of the one-cycle schedule")
@@ -91,7 +93,7 @@ def load_splits(args: argparse.Namespace) -> tuple[Dataset, Dataset, str]:
 def build(args: argparse.Namespace, num_classes: int) -> torch.nn.Module:
     if args.model == "classifier":
         return build_model("classifier", {"num_classes": num_classes})
-    return build_model(args.model, {"latent_dim": args.latent_dim})
+    return build_model(args.model, {"latent_dim": args.latent_dim, "extra_convs": args.extra_convs})
 
 
 def train(args: argparse.Namespace) -> dict:
@@ -172,6 +174,7 @@ def train(args: argparse.Namespace) -> dict:
         final = model.eval()
         metrics = _final_metrics(final, test_set, args, data_name, time.time() - started)
         info = {"dataset": data_name, "class_names": list(train_set.class_names),
+                "parameters": sum(p.numel() for p in final.parameters()),
                 "training": {"command": "python -m lab.train " + shlex.join(sys.argv[1:]), "seed": args.seed,
                              "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
                              "augment": args.augment, "processes": accelerator.num_processes,

@@ -1,4 +1,7 @@
 """The Draw & encode tab's handlers, called directly with plain values (no browser)."""
+import json
+from pathlib import Path
+
 import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
@@ -15,12 +18,15 @@ def sketch(image):
 
 def test_encoding_a_drawing_fills_every_output(seven):
     outputs = draw_encode.encode_sketch(sketch(seven), "mnist", "vae16")
-    input_image, ae_image, vae_image, probabilities, posterior, elbo, summary, status, state = outputs
+    input_image, ae_image, vae_image, probabilities, posterior, elbo, summary, status, export, state = outputs
     assert all(isinstance(image, Image.Image) for image in (input_image, ae_image, vae_image))
     assert all(isinstance(figure, go.Figure) for figure in (probabilities, posterior, elbo))
     assert len(posterior.data[0].y) == 16 and len(probabilities.data[0].y) == 10
     assert "−ELBO" in summary and "nats" in summary and status == ""
     assert state.shape == (28, 28)
+    exported = json.loads(Path(export).read_text())
+    assert len(exported["posterior_mean"]) == 16 and len(exported["input_28x28"]) == 28
+    assert exported["elbo_nats"]["total"] > 0
 
 
 def test_the_classifier_reads_a_drawn_seven(seven):
@@ -39,7 +45,7 @@ def test_two_dimensional_vae_gives_two_posterior_dimensions(seven):
 
 def test_blank_canvas_clears_quietly_and_encode_without_drawing_warns():
     blank = np.full((280, 280, 3), 255, np.uint8)
-    assert draw_encode.encode_sketch(sketch(blank), "mnist", "vae16") == (None,) * 7 + ("", None)
+    assert draw_encode.encode_sketch(sketch(blank), "mnist", "vae16") == draw_encode.empty_outputs()
     assert draw_encode.encode_sketch(sketch(None), "mnist", "vae16")[-1] is None
     with pytest.warns(UserWarning):
         assert draw_encode.encode_current(None, "mnist", "vae16")[0] is None

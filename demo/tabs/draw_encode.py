@@ -4,7 +4,11 @@ Handlers are module-level and take plain values, so tests call them without a br
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import tempfile
+from pathlib import Path
 
 import gradio as gr
 import numpy as np
@@ -17,6 +21,7 @@ from lab import api
 CANVAS = 280
 VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
 PIXELS = 28 * 28
+EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-encodings-"))
 
 
 def blank_canvas() -> dict:
@@ -57,7 +62,26 @@ def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
                        bits_per_dim=elbo["total"] / (PIXELS * math.log(2)))
     return (to_display(result["input"]), to_display(result["ae_reconstruction"]),
             to_display(result["vae_reconstruction"]), probabilities_plot, posterior_plot, elbo_plot,
-            summary, "\n\n".join(messages), result["input"])
+            summary, "\n\n".join(messages), export_encoding(result, dataset, vae_name), result["input"])
+
+
+def export_encoding(result: dict, dataset: str, vae_name: str) -> str:
+    """Write what the tab shows as a JSON file (input pixels, μ, σ, ELBO terms, p(y|x)); returns its path."""
+    record = {"dataset": dataset, "vae": vae_name, "class_names": result["class_names"],
+              "input_28x28": np.round(result["input"], 4).tolist(),
+              "posterior_mean": result["posterior_mean"], "posterior_std": result["posterior_std"],
+              "elbo_nats": result["elbo"], "probabilities": result["probabilities"]}
+    content = json.dumps(record, indent=1)
+    # Named by content: the same encoding is written once, and two users never overwrite each other.
+    digest = hashlib.sha1(content.encode()).hexdigest()[:12]
+    path = EXPORT_DIR / f"encoding-{dataset}-{vae_name}-{digest}.json"
+    path.write_text(content)
+    return str(path)
+
+
+def empty_outputs() -> tuple:
+    """Every output of the tab emptied: images and plots None, texts blank, no export, no drawing."""
+    return (None,) * 7 + ("", None, None)
 
 
 def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | None = None):
@@ -68,14 +92,14 @@ def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | Non
     try:
         return _encode_outputs(_composite(sketch), dataset, vae_name, lang)
     except api.BlankDrawingError:
-        return (None,) * 7 + ("", None)
+        return empty_outputs()
     except ValueError as error:
         raise gr.Error(str(error))
 
 
 def clear():
     """A fresh white canvas, and every output emptied."""
-    return (blank_canvas(),) + (None,) * 7 + ("", None)
+    return (blank_canvas(),) + empty_outputs()
 
 
 def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
@@ -83,7 +107,7 @@ def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | N
     lang = request_language(request)
     if image28 is None:
         gr.Warning(text("blank", lang))
-        return (None,) * 7 + ("", None)
+        return empty_outputs()
     return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, lang)
 
 
@@ -116,7 +140,7 @@ def switch_dataset(image28, dataset: str, vae_name: str, request: gr.Request | N
     """New dataset: new examples, and the current drawing re-encoded by that dataset's models."""
     gallery = example_gallery(dataset)
     if image28 is None:
-        return (gallery,) + (None,) * 7 + ("", None)
+        return (gallery,) + empty_outputs()
     return (gallery,) + _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name,
                                         request_language(request))
 
@@ -137,8 +161,8 @@ def build(i18n) -> gr.State:
             dataset = gr.Radio(choices=[("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
                                label=i18n("dataset"), elem_id="dataset")
             vae_name = gr.Radio(choices=VAE_CHOICES, value="vae16", label=i18n("vae_choice"), elem_id="vae")
-            gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=10,
-                                 height=210, allow_preview=False, elem_id="examples")
+            gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=5,
+                                 height=300, allow_preview=False, elem_id="examples")
         with gr.Column(scale=6):
             with gr.Row():
                 input_image = gr.Image(label=i18n("input28"), elem_id="input28", height=190,
@@ -147,7 +171,9 @@ def build(i18n) -> gr.State:
                                     buttons=["download"])
                 vae_image = gr.Image(label=i18n("vae_recon"), elem_id="vae_recon", height=190,
                                      buttons=["download"])
-            summary = gr.Markdown(elem_id="summary")
+            with gr.Row():
+                summary = gr.Markdown(elem_id="summary")
+                export = gr.DownloadButton(i18n("export"), size="sm", scale=0, elem_id="export")
             status = gr.Markdown(elem_id="status")
             probabilities_plot = gr.Plot(label=i18n("probabilities"), elem_id="probabilities")
             elbo_plot = gr.Plot(label=i18n("elbo"), elem_id="elbo")
@@ -161,7 +187,7 @@ def build(i18n) -> gr.State:
         ae_strip = gr.Image(label=i18n("ae_samples"), elem_id="ae_samples", height=130)
 
     outputs = [input_image, ae_image, vae_image, probabilities_plot, posterior_plot, elbo_plot, summary,
-               status, drawing]
+               status, export, drawing]
     # Strokes fire `input` (not `change`) in Gradio 6; always_last drops stale strokes under load.
     sketchpad.input(encode_sketch, [sketchpad, dataset, vae_name], outputs, trigger_mode="always_last",
                     show_progress="hidden", concurrency_limit=4)
@@ -177,5 +203,5 @@ def build(i18n) -> gr.State:
 def encode_current_quiet(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
     """Like encode_current, but with nothing drawn yet it leaves the outputs empty without a warning."""
     if image28 is None:
-        return (None,) * 7 + ("", None)
+        return empty_outputs()
     return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, request_language(request))

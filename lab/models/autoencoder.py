@@ -18,6 +18,7 @@ from lab.models.blocks import ConvDecoder, ConvEncoder
 class AutoencoderConfig:
     latent_dim: int = 16
     hidden: int = 256
+    extra_convs: int = 0  # extra 3x3 conv layers per resolution (capacity without a wider linear layer)
 
 
 class ConvAutoencoder(nn.Module):
@@ -26,8 +27,8 @@ class ConvAutoencoder(nn.Module):
     def __init__(self, config: AutoencoderConfig):
         super().__init__()
         self.config = config
-        self.encoder = ConvEncoder(config.latent_dim, config.hidden)
-        self.decoder = ConvDecoder(config.latent_dim, config.hidden)
+        self.encoder = ConvEncoder(config.latent_dim, config.hidden, config.extra_convs)
+        self.decoder = ConvDecoder(config.latent_dim, config.hidden, config.extra_convs)
 
     def config_dict(self) -> dict:
         return asdict(self.config)

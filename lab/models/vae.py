@@ -23,6 +23,7 @@ from lab.models.blocks import ConvDecoder, ConvEncoder
 class VAEConfig:
     latent_dim: int = 16
     hidden: int = 256
+    extra_convs: int = 0  # extra 3x3 conv layers per resolution (capacity without a wider linear layer)
 
 
 class ConvVAE(nn.Module):
@@ -31,8 +32,8 @@ class ConvVAE(nn.Module):
     def __init__(self, config: VAEConfig):
         super().__init__()
         self.config = config
-        self.encoder = ConvEncoder(2 * config.latent_dim, config.hidden)  # μ and log σ², side by side
-        self.decoder = ConvDecoder(config.latent_dim, config.hidden)
+        self.encoder = ConvEncoder(2 * config.latent_dim, config.hidden, config.extra_convs)  # μ and log σ², side by side
+        self.decoder = ConvDecoder(config.latent_dim, config.hidden, config.extra_convs)
 
     def config_dict(self) -> dict:
         return asdict(self.config)

@@ -1,0 +1,38 @@
+"""Markdown tables for the README: the shipped checkpoints with their figures and training commands.
+
+    python -m lab.report
+"""
+from __future__ import annotations
+
+from lab.checkpoints import SHIPPED_MODELS, CheckpointError, load_model, read_config, read_metrics, shipped_path
+from lab.data import DATASET_NAMES
+
+FIGURES = {"classifier": ("accuracy", "{:.2%}"), "vae": ("−ELBO (recon + KL), nats", None),
+           "ae": ("L2 ‖x − x̂‖²", "{:.2f}")}
+
+
+def checkpoint_table() -> str:
+    lines = ["| checkpoint | params | held-out figure | value | trained with |", "|---|---|---|---|---|"]
+    for dataset in DATASET_NAMES:
+        for name in SHIPPED_MODELS:
+            folder = shipped_path(dataset, name)
+            try:
+                config = read_config(folder)
+            except CheckpointError:
+                lines.append(f"| {folder.name} | | missing | | |")
+                continue
+            metrics, kind = read_metrics(folder), config["kind"]
+            label, style = FIGURES[kind]
+            if kind == "vae":
+                value = (f"{metrics['test_nelbo']:.1f} ({metrics['test_nelbo_reconstruction']:.1f} + "
+                         f"{metrics['test_nelbo_kl']:.1f})")
+            else:
+                value = style.format(metrics[f"test_{'accuracy' if kind == 'classifier' else 'l2'}"])
+            parameters = f"{sum(p.numel() for p in load_model(folder)[0].parameters()):,}"
+            lines.append(f"| `{folder.name}` | {parameters} | {label} | {value} | "
+                         f"`{config['training']['command']}` |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(checkpoint_table())

@@ -1,0 +1,14 @@
+"""The benchmark's parts run and report the figures under the keys the issues name (no timing asserts)."""
+from lab import bench
+
+
+def test_draw_encode_and_load_figures_are_reported():
+    figures = bench.bench_draw_encode(repeats=3) | bench.bench_checkpoint_load()
+    assert set(figures) == {"draw_encode_p50_ms", "draw_encode_p95_ms", "checkpoint_load_s"}
+    assert all(value > 0 for value in figures.values())
+
+
+def test_verdict_reads_the_bars():
+    assert bench.verdict("draw_encode_p50_ms", 12.0).startswith("pass")
+    assert bench.verdict("classifier_accuracy_mnist", 0.90).startswith("FAIL")
+    assert bench.verdict("checkpoint_load_s", 1.0) == ""

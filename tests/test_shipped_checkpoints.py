@@ -1,0 +1,45 @@
+"""Every shipped checkpoint loads, meets the quality bar it claims, and reproduces its recorded figures.
+
+The figures are re-measured on the test images that ship in checkpoints/examples (all 1,000 mnist test
+digits; the first 2,000 Fashion-MNIST test images), so this runs offline in seconds.
+"""
+import pytest
+import torch
+
+from lab.checkpoints import SHIPPED_MODELS, load_model, read_metrics, shipped_path
+from lab.data import DATASET_NAMES
+from lab.evaluate import evaluate
+from lab.examples import load_examples
+
+# Issue 2's bars on the held-out split: (figure, comparison, bar). Fashion's VAE figures are reported only.
+BARS = {
+    ("mnist", "classifier"): ("test_accuracy", ">=", 0.985),
+    ("fashion", "classifier"): ("test_accuracy", ">=", 0.925),
+    ("mnist", "vae16"): ("test_nelbo", "<=", 100.0),
+    ("mnist", "vae2"): ("test_nelbo", "<=", 150.0),
+}
+SHIPPED = [(dataset, name) for dataset in DATASET_NAMES for name in SHIPPED_MODELS]
+
+
+@pytest.mark.parametrize("dataset, name", SHIPPED, ids=[f"{d}-{n}" for d, n in SHIPPED])
+def test_shipped_checkpoint_reproduces_its_figures(dataset, name):
+    torch.set_num_threads(2)
+    folder = shipped_path(dataset, name)
+    model, config = load_model(folder)
+    metrics = read_metrics(folder)
+    assert config["dataset"] == dataset and (folder / "README.md").exists()
+    measured = evaluate(model, load_examples(dataset))
+    for figure, value in measured.items():
+        recorded = metrics[f"shipped_test_{figure}"]
+        # Same images, same seeds: only floating-point summation order may differ between machines.
+        assert value == pytest.approx(recorded, rel=1e-3, abs=1e-3), figure
+    if (dataset, name) in BARS:
+        figure, comparison, bar = BARS[(dataset, name)]
+        value = metrics[figure]
+        assert value >= bar if comparison == ">=" else value <= bar, f"{figure} = {value} misses {bar}"
+
+
+def test_the_vae_is_a_better_density_than_chance():
+    # Sanity: a uniform Bernoulli(0.5) model costs 784·log 2 ≈ 543 nats per image.
+    for dataset in DATASET_NAMES:
+        assert read_metrics(shipped_path(dataset, "vae16"))["test_nelbo"] < 543 / 2
