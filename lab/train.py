@@ -27,7 +27,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm import tqdm
 
 from lab.augment import random_affine
-from lab.checkpoints import save_checkpoint, shipped_path
+from lab.checkpoints import load_model, save_checkpoint, shipped_path
 from lab.data import Dataset, load_dataset, load_image_folder
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.models import build_model
@@ -53,6 +53,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate of the one-cycle schedule")
     parser.add_argument("--weight-decay", type=float, default=1e-4)
+    parser.add_argument("--clip-grad", type=float, metavar="NORM",
+                        help="clip the gradient norm (guards against a spike that saturates the sigmoid output)")
     parser.add_argument("--kl-warmup-epochs", type=float, default=5.0,
                         help="VAE only: the KL weight grows linearly from 0 to 1 over these epochs")
     parser.add_argument("--augment", choices=["none", "mild", "affine", "affine-flip"], default="affine",
@@ -61,6 +63,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
     parser.add_argument("--out", type=Path, help="output folder (default checkpoints/<dataset>-<model>)")
+    parser.add_argument("--init-from", type=Path, metavar="DIR",
+                        help="start from this checkpoint folder's weights (fine-tuning, e.g. without augmentation)")
     parser.add_argument("--resume", action="store_true", help="continue from <out>/resume.pt")
     parser.add_argument("--stop-after", type=int, metavar="N",
                         help="stop after N epochs of this run (then --resume); for time-boxed machines")
@@ -106,6 +110,15 @@ def train(args: argparse.Namespace) -> dict:
     out.mkdir(parents=True, exist_ok=True)
 
     model = build(args, len(train_set.class_names))
+    if args.init_from is not None:
+        start, start_config = load_model(args.init_from)
+        if start.kind != model.kind or start.config_dict() != model.config_dict():
+            raise SystemExit(f"--init-from {args.init_from} holds a {start_config['kind']} "
+                             f"{start_config['model']}, not a {model.kind} {model.config_dict()}")
+        model.load_state_dict(start.state_dict())
+        start_training = start_config.get("training")
+    else:
+        start_training = None
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     loader = DataLoader(TensorDataset(train_set.images, train_set.labels), batch_size=args.batch_size,
                         shuffle=True, drop_last=True, generator=torch.Generator().manual_seed(args.seed))
@@ -140,10 +153,12 @@ def train(args: argparse.Namespace) -> dict:
         for step, (images, labels) in enumerate(progress):
             if args.augment != "none":
                 images = random_affine(images, augment_generator, **AUGMENTATIONS[args.augment])
-            kl_weight = min(1.0, (epoch + step / steps_per_epoch) / max(args.kl_warmup_epochs, 1e-9))
+            kl_weight = kl_warmup_weight(epoch + step / steps_per_epoch, args.kl_warmup_epochs)
             loss, logged = objective(images, labels, kl_weight)
             optimizer.zero_grad(set_to_none=True)
             accelerator.backward(loss)
+            if args.clip_grad:
+                accelerator.clip_grad_norm_(objective.parameters(), args.clip_grad)
             optimizer.step()
             schedule.step()
             for name, value in logged.items():
@@ -178,12 +193,21 @@ def train(args: argparse.Namespace) -> dict:
                 "training": {"command": "python -m lab.train " + shlex.join(sys.argv[1:]), "seed": args.seed,
                              "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
                              "augment": args.augment, "processes": accelerator.num_processes,
+                             "init_from": str(args.init_from) if args.init_from else None,
+                             # How the starting weights were made, so a fine-tuned card tells the whole story.
+                             "init_from_training": start_training,
                              "train_images": len(train_set), "test_images": len(test_set)}}
         save_checkpoint(out, final, info, metrics, _card(final, info, metrics))
         accelerator.print(f"saved {out}: {json.dumps(metrics)}")
     accelerator.wait_for_everyone()
     accelerator.end_training()
     return metrics
+
+
+def kl_warmup_weight(epochs_done: float, warmup_epochs: float) -> float:
+    """The KL term's weight: 0 -> 1 linearly over the warm-up, so the decoder learns to use z before the
+    prior pulls q(z|x) towards N(0, I) (avoids posterior collapse); 1 with no warm-up."""
+    return 1.0 if warmup_epochs <= 0 else min(1.0, epochs_done / warmup_epochs)
 
 
 class TrainingObjective(torch.nn.Module):
@@ -219,7 +243,11 @@ def _card(model, info: dict, metrics: dict) -> str:
              f"- command: `{info['training']['command']}`",
              f"- epochs: {info['training']['epochs']}, seed {info['training']['seed']}, "
              f"augmentation {info['training']['augment']}, {info['training']['processes']} process(es)",
-             f"- parameters: {sum(p.numel() for p in model.parameters()):,}", "", "## Figures (held-out)", ""]
+             f"- parameters: {sum(p.numel() for p in model.parameters()):,}"]
+    if info["training"].get("init_from_training"):
+        lines.append(f"- fine-tuned from `{info['training']['init_from']}`, which was trained with "
+                     f"`{info['training']['init_from_training']['command']}`")
+    lines += ["", "## Figures (held-out)", ""]
     lines += [f"- {name}: {value:.4f}" if isinstance(value, float) else f"- {name}: {value}"
               for name, value in metrics.items()]
     return "\n".join(lines) + "\n"

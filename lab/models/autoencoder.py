@@ -15,7 +15,7 @@ from lab.models.blocks import ConvDecoder, ConvEncoder
 
 
 @dataclass
-class AutoencoderConfig:
+class AutoencoderConfig:  # the same fields as VAEConfig, on purpose: the two share one shape
     latent_dim: int = 16
     hidden: int = 256
     extra_convs: int = 0  # extra 3x3 conv layers per resolution (capacity without a wider linear layer)
@@ -38,8 +38,12 @@ class ConvAutoencoder(nn.Module):
         return self.encoder(images)
 
     def decode(self, z: torch.Tensor) -> torch.Tensor:
-        """(B, latent_dim) -> (B, 1, 28, 28) images in [0, 1]."""
-        return torch.sigmoid(self.decoder(z))
+        """(B, latent_dim) -> (B, 1, 28, 28) images, about [0, 1] (clamp to show them).
+
+        The output is linear, not a sigmoid: with an L2 loss a sigmoid saturates, its gradient vanishes, and
+        training was seen to collapse to an all-black output (−ELBO's Bernoulli loss does not have this issue).
+        """
+        return self.decoder(z)
 
     def forward(self, images: torch.Tensor) -> torch.Tensor:
         return self.decode(self.encode(images))
