@@ -20,8 +20,9 @@ def probabilities_figure(probabilities: list[float], class_names: list[str], tit
     colors = [ACCENT if i == best else "#c7d2fe" for i in range(len(probabilities))]
     figure = go.Figure(go.Bar(x=class_names, y=probabilities, marker_color=colors,
                               text=[f"{p:.0%}" if p >= 0.01 else "" for p in probabilities],
-                              textposition="outside", hovertemplate="%{x}: %{y:.4f}<extra></extra>"))
-    figure.update_yaxes(range=[0, 1.12], title=axis_title)
+                              textposition="outside", cliponaxis=False,
+                              hovertemplate="%{x}: %{y:.4f}<extra></extra>"))
+    figure.update_yaxes(range=[0, 1.18], title=axis_title)
     figure.update_xaxes(type="category")
     return _layout(figure, title)
 

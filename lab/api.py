@@ -115,18 +115,26 @@ def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", c
     """Decode `count` samples z ~ q(z|x) of the VAE, and the AE's one code decoded `count` times.
 
     The VAE's decodings differ (the posterior is a distribution); the AE's are identical (a point).
-    Returns {"vae": (count, 28, 28), "ae": (count, 28, 28)} arrays in [0, 1].
+    Returns {"vae": (count, 28, 28) or None, "ae": (count, 28, 28) or None, "errors": {model: message}},
+    images in [0, 1]; a model whose checkpoint fails to load gives None and a message.
     """
     x = _to_tensor(_as_input(drawing))
-    vae = get_model(dataset, vae_name)
-    posterior_mean, posterior_log_variance = vae.encode(x)
-    generator = make_generator(seed, torch.device("cpu"))
-    repeated_mean = posterior_mean.expand(count, -1)
-    repeated_log_variance = posterior_log_variance.expand(count, -1)
-    z = vae.reparameterize(repeated_mean, repeated_log_variance, generator)
-    ae = get_model(dataset, "ae16")
-    return {"vae": _to_numpy(torch.sigmoid(vae.decode(z))),
-            "ae": _to_numpy(ae.decode(ae.encode(x).expand(count, -1)))}
+    result = {"vae": None, "ae": None, "errors": {}}
+    try:
+        vae = get_model(dataset, vae_name)
+        posterior_mean, posterior_log_variance = vae.encode(x)
+        generator = make_generator(seed, torch.device("cpu"))
+        z = vae.reparameterize(posterior_mean.expand(count, -1), posterior_log_variance.expand(count, -1),
+                               generator)                                     # (count, latent_dim)
+        result["vae"] = _to_numpy(torch.sigmoid(vae.decode(z)))
+    except CheckpointError as error:
+        result["errors"][vae_name] = str(error)
+    try:
+        ae = get_model(dataset, "ae16")
+        result["ae"] = _to_numpy(ae.decode(ae.encode(x).expand(count, -1)))
+    except CheckpointError as error:
+        result["errors"]["ae16"] = str(error)
+    return result
 
 
 def _as_input(drawing) -> np.ndarray:

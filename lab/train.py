@@ -71,6 +71,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--download", action="store_true", help="fashion: download via torchvision if missing")
     args = parser.parse_args(argv)
     args.epochs = args.epochs or DEFAULT_EPOCHS[args.model]
+    args.command = "python -m lab.train " + shlex.join(sys.argv[1:] if argv is None else argv)
     return args
 
 
@@ -100,7 +101,18 @@ def build(args: argparse.Namespace, num_classes: int) -> torch.nn.Module:
     return build_model(args.model, {"latent_dim": args.latent_dim, "extra_convs": args.extra_convs})
 
 
+def initialise_from(model: torch.nn.Module, folder: Path) -> dict | None:
+    """Copy a checkpoint's weights into `model` (same family and shape); returns how they were trained."""
+    start, start_config = load_model(folder)
+    if start.kind != model.kind or start.config_dict() != model.config_dict():
+        raise SystemExit(f"--init-from {folder} holds a {start.kind} {start.config_dict()}, "
+                         f"not a {model.kind} {model.config_dict()}")
+    model.load_state_dict(start.state_dict())
+    return start_config.get("training")
+
+
 def train(args: argparse.Namespace) -> dict:
+    """Train, evaluate and save one model as `args` say; returns its held-out metrics ({} if stopped early)."""
     if args.threads:
         torch.set_num_threads(args.threads)
     accelerator = Accelerator(cpu=os.environ.get("LAB_DEVICE") == "cpu")
@@ -110,15 +122,7 @@ def train(args: argparse.Namespace) -> dict:
     out.mkdir(parents=True, exist_ok=True)
 
     model = build(args, len(train_set.class_names))
-    if args.init_from is not None:
-        start, start_config = load_model(args.init_from)
-        if start.kind != model.kind or start.config_dict() != model.config_dict():
-            raise SystemExit(f"--init-from {args.init_from} holds a {start_config['kind']} "
-                             f"{start_config['model']}, not a {model.kind} {model.config_dict()}")
-        model.load_state_dict(start.state_dict())
-        start_training = start_config.get("training")
-    else:
-        start_training = None
+    start_training = initialise_from(model, args.init_from) if args.init_from else None
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     loader = DataLoader(TensorDataset(train_set.images, train_set.labels), batch_size=args.batch_size,
                         shuffle=True, drop_last=True, generator=torch.Generator().manual_seed(args.seed))
@@ -129,17 +133,11 @@ def train(args: argparse.Namespace) -> dict:
     # Each process jitters its own shard differently but reproducibly.
     augment_generator = torch.Generator().manual_seed(args.seed + 1000 * accelerator.process_index)
 
+    # Everything a resumed run needs; saved after every epoch (training state only: never shipped).
+    run_state = {"model": model, "optimizer": optimizer, "schedule": schedule}
     start_epoch, resume_path = 0, out / "resume.pt"
     if args.resume and resume_path.exists():
-        state = torch.load(resume_path, map_location="cpu", weights_only=True)
-        if state.get("epochs", args.epochs) != args.epochs:
-            raise SystemExit(f"{resume_path} belongs to a run of {state['epochs']} epochs; "
-                             f"resume it with --epochs {state['epochs']}")
-        model.load_state_dict(state["model"])
-        optimizer.load_state_dict(state["optimizer"])
-        schedule.load_state_dict(state["schedule"])
-        augment_generator.set_state(state["augment_generator"])
-        start_epoch = state["epoch"]
+        start_epoch = load_resume(resume_path, run_state, augment_generator, args.epochs)
         accelerator.print(f"resumed from {resume_path} at epoch {start_epoch}")
 
     log_path = out / "log.jsonl"
@@ -175,10 +173,7 @@ def train(args: argparse.Namespace) -> dict:
             with log_path.open("a") as handle:
                 handle.write(json.dumps(record) + "\n")
             accelerator.print(json.dumps(record))
-            torch.save({"model": model.state_dict(),
-                        "optimizer": optimizer.state_dict(), "schedule": schedule.state_dict(),
-                        "augment_generator": augment_generator.get_state(), "epoch": epoch + 1,
-                        "epochs": args.epochs}, resume_path)
+            save_resume(resume_path, run_state, augment_generator, epoch + 1, args.epochs)
         accelerator.wait_for_everyone()
         if args.stop_after and epoch + 1 - start_epoch >= args.stop_after and epoch + 1 < args.epochs:
             accelerator.print(f"stopping after epoch {epoch + 1}; continue with --resume")
@@ -190,9 +185,9 @@ def train(args: argparse.Namespace) -> dict:
         metrics = _final_metrics(final, test_set, args, data_name, time.time() - started)
         info = {"dataset": data_name, "class_names": list(train_set.class_names),
                 "parameters": sum(p.numel() for p in final.parameters()),
-                "training": {"command": "python -m lab.train " + shlex.join(sys.argv[1:]), "seed": args.seed,
-                             "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
-                             "augment": args.augment, "processes": accelerator.num_processes,
+                "training": {"command": args.command, "seed": args.seed, "epochs": args.epochs,
+                             "batch_size": args.batch_size, "lr": args.lr, "augment": args.augment,
+                             "processes": accelerator.num_processes,
                              "init_from": str(args.init_from) if args.init_from else None,
                              # How the starting weights were made, so a fine-tuned card tells the whole story.
                              "init_from_training": start_training,
@@ -202,6 +197,25 @@ def train(args: argparse.Namespace) -> dict:
     accelerator.wait_for_everyone()
     accelerator.end_training()
     return metrics
+
+
+def save_resume(path: Path, run_state: dict, augment_generator: torch.Generator, epoch: int,
+                epochs: int) -> None:
+    state = {name: part.state_dict() for name, part in run_state.items()}
+    torch.save({**state, "augment_generator": augment_generator.get_state(), "epoch": epoch, "epochs": epochs},
+               path)
+
+
+def load_resume(path: Path, run_state: dict, augment_generator: torch.Generator, epochs: int) -> int:
+    """Restore model, optimizer, schedule and augmentation RNG; returns the number of epochs done."""
+    state = torch.load(path, map_location="cpu", weights_only=True)  # tensors and numbers only
+    if state["epochs"] != epochs:
+        raise SystemExit(f"{path} belongs to a run of {state['epochs']} epochs; resume it with "
+                         f"--epochs {state['epochs']}")
+    for name, part in run_state.items():
+        part.load_state_dict(state[name])
+    augment_generator.set_state(state["augment_generator"])
+    return state["epoch"]
 
 
 def kl_warmup_weight(epochs_done: float, warmup_epochs: float) -> float:

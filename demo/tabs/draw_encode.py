@@ -128,12 +128,11 @@ def resample(image28, dataset: str, vae_name: str, seed: float, request: gr.Requ
     if image28 is None:
         gr.Warning(text("blank", request_language(request)))
         return None, None
-    try:
-        samples = api.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
-                                       seed=int(seed or 0))
-    except api.CheckpointError as error:
-        raise gr.Error(str(error))
-    return strip(samples["vae"]), strip(samples["ae"])
+    samples = api.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
+                                   seed=int(seed or 0))
+    for message in samples["errors"].values():
+        gr.Warning(text("missing", request_language(request), message=message))
+    return tuple(strip(images) if images is not None else None for images in (samples["vae"], samples["ae"]))
 
 
 def switch_dataset(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
@@ -161,7 +160,7 @@ def build(i18n) -> gr.State:
             dataset = gr.Radio(choices=[("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
                                label=i18n("dataset"), elem_id="dataset")
             vae_name = gr.Radio(choices=VAE_CHOICES, value="vae16", label=i18n("vae_choice"), elem_id="vae")
-            gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=5,
+            gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=4,
                                  height=300, allow_preview=False, elem_id="examples")
         with gr.Column(scale=6):
             with gr.Row():
