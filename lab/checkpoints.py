@@ -82,3 +82,23 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> tuple[
         raise CheckpointError(f"checkpoint {folder} could not be loaded ({type(error).__name__}: "
                               f"{str(error).splitlines()[0][:200]}). Re-train it or restore the folder.") from error
     return model.to(device).eval(), config
+
+
+def check_shipped() -> int:
+    """`python -m lab.checkpoints`: load every shipped checkpoint; print ok or what is wrong. Exit 1 on any error."""
+    from lab.data import DATASET_NAMES
+
+    failures = 0
+    for dataset in DATASET_NAMES:
+        for name in SHIPPED_MODELS:
+            try:
+                model, _ = load_model(shipped_path(dataset, name))
+                print(f"ok     {dataset}-{name} ({sum(p.numel() for p in model.parameters()):,} parameters)")
+            except CheckpointError as error:
+                failures += 1
+                print(f"ERROR  {dataset}-{name}: {error}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(check_shipped())

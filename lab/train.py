@@ -27,7 +27,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm import tqdm
 
 from lab.augment import random_affine
-from lab.checkpoints import load_model, save_checkpoint, shipped_path
+from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path
 from lab.data import Dataset, load_dataset, load_image_folder
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.models import build_model
@@ -268,4 +268,7 @@ def _card(model, info: dict, metrics: dict) -> str:
 
 
 if __name__ == "__main__":
-    train(parse_args())
+    try:
+        train(parse_args())
+    except (CheckpointError, RuntimeError, ValueError) as error:  # bad data or checkpoint: say it, no traceback
+        raise SystemExit(f"error: {error}")

@@ -46,3 +46,15 @@ def test_corrupt_config_is_a_checkpoint_error(tmp_path):
     (tmp_path / "config.json").write_text("{ broken")
     with pytest.raises(CheckpointError, match="corrupt config.json"):
         load_model(tmp_path)
+
+
+def test_cli_names_a_missing_checkpoint(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "LAB_CHECKPOINTS": str(tmp_path)}
+    finished = subprocess.run([sys.executable, "-m", "lab.checkpoints"], env=environment, capture_output=True,
+                              text=True, timeout=120)
+    assert finished.returncode == 1
+    assert "ERROR  mnist-vae16: no checkpoint at" in finished.stdout and "Traceback" not in finished.stderr
