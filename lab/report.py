@@ -29,8 +29,11 @@ def checkpoint_table() -> str:
             else:
                 value = style.format(metrics[f"test_{'accuracy' if kind == 'classifier' else 'l2'}"])
             parameters = f"{sum(p.numel() for p in load_model(folder)[0].parameters()):,}"
-            lines.append(f"| `{folder.name}` | {parameters} | {label} | {value} | "
-                         f"`{config['training']['command']}` |")
+            commands = f"`{config['training']['command']}`"
+            stage_one = config["training"].get("init_from_training")
+            if stage_one:  # a fine-tuned checkpoint: show how its starting weights were made first
+                commands = f"`{stage_one['command']}`, then {commands}"
+            lines.append(f"| `{folder.name}` | {parameters} | {label} | {value} | {commands} |")
     return "\n".join(lines)
 
 

@@ -43,3 +43,12 @@ def test_the_vae_is_a_better_density_than_chance():
     # Sanity: a uniform Bernoulli(0.5) model costs 784·log 2 ≈ 543 nats per image.
     for dataset in DATASET_NAMES:
         assert read_metrics(shipped_path(dataset, "vae16"))["test_nelbo"] < 543 / 2
+
+
+def test_report_lists_every_shipped_checkpoint_with_its_command():
+    from lab.report import checkpoint_table
+
+    table = checkpoint_table()
+    assert "missing" not in table
+    assert all(f"`{dataset}-{name}`" in table for dataset, name in SHIPPED)
+    assert table.count("python -m lab.train") >= len(SHIPPED)
