@@ -19,7 +19,7 @@ from lab.drawing import BlankDrawingError, preprocess_drawing
 from lab.examples import load_examples
 
 __all__ = ["BlankDrawingError", "CheckpointError", "DATASET_NAMES", "class_names", "describe_device",
-           "encode_drawing", "sample_posterior", "example_images", "checkpoint_status", "get_model"]
+           "encode_drawing", "sample_posterior", "example_images", "get_model", "shipped_checkpoints"]
 
 _load_lock = threading.Lock()
 
@@ -36,18 +36,6 @@ def get_model(dataset: str, name: str) -> torch.nn.Module:
 def _load_shipped(dataset: str, name: str) -> torch.nn.Module:
     model, _ = load_model(shipped_path(dataset, name), get_device())
     return model
-
-
-def checkpoint_status(dataset: str, names=("classifier", "vae2", "vae16", "ae16")) -> dict[str, str | None]:
-    """For each model: None when it loads, else the error message to show in the UI."""
-    status = {}
-    for name in names:
-        try:
-            get_model(dataset, name)
-            status[name] = None
-        except CheckpointError as error:
-            status[name] = str(error)
-    return status
 
 
 def _to_tensor(image28: np.ndarray) -> torch.Tensor:
@@ -143,11 +131,6 @@ def _as_input(drawing) -> np.ndarray:
     if array is not None and array.shape == (28, 28) and array.dtype == np.float32 and array.max() <= 1.0:
         return array
     return preprocess_drawing(drawing)
-
-
-def model_metrics(dataset: str, name: str) -> dict:
-    """The figures recorded in a shipped checkpoint's metrics.json ({} when absent)."""
-    return read_metrics(shipped_path(dataset, name))
 
 
 def shipped_checkpoints() -> list[dict]:
