@@ -4,7 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import draw_encode, models
+from demo.tabs import draw_encode, latent_explorer, models
 from lab import api
 
 CSS = """
@@ -21,7 +21,9 @@ def build_demo() -> gr.Blocks:
                    elem_id="device", container=True)
         with gr.Tabs():
             with gr.Tab(I18N("tab_draw"), id="draw"):
-                draw_encode.build(I18N)
+                drawing = draw_encode.build(I18N)
+            with gr.Tab(I18N("tab_latent"), id="latent"):
+                latent_explorer.build(I18N, drawing)
             with gr.Tab(I18N("tab_models"), id="models"):
                 models.build(I18N)
     return demo

@@ -153,3 +153,13 @@ def shipped_checkpoints() -> list[dict]:
                          "epochs": config.get("training", {}).get("epochs"),
                          "command": config.get("training", {}).get("command", "")})
     return rows
+
+
+def example_images_by_index(dataset: str, indices: list[int] | None) -> list[np.ndarray]:
+    """Shipped test images by index, each (28, 28) in [0, 1]; all of them when `indices` is None."""
+    images = load_examples(dataset).images[:, 0].numpy()
+    return list(images) if indices is None else [images[i] for i in indices]
+
+
+def example_count(dataset: str) -> int:
+    return len(load_examples(dataset))

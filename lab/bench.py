@@ -28,6 +28,7 @@ BARS = {  # figure: (comparison, bar)
     "draw_encode_p50_ms": ("<=", 50.0), "app_start_s": ("<=", 15.0),
     "classifier_accuracy_mnist": (">=", 0.985), "classifier_accuracy_fashion": (">=", 0.925),
     "vae16_nelbo_mnist": ("<=", 100.0), "vae2_nelbo_mnist": ("<=", 150.0),
+    "click_decode_p50_ms": ("<=", 30.0), "interpolate16_p50_ms": ("<=", 80.0), "latent_tab_open_s": ("<=", 1.0),
 }
 
 
@@ -51,6 +52,28 @@ def bench_draw_encode(repeats: int = 60) -> dict:
         encode_sketch(value, "mnist", "vae16")
         timings.append(time.perf_counter() - started)
     return {"draw_encode_p50_ms": percentile_ms(timings, 50), "draw_encode_p95_ms": percentile_ms(timings, 95)}
+
+
+def bench_latent_explorer(repeats: int = 30) -> dict:
+    """Issue 3's handlers: opening the map, a click decoded, a 16-frame interpolation with its plot."""
+    import gradio as gr
+
+    from demo.tabs import latent_explorer as tab
+
+    started = time.perf_counter()
+    tab.open_map("mnist", "vae16", "umap")  # first render: shipped projection, no fitting
+    open_seconds = time.perf_counter() - started
+    event = gr.SelectData(None, {"index": [250, 260], "value": None})
+    clicks, interpolations = [], []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        tab.click_map("mnist", "vae16", "umap", event)
+        clicks.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        tab.run_interpolation("mnist", "test", 0, "test", 7, 16, "spherical", None, None)
+        interpolations.append(time.perf_counter() - started)
+    return {"click_decode_p50_ms": percentile_ms(clicks, 50),
+            "interpolate16_p50_ms": percentile_ms(interpolations, 50), "latent_tab_open_s": open_seconds}
 
 
 def bench_checkpoint_load() -> dict:
@@ -129,6 +152,7 @@ def main(argv: list[str] | None = None) -> dict:
     figures: dict[str, float] = {}
     figures |= bench_draw_encode()
     figures |= bench_checkpoint_load()
+    figures |= bench_latent_explorer()
     figures |= bench_app_start()
     if not args.quick:
         figures |= bench_quality()

@@ -78,3 +78,19 @@ def test_spanish_browser_gets_spanish_labels(app_url, browser):
     page.goto(app_url)
     expect(page.get_by_text("Dibujar y codificar").first).to_be_visible(timeout=30_000)
     context.close()
+
+
+def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(app_url)
+    page.get_by_role("tab", name="Latent explorer").click()
+    latent_map = page.locator("#latent_map img").first
+    expect(latent_map).to_be_visible(timeout=30_000)
+    box = latent_map.bounding_box()
+    page.mouse.click(box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.5)
+    expect(page.locator("#decoded_here img")).to_be_visible(timeout=30_000)
+    expect(page.locator("#point textarea")).not_to_have_value("", timeout=30_000)
+    page.screenshot(path=str(SCREENSHOTS / "latent_explorer.png"), full_page=True)
+    page.close()

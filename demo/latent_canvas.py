@@ -1,0 +1,78 @@
+"""The latent map drawn as an image, so a click on it (gr.Image.select) gives exact map coordinates.
+
+A plotly gr.Plot has no click event in Gradio 6; an image reports the clicked pixel, which `MapView`
+turns back into map coordinates. Drawing 2,000 points this way takes a few milliseconds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+# Ten well-separated colours (Tableau 10), one per class.
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+           "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+PLOT = 520        # side of the square plotting area, pixels
+LEGEND = 130      # width of the legend strip on the right
+
+
+@dataclass
+class MapView:
+    """The map's bounds: converts map coordinates to pixels and back."""
+    x_min: float
+    x_max: float
+    y_min: float
+    y_max: float
+
+    @classmethod
+    def around(cls, points: np.ndarray, margin: float = 0.06) -> "MapView":
+        low, high = points.min(axis=0), points.max(axis=0)
+        pad = (high - low) * margin
+        return cls(float(low[0] - pad[0]), float(high[0] + pad[0]), float(low[1] - pad[1]), float(high[1] + pad[1]))
+
+    def to_pixels(self, points: np.ndarray) -> np.ndarray:
+        points = np.atleast_2d(points)
+        u = (points[:, 0] - self.x_min) / (self.x_max - self.x_min) * (PLOT - 1)
+        v = (1 - (points[:, 1] - self.y_min) / (self.y_max - self.y_min)) * (PLOT - 1)  # y grows upwards
+        return np.stack([u, v], axis=1)
+
+    def to_map(self, pixel: tuple[float, float]) -> np.ndarray:
+        u, v = pixel
+        x = self.x_min + u / (PLOT - 1) * (self.x_max - self.x_min)
+        y = self.y_min + (1 - v / (PLOT - 1)) * (self.y_max - self.y_min)
+        return np.array([x, y], np.float32)
+
+
+def draw_map(points: np.ndarray, labels: np.ndarray, class_names: list[str], view: MapView,
+             marker=None, path=None) -> Image.Image:
+    """Points coloured by class, a legend, and optionally a marked point (x) and a path (polyline)."""
+    image = Image.new("RGB", (PLOT + LEGEND, PLOT), "white")
+    pen = ImageDraw.Draw(image)
+    pen.rectangle([0, 0, PLOT - 1, PLOT - 1], outline="#d1d5db")
+    for (u, v), label in zip(view.to_pixels(points), labels):
+        pen.ellipse([u - 2.5, v - 2.5, u + 2.5, v + 2.5], fill=PALETTE[int(label) % 10])
+    if path is not None and len(path) > 1:
+        pen.line([tuple(p) for p in view.to_pixels(np.asarray(path))], fill="black", width=3)
+        for u, v in view.to_pixels(np.asarray(path)):
+            pen.ellipse([u - 3, v - 3, u + 3, v + 3], fill="white", outline="black")
+    if marker is not None:
+        u, v = view.to_pixels(np.asarray(marker))[0]
+        pen.line([u - 9, v - 9, u + 9, v + 9], fill="black", width=4)
+        pen.line([u - 9, v + 9, u + 9, v - 9], fill="black", width=4)
+    for index, name in enumerate(class_names):
+        top = 12 + index * 22
+        pen.rectangle([PLOT + 12, top, PLOT + 24, top + 12], fill=PALETTE[index % 10])
+        pen.text((PLOT + 30, top), name, fill="black")
+    return image
+
+
+def grid_image(images: np.ndarray, gap: int = 2) -> Image.Image:
+    """(rows, cols, 28, 28) in [0, 1] -> one grayscale image with thin white gaps."""
+    rows, cols = images.shape[:2]
+    canvas = np.full((rows * (28 + gap) - gap, cols * (28 + gap) - gap), 255, np.uint8)
+    for r in range(rows):
+        for c in range(cols):
+            top, left = r * (28 + gap), c * (28 + gap)
+            canvas[top: top + 28, left: left + 28] = (np.clip(images[r, c], 0, 1) * 255).astype(np.uint8)
+    return Image.fromarray(canvas, mode="L").resize((canvas.shape[1] * 3, canvas.shape[0] * 3), Image.NEAREST)

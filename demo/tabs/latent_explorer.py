@@ -1,0 +1,175 @@
+"""Latent explorer: the test set's codes on a map, decoding anywhere, prior samples and interpolation
+(lecture: an autoencoder's z is hard to pick; a VAE forces z to follow the prior N(0, I))."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+from PIL import Image
+
+from demo.i18n import request_language, text
+from demo.imaging import strip, to_display
+from demo.latent_canvas import MapView, draw_map, grid_image
+from lab import api, explorer
+
+MODEL_CHOICES = [("VAE 2-d", "vae2"), ("VAE 16-d", "vae16"), ("AE 16-d", "ae16")]
+PROJECTION_CHOICES = [("UMAP", "umap"), ("PCA", "pca")]
+EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-latents-"))
+
+
+def _shown(dataset: str, model_name: str, projection: str) -> tuple[dict, MapView]:
+    shown = explorer.latent_map(dataset, model_name, projection)
+    return shown, MapView.around(shown["points"])
+
+
+def render_map(dataset: str, model_name: str, projection: str, marker=None, path=None) -> Image.Image:
+    shown, view = _shown(dataset, model_name, projection)
+    return draw_map(shown["points"], shown["labels"], shown["class_names"], view, marker, path)
+
+
+def how_text(dataset: str, model_name: str, projection: str, lang: str) -> str:
+    return text({"latent": "how_latent", "pca": "how_pca", "umap": "how_umap"}[
+        explorer.latent_map(dataset, model_name, projection)["how"]], lang)
+
+
+def open_map(dataset: str, model_name: str, projection: str, request: gr.Request | None = None):
+    """The map for the chosen model and projection, a note on how clicks are decoded, its CSV, and no
+    clicked point yet."""
+    return (render_map(dataset, model_name, projection),
+            how_text(dataset, model_name, projection, request_language(request)),
+            export_csv(dataset, model_name, projection), None)
+
+
+def click_map(dataset: str, model_name: str, projection: str, event: gr.SelectData):
+    """Decode the clicked map point; mark it; show the nearest test images. Returns the point as state."""
+    _, view = _shown(dataset, model_name, projection)
+    point = view.to_map(tuple(event.index))
+    decoded = explorer.decode_point(dataset, model_name, projection, point)
+    nearest = explorer.nearest_examples(dataset, model_name, projection, point)
+    examples = api.example_images_by_index(dataset, nearest)
+    return (render_map(dataset, model_name, projection, marker=point), to_display(decoded),
+            strip(np.stack(examples)), f"({point[0]:.2f}, {point[1]:.2f})", decoded)
+
+
+def export_csv(dataset: str, model_name: str, projection: str) -> str:
+    """The shown points as CSV: index, label, class, map x, map y, then the latent code."""
+    shown = explorer.latent_map(dataset, model_name, projection)
+    name = f"latents-{dataset}-{model_name}-{shown['how']}.csv"
+    path = EXPORT_DIR / name
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        dims = shown["codes"].shape[1]
+        writer.writerow(["index", "label", "class", "map_x", "map_y"] + [f"z{j + 1}" for j in range(dims)])
+        for index, (point, label, code) in enumerate(zip(shown["points"], shown["labels"], shown["codes"])):
+            writer.writerow([index, int(label), shown["class_names"][int(label)], f"{point[0]:.5f}",
+                             f"{point[1]:.5f}"] + [f"{value:.5f}" for value in code])
+    return str(path)
+
+
+def sample_prior(dataset: str, seed: float):
+    """A 4x4 grid of z ~ N(0, I) decoded by the VAE and by the AE, from the same z."""
+    samples = explorer.prior_samples(dataset, count=16, seed=int(seed or 0))
+    return grid_image(samples["vae"].reshape(4, 4, 28, 28)), grid_image(samples["ae"].reshape(4, 4, 28, 28))
+
+
+def show_manifold(dataset: str):
+    return grid_image(explorer.manifold_grid(dataset, side=15))
+
+
+def _endpoint(choice: str, index: float, drawing, clicked, dataset: str, lang: str) -> np.ndarray:
+    if choice == "drawing":
+        if drawing is None:
+            raise gr.Error(text("no_drawing", lang))
+        return np.asarray(drawing, np.float32)
+    if choice == "clicked":
+        if clicked is None:
+            raise gr.Error(text("no_click", lang))
+        return np.asarray(clicked, np.float32)
+    count = api.example_count(dataset)
+    if not 0 <= int(index or 0) < count:
+        raise gr.Error(text("bad_index", lang, count=count - 1))
+    return api.example_images_by_index(dataset, [int(index or 0)])[0]
+
+
+def run_interpolation(dataset: str, start_choice: str, start_index: float, end_choice: str, end_index: float,
+                      steps: float, method: str, drawing, clicked, request: gr.Request | None = None):
+    """Frames from start to end for the VAE and the AE, the VAE's path on its UMAP map, and a GIF."""
+    lang = request_language(request)
+    start = _endpoint(start_choice, start_index, drawing, clicked, dataset, lang)
+    end = _endpoint(end_choice, end_index, drawing, clicked, dataset, lang)
+    frames = explorer.interpolation(dataset, start, end, int(steps), method)
+    shown, view = _shown(dataset, "vae16", "umap")
+    path = [explorer.code_to_umap(dataset, "vae16", code) for code in frames["vae_codes"]]
+    return (strip(frames["vae"], size=84), strip(frames["ae"], size=84),
+            draw_map(shown["points"], shown["labels"], shown["class_names"], view, path=np.array(path)),
+            write_gif(frames["vae"], frames["ae"]))
+
+
+def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray) -> str:
+    """An animated GIF: the VAE's frame next to the AE's, there and back."""
+    pictures = [Image.fromarray(np.concatenate([np.asarray(to_display(v, 112)), np.full((112, 6), 255, np.uint8),
+                                                np.asarray(to_display(a, 112))], axis=1))
+                for v, a in zip(vae_frames, ae_frames)]
+    pictures = pictures + pictures[-2:0:-1]
+    digest = hashlib.sha1(np.concatenate([vae_frames, ae_frames]).tobytes()).hexdigest()[:12]
+    path = EXPORT_DIR / f"interpolation-{digest}.gif"
+    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=120, loop=0)
+    return str(path)
+
+
+def build(i18n, drawing: gr.State) -> None:
+    gr.Markdown(i18n("latent_intro"))
+    clicked = gr.State(None)
+    with gr.Row():
+        dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
+                           label=i18n("dataset"), elem_id="latent_dataset")
+        model_name = gr.Radio(MODEL_CHOICES, value="vae2", label=i18n("latent_model"), elem_id="latent_model")
+        projection = gr.Radio(PROJECTION_CHOICES, value="umap", label=i18n("projection"), elem_id="projection")
+    with gr.Row():
+        with gr.Column(scale=3):
+            latent_image = gr.Image(value=lambda: render_map("mnist", "vae2", "umap"), label=i18n("map"),
+                                    interactive=False, elem_id="latent_map", buttons=["download"])
+            how = gr.Markdown(text("how_latent", "en"), elem_id="latent_how")
+            export = gr.DownloadButton(i18n("export_csv"), value=lambda: export_csv("mnist", "vae2", "umap"),
+                                       size="sm", elem_id="export_csv")
+        with gr.Column(scale=2):
+            decoded = gr.Image(label=i18n("decoded_here"), elem_id="decoded_here", height=200)
+            coordinates = gr.Textbox(label=i18n("point"), interactive=False, elem_id="point")
+            neighbours = gr.Image(label=i18n("nearest"), elem_id="nearest", height=110)
+    gr.Markdown(i18n("prior_title"))
+    with gr.Row():
+        seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
+        prior_button = gr.Button(i18n("sample_prior"), elem_id="sample_prior")
+    with gr.Row():
+        vae_grid = gr.Image(label=i18n("vae_prior"), elem_id="vae_prior")
+        ae_grid = gr.Image(label=i18n("ae_prior"), elem_id="ae_prior")
+        manifold = gr.Image(value=lambda: show_manifold("mnist"), label=i18n("manifold"), elem_id="manifold")
+    gr.Markdown(i18n("interp_title"))
+    endpoints = [(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing"), (i18n("ep_clicked"), "clicked")]
+    with gr.Row():
+        start_choice = gr.Radio(endpoints, value="test", label=i18n("start"))
+        start_index = gr.Number(value=0, precision=0, label=i18n("test_index"))
+        end_choice = gr.Radio(endpoints, value="test", label=i18n("end"))
+        end_index = gr.Number(value=7, precision=0, label=i18n("test_index"))
+    with gr.Row():
+        steps = gr.Slider(2, 24, value=10, step=1, label=i18n("steps"))
+        method = gr.Radio([("linear", "linear"), ("slerp", "spherical")], value="linear", label=i18n("method"))
+        interpolate_button = gr.Button(i18n("interpolate"), variant="primary", elem_id="interpolate")
+    vae_frames = gr.Image(label=i18n("vae_frames"), elem_id="vae_frames")
+    ae_frames = gr.Image(label=i18n("ae_frames"), elem_id="ae_frames")
+    with gr.Row():
+        path_map = gr.Image(label=i18n("path_map"), elem_id="path_map")
+        gif = gr.File(label=i18n("gif"), elem_id="gif")
+
+    map_inputs = [dataset, model_name, projection]
+    for control in map_inputs:
+        control.change(open_map, map_inputs, [latent_image, how, export, clicked])
+    latent_image.select(click_map, map_inputs, [latent_image, decoded, neighbours, coordinates, clicked])
+    prior_button.click(sample_prior, [dataset, seed], [vae_grid, ae_grid])
+    dataset.change(show_manifold, dataset, manifold)
+    interpolate_button.click(run_interpolation, [dataset, start_choice, start_index, end_choice, end_index, steps,
+                                                 method, drawing, clicked], [vae_frames, ae_frames, path_map, gif])

@@ -1,0 +1,115 @@
+"""The latent explorer's model side: maps of the test set's codes, decoding anywhere, prior samples,
+the 2-d VAE's manifold, and interpolation between two images (lecture: autoencoders and VAEs).
+
+Plain values in and out (numpy arrays in [0, 1], lists); models come from `lab.api.get_model`.
+"""
+from __future__ import annotations
+
+import functools
+from statistics import NormalDist
+
+import numpy as np
+import torch
+
+from lab.api import _to_numpy, _to_tensor, get_model
+from lab.data import class_names
+from lab.device import get_device, make_generator
+from lab.examples import load_examples
+from lab.latent import encode_codes, interpolate, load_projections, neighbour_latent, pca_inverse
+
+PROJECTIONS = ("pca", "umap")
+MAP_MODELS = ("vae2", "vae16", "ae16")
+
+
+@functools.cache
+def latent_map(dataset: str, model_name: str, projection: str = "umap") -> dict:
+    """The test set on a 2-D map: {'points' (N, 2), 'codes' (N, d), 'labels' (N,), 'class_names', 'how'}.
+
+    The 2-d VAE's map is its latent itself (posterior means); the others use a shipped projection."""
+    if model_name == "vae2":
+        examples = load_examples(dataset)
+        codes = encode_codes(get_model(dataset, "vae2"), examples.images)
+        return {"points": codes, "codes": codes, "labels": examples.labels.numpy(),
+                "class_names": list(class_names(dataset)), "how": "latent"}
+    if model_name not in MAP_MODELS or projection not in PROJECTIONS:
+        raise ValueError(f"expected a model in {MAP_MODELS} and a projection in {PROJECTIONS}, "
+                         f"got {model_name!r}, {projection!r}")
+    stored = load_projections(dataset, model_name)
+    return {"points": stored[projection], "codes": stored["codes"], "labels": stored["labels"],
+            "class_names": list(class_names(dataset)), "how": projection,
+            "pca_mean": stored["pca_mean"], "pca_components": stored["pca_components"]}
+
+
+def point_to_latent(dataset: str, model_name: str, projection: str, point) -> np.ndarray:
+    """A map point -> a latent code (d,): itself (2-d VAE), PCA's inverse, or UMAP's neighbour mix."""
+    shown = latent_map(dataset, model_name, projection)
+    point = np.asarray(point, np.float32)
+    if shown["how"] == "latent":
+        return point
+    if shown["how"] == "pca":
+        return pca_inverse(point[None], shown["pca_mean"], shown["pca_components"])[0]
+    return neighbour_latent(point, shown["points"], shown["codes"])
+
+
+@torch.inference_mode()
+def decode_codes(dataset: str, model_name: str, codes: np.ndarray) -> np.ndarray:
+    """(N, d) codes -> (N, 28, 28) images in [0, 1] through the model's decoder."""
+    model = get_model(dataset, model_name)
+    z = torch.as_tensor(np.asarray(codes, np.float32), device=get_device())
+    decoded = model.decode(z)
+    return _to_numpy(torch.sigmoid(decoded) if model.kind == "vae" else decoded)
+
+
+def decode_point(dataset: str, model_name: str, projection: str, point) -> np.ndarray:
+    """The image decoded at a map point, (28, 28) in [0, 1]."""
+    return decode_codes(dataset, model_name, point_to_latent(dataset, model_name, projection, point)[None])[0]
+
+
+def nearest_examples(dataset: str, model_name: str, projection: str, point, count: int = 6) -> list[int]:
+    """Indices of the shipped test images nearest to a map point, on the map."""
+    distances = np.linalg.norm(latent_map(dataset, model_name, projection)["points"] - np.asarray(point), axis=1)
+    return np.argsort(distances)[:count].tolist()
+
+
+def prior_samples(dataset: str, count: int = 16, seed: int = 0) -> dict[str, np.ndarray]:
+    """Decode the same z ~ N(0, I) with the 16-d VAE and the 16-d autoencoder: {'vae': ..., 'ae': ...}.
+
+    The VAE was trained to make N(0, I) its latent distribution; the AE was not, so many such z fall in
+    its latent space's holes."""
+    z = torch.randn(count, 16, generator=make_generator(seed, torch.device("cpu"))).numpy()
+    return {"vae": decode_codes(dataset, "vae16", z), "ae": decode_codes(dataset, "ae16", z)}
+
+
+def manifold_grid(dataset: str, side: int = 15) -> np.ndarray:
+    """The 2-d VAE decoded over a side×side grid laid out by the prior's quantiles, (side, side, 28, 28).
+
+    Grid lines sit at Φ⁻¹(q) for q evenly spaced in (0, 1): equal prior mass between neighbours, so the
+    grid covers where z ~ N(0, I) actually falls instead of a fixed ±k box."""
+    quantiles = [NormalDist().inv_cdf((i + 0.5) / side) for i in range(side)]
+    rows = [[quantiles[col], -quantiles[row]] for row in range(side) for col in range(side)]  # top = +z2
+    return decode_codes(dataset, "vae2", np.array(rows, np.float32)).reshape(side, side, 28, 28)
+
+
+@torch.inference_mode()
+def encode_image(dataset: str, model_name: str, image28: np.ndarray) -> np.ndarray:
+    """A (28, 28) image -> its code (d,): the posterior mean for a VAE, z for an autoencoder."""
+    return encode_codes(get_model(dataset, model_name), _to_tensor(image28).cpu())[0]
+
+
+def interpolation(dataset: str, start28: np.ndarray, end28: np.ndarray, steps: int = 8,
+                  method: str = "linear") -> dict[str, np.ndarray]:
+    """Frames between two images for the 16-d VAE and the 16-d AE, each (steps, 28, 28), and the paths'
+    codes {'vae_codes', 'ae_codes'} (steps, 16). The first and last codes are the images' encodings."""
+    result = {}
+    for name, key in (("vae16", "vae"), ("ae16", "ae")):
+        codes = interpolate(encode_image(dataset, name, start28), encode_image(dataset, name, end28), steps, method)
+        result[key] = decode_codes(dataset, name, codes)
+        result[f"{key}_codes"] = codes
+    return result
+
+
+def code_to_umap(dataset: str, model_name: str, code: np.ndarray) -> np.ndarray:
+    """Place any code on the UMAP map (2,): the distance-weighted mix of its nearest test codes' map
+    points, the same approximation as going back, run the other way."""
+    shown = latent_map(dataset, model_name, "umap")
+    return neighbour_latent(np.asarray(code, np.float32), shown["codes"], shown["points"])

@@ -1,0 +1,77 @@
+"""The latent explorer's handlers called directly, and its model-side functions."""
+import csv
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+import pytest
+from PIL import Image
+
+from demo.latent_canvas import PLOT, MapView
+from demo.tabs import latent_explorer as tab
+from lab import api, explorer
+
+
+def test_map_view_round_trips_pixels_and_coordinates():
+    view = MapView.around(np.array([[-2.0, -1.0], [3.0, 4.0]]))
+    point = np.array([0.5, 1.5], np.float32)
+    assert np.allclose(view.to_map(tuple(view.to_pixels(point)[0])), point, atol=1e-5)
+    assert np.allclose(view.to_pixels(np.array([view.x_min, view.y_max]))[0], [0, 0])
+
+
+def test_two_d_vae_decodes_exactly_at_the_clicked_latent():
+    shown = explorer.latent_map("mnist", "vae2")
+    code = shown["codes"][11]
+    assert np.allclose(explorer.point_to_latent("mnist", "vae2", "umap", code), code)
+    decoded = explorer.decode_point("mnist", "vae2", "umap", code)
+    assert decoded.shape == (28, 28) and 0 <= decoded.min() and decoded.max() <= 1
+
+
+def test_pca_click_goes_back_through_the_plane():
+    shown = explorer.latent_map("mnist", "vae16", "pca")
+    latent = explorer.point_to_latent("mnist", "vae16", "pca", shown["points"][5])
+    back = (latent - shown["pca_mean"]) @ shown["pca_components"].T
+    assert np.allclose(back, shown["points"][5], atol=1e-4)
+
+
+def test_click_handler_marks_the_map_and_decodes():
+    event = gr.SelectData(None, {"index": [PLOT // 2, PLOT // 3], "value": None})
+    marked, decoded, neighbours, coordinates, clicked = tab.click_map("fashion", "ae16", "umap", event)
+    assert isinstance(marked, Image.Image) and isinstance(decoded, Image.Image)
+    assert neighbours.size[0] > neighbours.size[1] and coordinates.startswith("(")
+    assert clicked.shape == (28, 28)
+
+
+def test_interpolation_endpoints_are_the_encodings():
+    start, end = api.example_images_by_index("mnist", [0, 7])
+    frames = explorer.interpolation("mnist", start, end, steps=16, method="spherical")
+    assert frames["vae"].shape == frames["ae"].shape == (16, 28, 28)
+    assert np.allclose(frames["vae_codes"][0], explorer.encode_image("mnist", "vae16", start), atol=1e-5)
+    assert np.allclose(frames["ae_codes"][-1], explorer.encode_image("mnist", "ae16", end), atol=1e-5)
+
+
+def test_interpolation_handler_writes_a_gif_and_reports_missing_endpoints():
+    vae_strip, ae_strip, path_map, gif = tab.run_interpolation("mnist", "test", 0, "test", 7, 6, "linear",
+                                                               None, None)
+    with Image.open(gif) as animation:
+        assert animation.n_frames == 2 * 6 - 2  # there and back
+    with pytest.raises(gr.Error):
+        tab.run_interpolation("mnist", "drawing", 0, "test", 7, 6, "linear", None, None)
+    with pytest.raises(gr.Error):
+        tab.run_interpolation("mnist", "test", 5000, "test", 7, 6, "linear", None, None)
+
+
+def test_csv_export_has_one_row_per_point_and_the_latent_columns():
+    with open(tab.export_csv("mnist", "vae16", "umap")) as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:5] == ["index", "label", "class", "map_x", "map_y"] and rows[0][-1] == "z16"
+    assert len(rows) == 1 + 1000
+
+
+def test_prior_samples_and_manifold():
+    samples = explorer.prior_samples("mnist", count=4, seed=1)
+    again = explorer.prior_samples("mnist", count=4, seed=1)
+    assert np.array_equal(samples["vae"], again["vae"]) and samples["ae"].shape == (4, 28, 28)
+    grid = explorer.manifold_grid("mnist", side=5)
+    assert grid.shape == (5, 5, 28, 28)
+    assert np.abs(grid[0, 0] - grid[-1, -1]).mean() > 0.05  # opposite corners decode differently
