@@ -44,9 +44,19 @@ class MapView:
         return np.array([x, y], np.float32)
 
 
+def ellipse_outline(center: np.ndarray, covariance: np.ndarray, radius: float = 1.0, count: int = 60) -> np.ndarray:
+    """Points (count, 2) on the `radius`-σ ellipse of a 2-D Gaussian: center + V·sqrt(Λ)·(cos, sin)."""
+    eigenvalues, eigenvectors = np.linalg.eigh(np.asarray(covariance, np.float64))
+    angles = np.linspace(0, 2 * np.pi, count)
+    circle = np.stack([np.cos(angles), np.sin(angles)])                  # (2, count)
+    return (np.asarray(center)[:, None] + radius * eigenvectors @ (np.sqrt(np.clip(eigenvalues, 0, None))[:, None]
+                                                                   * circle)).T
+
+
 def draw_map(points: np.ndarray, labels: np.ndarray, class_names: list[str], view: MapView,
-             marker=None, path=None) -> Image.Image:
-    """Points coloured by class, a legend, and optionally a marked point (x) and a path (polyline)."""
+             marker=None, path=None, posterior: dict | None = None) -> Image.Image:
+    """Points coloured by class, a legend, and optionally a marked point (x), a path (polyline) and a
+    drawing's posterior (its mean as a ring, a 1σ ellipse or samples)."""
     image = Image.new("RGB", (PLOT + LEGEND, PLOT), "white")
     pen = ImageDraw.Draw(image)
     pen.rectangle([0, 0, PLOT - 1, PLOT - 1], outline="#d1d5db")
@@ -56,6 +66,8 @@ def draw_map(points: np.ndarray, labels: np.ndarray, class_names: list[str], vie
         pen.line([tuple(p) for p in view.to_pixels(np.asarray(path))], fill="black", width=3)
         for u, v in view.to_pixels(np.asarray(path)):
             pen.ellipse([u - 3, v - 3, u + 3, v + 3], fill="white", outline="black")
+    if posterior is not None:
+        _draw_posterior(pen, view, posterior)
     if marker is not None:
         u, v = view.to_pixels(np.asarray(marker))[0]
         pen.line([u - 9, v - 9, u + 9, v + 9], fill="black", width=4)
@@ -65,6 +77,17 @@ def draw_map(points: np.ndarray, labels: np.ndarray, class_names: list[str], vie
         pen.rectangle([PLOT + 12, top, PLOT + 24, top + 12], fill=PALETTE[index % 10])
         pen.text((PLOT + 30, top), name, fill="black")
     return image
+
+
+def _draw_posterior(pen: ImageDraw.ImageDraw, view: MapView, posterior: dict) -> None:
+    if posterior.get("samples") is not None:
+        for u, v in view.to_pixels(posterior["samples"]):
+            pen.ellipse([u - 2, v - 2, u + 2, v + 2], fill="black")
+    if posterior.get("covariance") is not None:
+        outline = view.to_pixels(ellipse_outline(posterior["center"], posterior["covariance"]))
+        pen.line([tuple(p) for p in outline], fill="black", width=3)
+    u, v = view.to_pixels(np.asarray(posterior["center"]))[0]
+    pen.ellipse([u - 7, v - 7, u + 7, v + 7], outline="black", width=3)
 
 
 def grid_image(images: np.ndarray, gap: int = 2) -> Image.Image:

@@ -67,7 +67,7 @@ def bench_latent_explorer(repeats: int = 30) -> dict:
     clicks, interpolations = [], []
     for _ in range(repeats):
         started = time.perf_counter()
-        tab.click_map("mnist", "vae16", "umap", event)
+        tab.click_map("mnist", "vae16", "umap", None, event)
         clicks.append(time.perf_counter() - started)
         started = time.perf_counter()
         tab.run_interpolation("mnist", "test", 0, "test", 7, 16, "spherical", None, None)

@@ -113,3 +113,42 @@ def code_to_umap(dataset: str, model_name: str, code: np.ndarray) -> np.ndarray:
     points, the same approximation as going back, run the other way."""
     shown = latent_map(dataset, model_name, "umap")
     return neighbour_latent(np.asarray(code, np.float32), shown["codes"], shown["points"])
+
+
+@torch.inference_mode()
+def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np.ndarray,
+                     samples: int = 40, seed: int = 0) -> dict:
+    """Where an image's encoding falls on the map: {'center' (2,), 'covariance' (2, 2) or None,
+    'samples' (k, 2) or None, 'how'}.
+
+    - 2-d VAE: exact: center μ, covariance diag(σ²).
+    - PCA of the 16-d VAE: exact too, since a linear map of a Gaussian is Gaussian: W·diag(σ²)·Wᵀ.
+    - UMAP of the 16-d VAE: approximate: z ~ q(z|x) samples each placed by their nearest test codes.
+    - the autoencoder: a point (it has no σ), placed like a test code.
+    """
+    model = get_model(dataset, model_name)
+    x = _to_tensor(image28)
+    if model.kind == "ae":
+        code = model.encode(x)[0].cpu().numpy()
+        return {"center": _place(dataset, model_name, projection, code), "covariance": None, "samples": None,
+                "how": "point"}
+    mean, log_variance = (part[0].cpu().numpy() for part in model.encode(x))
+    variance = np.exp(log_variance)
+    shown = latent_map(dataset, model_name, projection)
+    if shown["how"] == "latent":
+        return {"center": mean, "covariance": np.diag(variance), "samples": None, "how": "exact"}
+    if shown["how"] == "pca":
+        components = shown["pca_components"]
+        return {"center": (mean - shown["pca_mean"]) @ components.T,
+                "covariance": components @ np.diag(variance) @ components.T, "samples": None, "how": "exact"}
+    noise = torch.randn(samples, len(mean), generator=make_generator(seed, torch.device("cpu"))).numpy()
+    draws = mean + np.sqrt(variance) * noise
+    return {"center": code_to_umap(dataset, model_name, mean), "covariance": None,
+            "samples": np.stack([code_to_umap(dataset, model_name, z) for z in draws]), "how": "approximate"}
+
+
+def _place(dataset: str, model_name: str, projection: str, code: np.ndarray) -> np.ndarray:
+    shown = latent_map(dataset, model_name, projection)
+    if shown["how"] == "pca":
+        return (code - shown["pca_mean"]) @ shown["pca_components"].T
+    return code_to_umap(dataset, model_name, code)

@@ -36,7 +36,7 @@ def test_pca_click_goes_back_through_the_plane():
 
 def test_click_handler_marks_the_map_and_decodes():
     event = gr.SelectData(None, {"index": [PLOT // 2, PLOT // 3], "value": None})
-    marked, decoded, neighbours, coordinates, clicked = tab.click_map("fashion", "ae16", "umap", event)
+    marked, decoded, neighbours, coordinates, clicked = tab.click_map("fashion", "ae16", "umap", None, event)
     assert isinstance(marked, Image.Image) and isinstance(decoded, Image.Image)
     assert neighbours.size[0] > neighbours.size[1] and coordinates.startswith("(")
     assert clicked.shape == (28, 28)
@@ -75,3 +75,21 @@ def test_prior_samples_and_manifold():
     grid = explorer.manifold_grid("mnist", side=5)
     assert grid.shape == (5, 5, 28, 28)
     assert np.abs(grid[0, 0] - grid[-1, -1]).mean() > 0.05  # opposite corners decode differently
+
+
+@pytest.mark.parametrize("model_name, projection, how", [("vae2", "umap", "exact"), ("vae16", "pca", "exact"),
+                                                          ("vae16", "umap", "approximate"), ("ae16", "pca", "point")])
+def test_the_drawing_posterior_is_placed_on_every_map(model_name, projection, how):
+    image = api.example_images_by_index("mnist", [3])[0]
+    placed = explorer.posterior_on_map("mnist", model_name, projection, image)
+    assert placed["how"] == how and placed["center"].shape == (2,)
+    if placed["covariance"] is not None:
+        assert np.all(np.linalg.eigvalsh(placed["covariance"]) > 0)
+    picture, note, csv_path, clicked = tab.open_map("mnist", model_name, projection, image)
+    assert isinstance(picture, Image.Image) and clicked is None and note
+
+
+def test_two_d_posterior_is_the_encoders_mean_and_variance():
+    image = api.example_images_by_index("mnist", [3])[0]
+    placed = explorer.posterior_on_map("mnist", "vae2", "umap", image)
+    assert np.allclose(placed["center"], explorer.encode_image("mnist", "vae2", image), atol=1e-5)

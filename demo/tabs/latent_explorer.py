@@ -26,9 +26,13 @@ def _shown(dataset: str, model_name: str, projection: str) -> tuple[dict, MapVie
     return shown, MapView.around(shown["points"])
 
 
-def render_map(dataset: str, model_name: str, projection: str, marker=None, path=None) -> Image.Image:
+def render_map(dataset: str, model_name: str, projection: str, marker=None, path=None, drawing=None) -> Image.Image:
+    """The map, with the current drawing's posterior on it when there is a drawing."""
     shown, view = _shown(dataset, model_name, projection)
-    return draw_map(shown["points"], shown["labels"], shown["class_names"], view, marker, path)
+    posterior = None
+    if drawing is not None:
+        posterior = explorer.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))
+    return draw_map(shown["points"], shown["labels"], shown["class_names"], view, marker, path, posterior)
 
 
 def how_text(dataset: str, model_name: str, projection: str, lang: str) -> str:
@@ -36,22 +40,26 @@ def how_text(dataset: str, model_name: str, projection: str, lang: str) -> str:
         explorer.latent_map(dataset, model_name, projection)["how"]], lang)
 
 
-def open_map(dataset: str, model_name: str, projection: str, request: gr.Request | None = None):
-    """The map for the chosen model and projection, a note on how clicks are decoded, its CSV, and no
-    clicked point yet."""
-    return (render_map(dataset, model_name, projection),
-            how_text(dataset, model_name, projection, request_language(request)),
+def open_map(dataset: str, model_name: str, projection: str, drawing=None, request: gr.Request | None = None):
+    """The map for the chosen model and projection (with the drawing's posterior), a note on how clicks
+    are decoded and how the drawing is placed, its CSV, and no clicked point yet."""
+    lang = request_language(request)
+    note = how_text(dataset, model_name, projection, lang)
+    if drawing is not None:
+        how = explorer.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))["how"]
+        note += " " + text(f"posterior_{how}", lang)
+    return (render_map(dataset, model_name, projection, drawing=drawing), note,
             export_csv(dataset, model_name, projection), None)
 
 
-def click_map(dataset: str, model_name: str, projection: str, event: gr.SelectData):
+def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr.SelectData):
     """Decode the clicked map point; mark it; show the nearest test images. Returns the point as state."""
     _, view = _shown(dataset, model_name, projection)
     point = view.to_map(tuple(event.index))
     decoded = explorer.decode_point(dataset, model_name, projection, point)
     nearest = explorer.nearest_examples(dataset, model_name, projection, point)
     examples = api.example_images_by_index(dataset, nearest)
-    return (render_map(dataset, model_name, projection, marker=point), to_display(decoded),
+    return (render_map(dataset, model_name, projection, marker=point, drawing=drawing), to_display(decoded),
             strip(np.stack(examples)), f"({point[0]:.2f}, {point[1]:.2f})", decoded)
 
 
@@ -166,9 +174,10 @@ def build(i18n, drawing: gr.State) -> None:
         gif = gr.File(label=i18n("gif"), elem_id="gif")
 
     map_inputs = [dataset, model_name, projection]
-    for control in map_inputs:
-        control.change(open_map, map_inputs, [latent_image, how, export, clicked])
-    latent_image.select(click_map, map_inputs, [latent_image, decoded, neighbours, coordinates, clicked])
+    for control in map_inputs + [drawing]:  # a new drawing in Draw & encode moves its mark here
+        control.change(open_map, map_inputs + [drawing], [latent_image, how, export, clicked])
+    latent_image.select(click_map, map_inputs + [drawing], [latent_image, decoded, neighbours, coordinates,
+                                                            clicked])
     prior_button.click(sample_prior, [dataset, seed], [vae_grid, ae_grid])
     dataset.change(show_manifold, dataset, manifold)
     interpolate_button.click(run_interpolation, [dataset, start_choice, start_index, end_choice, end_index, steps,
