@@ -51,6 +51,9 @@ UI_TEXT = {
         "manifold": "VAE 2-d manifold (grid at Φ⁻¹ quantiles)",
         "interp_title": "### Interpolation\nFrom one encoding to another, decoded at each step, VAE above the autoencoder.",
         "ep_test": "test image #", "ep_drawing": "my drawing", "ep_clicked": "clicked point",
+        "ep_second": "second drawing", "second_pad": "Second drawing (for interpolation)",
+        "train_pixel": "Nearest training images (pixels)",
+        "train_latent": "Nearest training images (VAE latent)",
         "start": "Start", "end": "End", "test_index": "Test image index",
         "steps": "Steps", "method": "Method", "interpolate": "Interpolate",
         "vae_frames": "VAE 16-d frames", "ae_frames": "Autoencoder 16-d frames",
@@ -104,6 +107,9 @@ UI_TEXT = {
         "manifold": "Variedad del VAE 2-d (grilla en cuantiles Φ⁻¹)",
         "interp_title": "### Interpolación\nDe una codificación a otra, decodificando cada paso, el VAE sobre el autoencoder.",
         "ep_test": "imagen de test #", "ep_drawing": "mi dibujo", "ep_clicked": "punto clicado",
+        "ep_second": "segundo dibujo", "second_pad": "Segundo dibujo (para interpolar)",
+        "train_pixel": "Entrenamiento más cercano (píxeles)",
+        "train_latent": "Entrenamiento más cercano (latente del VAE)",
         "start": "Inicio", "end": "Fin", "test_index": "Índice de la imagen de test",
         "steps": "Pasos", "method": "Método", "interpolate": "Interpolar",
         "vae_frames": "Cuadros del VAE 16-d", "ae_frames": "Cuadros del autoencoder 16-d",
@@ -116,7 +122,7 @@ UI_TEXT = {
 # Text computed by handlers (figure titles, summaries, messages).
 DYNAMIC_TEXT = {
     "en": {
-        "how_latent": "The 2-d VAE's map is its latent itself: a click decodes exactly that z.",
+        "how_latent": "The 2-d VAE's map is its latent itself: a click decodes exactly that z. Below the decoding: the nearest training images, so you can tell generation from memorisation.",
         "how_pca": "PCA's plane: a click goes back exactly, z = mean + (x, y)·components.",
         "how_umap": "UMAP has no fast inverse here: a click decodes the distance-weighted mix of the 8 nearest test points' codes.",
         "posterior_exact": "Your drawing: ring = posterior mean μ, black ellipse = 1σ of q(z|x) (exact).",
@@ -124,6 +130,7 @@ DYNAMIC_TEXT = {
         "posterior_point": "Your drawing: ring = its code z (an autoencoder gives a point, no σ).",
         "no_drawing": "Draw something in the Draw & encode tab first.",
         "no_click": "Click a point on the map first.",
+        "no_second": "The second drawing pad is empty: draw there first.",
         "bad_index": "Pick a test image index between 0 and {count}.",
         "reconstruction": "reconstruction −log p(x|z)",
         "kl": "KL(q(z|x) ‖ p(z))",
@@ -142,7 +149,7 @@ DYNAMIC_TEXT = {
         "no_models": "No shipped checkpoints were found.",
     },
     "es": {
-        "how_latent": "El mapa del VAE de 2-d es su propio latente: un clic decodifica exactamente ese z.",
+        "how_latent": "El mapa del VAE de 2-d es su propio latente: un clic decodifica exactamente ese z. Bajo la decodificación: las imágenes de entrenamiento más cercanas, para distinguir generación de memorización.",
         "how_pca": "El plano de PCA: un clic vuelve exactamente, z = media + (x, y)·componentes.",
         "how_umap": "UMAP no tiene inversa rápida aquí: un clic decodifica la mezcla, ponderada por distancia, de los códigos de los 8 puntos de test más cercanos.",
         "posterior_exact": "Tu dibujo: anillo = media posterior μ, elipse negra = 1σ de q(z|x) (exacto).",
@@ -150,6 +157,7 @@ DYNAMIC_TEXT = {
         "posterior_point": "Tu dibujo: anillo = su código z (un autoencoder da un punto, sin σ).",
         "no_drawing": "Primero dibuja algo en la pestaña Dibujar y codificar.",
         "no_click": "Primero haz clic en un punto del mapa.",
+        "no_second": "El segundo lienzo está vacío: dibuja allí primero.",
         "bad_index": "Elige un índice de imagen de test entre 0 y {count}.",
         "reconstruction": "reconstrucción −log p(x|z)",
         "kl": "KL(q(z|x) ‖ p(z))",

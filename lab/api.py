@@ -163,3 +163,10 @@ def example_images_by_index(dataset: str, indices: list[int] | None) -> list[np.
 
 def example_count(dataset: str) -> int:
     return len(load_examples(dataset))
+
+
+def prepare_drawing(drawing) -> np.ndarray:
+    """A sketchpad image (any size and mode) -> the (28, 28) model input in [0, 1], MNIST-style.
+
+    Raises BlankDrawingError for an empty canvas."""
+    return _as_input(drawing)

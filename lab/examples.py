@@ -2,7 +2,9 @@
 
 `checkpoints/examples/<dataset>-test.npz` holds uint8 images (N, 28, 28) and labels (N,) from the test
 split: all 1,000 mnist test digits and the first 2,000 Fashion-MNIST test images. The checkpoint test
-re-measures every model's figures on exactly these images.
+re-measures every model's figures on exactly these images. `<dataset>-train.npz` holds training images
+(all 4,000 mnist ones, the first 10,000 of Fashion-MNIST's 60,000) so the app can show the training
+images nearest to a generated one: generation or memorisation?
 
     python -m lab.examples     # (re)writes both files from the installed datasets
 """
@@ -18,19 +20,21 @@ from lab.data import DATASET_NAMES, Dataset, class_names, load_dataset
 
 EXAMPLES_DIR = CHECKPOINT_ROOT / "examples"
 EXAMPLE_COUNTS = {"mnist": 1000, "fashion": 2000}
+TRAIN_EXAMPLE_COUNTS = {"mnist": 4000, "fashion": 10000}
 
 
-def export_examples(name: str) -> None:
-    test = load_dataset(name, "test").subset(EXAMPLE_COUNTS[name])
-    images = (test.images[:, 0] * 255).round().to(torch.uint8).numpy()
+def export_examples(name: str, split: str = "test") -> None:
+    counts = EXAMPLE_COUNTS if split == "test" else TRAIN_EXAMPLE_COUNTS
+    subset = load_dataset(name, split).subset(counts[name])
+    images = (subset.images[:, 0] * 255).round().to(torch.uint8).numpy()
     EXAMPLES_DIR.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(EXAMPLES_DIR / f"{name}-test.npz", images=images, labels=test.labels.numpy())
+    np.savez_compressed(EXAMPLES_DIR / f"{name}-{split}.npz", images=images, labels=subset.labels.numpy())
 
 
 @functools.cache
-def load_examples(name: str) -> Dataset:
-    """The shipped test images of dataset `name` as a Dataset (images float in [0, 1])."""
-    path = EXAMPLES_DIR / f"{name}-test.npz"
+def load_examples(name: str, split: str = "test") -> Dataset:
+    """The shipped images of dataset `name` as a Dataset (images float in [0, 1]); split test or train."""
+    path = EXAMPLES_DIR / f"{name}-{split}.npz"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing: run `python -m lab.examples` to write it")
     with np.load(path) as archive:
@@ -41,5 +45,6 @@ def load_examples(name: str) -> Dataset:
 
 if __name__ == "__main__":
     for dataset_name in DATASET_NAMES:
-        export_examples(dataset_name)
-        print(f"wrote {EXAMPLES_DIR / f'{dataset_name}-test.npz'}")
+        for split_name in ("test", "train"):
+            export_examples(dataset_name, split_name)
+            print(f"wrote {EXAMPLES_DIR / f'{dataset_name}-{split_name}.npz'}")

@@ -152,3 +152,25 @@ def _place(dataset: str, model_name: str, projection: str, code: np.ndarray) -> 
     if shown["how"] == "pca":
         return (code - shown["pca_mean"]) @ shown["pca_components"].T
     return code_to_umap(dataset, model_name, code)
+
+
+@functools.cache
+def _training_codes(dataset: str) -> np.ndarray:
+    # The 16-d VAE's posterior means of the shipped training images, computed once per process (~1 s).
+    return encode_codes(get_model(dataset, "vae16"), load_examples(dataset, "train").images)
+
+
+def nearest_training(dataset: str, image28: np.ndarray, count: int = 6) -> dict[str, np.ndarray]:
+    """The shipped training images nearest to an image, in pixel space (L2 on the 784 pixels) and in
+    the 16-d VAE's latent space (L2 between posterior means): {'pixel', 'latent'} each (count, 28, 28),
+    and their distances {'pixel_distance', 'latent_distance'} (count,).
+
+    A generated image whose pixel-space neighbour is almost identical was memorised; one that is merely
+    similar was generated."""
+    training = load_examples(dataset, "train").images[:, 0].numpy()           # (N, 28, 28)
+    image = np.asarray(image28, np.float32)
+    pixel_distances = np.sqrt(((training - image) ** 2).reshape(len(training), -1).sum(axis=1))
+    latent_distances = np.linalg.norm(_training_codes(dataset) - encode_image(dataset, "vae16", image), axis=1)
+    by_pixel, by_latent = np.argsort(pixel_distances)[:count], np.argsort(latent_distances)[:count]
+    return {"pixel": training[by_pixel], "latent": training[by_latent],
+            "pixel_distance": pixel_distances[by_pixel], "latent_distance": latent_distances[by_latent]}

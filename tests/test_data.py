@@ -6,7 +6,7 @@ from PIL import Image
 
 from lab import data
 from lab.data import load_dataset, load_image_folder
-from lab.examples import EXAMPLE_COUNTS, load_examples
+from lab.examples import EXAMPLE_COUNTS, TRAIN_EXAMPLE_COUNTS, load_examples
 
 
 def test_mnist_split_is_4000_1000_stratified_and_fixed():
@@ -41,11 +41,12 @@ def test_unknown_dataset_and_split_are_value_errors():
         load_dataset("mnist", "validation")
 
 
-def test_shipped_examples_are_the_first_test_images():
-    for name, count in EXAMPLE_COUNTS.items():
-        examples = load_examples(name)
-        assert len(examples) == count
-        assert torch.allclose(examples.images, load_dataset(name, "test").images[:count], atol=1 / 255)
+def test_shipped_examples_are_the_first_test_and_training_images():
+    for split, counts in (("test", EXAMPLE_COUNTS), ("train", TRAIN_EXAMPLE_COUNTS)):
+        for name, count in counts.items():
+            examples = load_examples(name, split)
+            assert len(examples) == count
+            assert torch.allclose(examples.images, load_dataset(name, split).images[:count], atol=1 / 255)
 
 
 def test_image_folder_with_class_subfolders(tmp_path):

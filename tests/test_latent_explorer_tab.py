@@ -36,10 +36,11 @@ def test_pca_click_goes_back_through_the_plane():
 
 def test_click_handler_marks_the_map_and_decodes():
     event = gr.SelectData(None, {"index": [PLOT // 2, PLOT // 3], "value": None})
-    marked, decoded, neighbours, coordinates, clicked = tab.click_map("fashion", "ae16", "umap", None, event)
+    marked, decoded, neighbours, coordinates, clicked, by_pixel, by_latent = tab.click_map(
+        "fashion", "ae16", "umap", None, event)
     assert isinstance(marked, Image.Image) and isinstance(decoded, Image.Image)
     assert neighbours.size[0] > neighbours.size[1] and coordinates.startswith("(")
-    assert clicked.shape == (28, 28)
+    assert clicked.shape == (28, 28) and by_pixel.size == neighbours.size == by_latent.size
 
 
 def test_interpolation_endpoints_are_the_encodings():
@@ -93,3 +94,23 @@ def test_two_d_posterior_is_the_encoders_mean_and_variance():
     image = api.example_images_by_index("mnist", [3])[0]
     placed = explorer.posterior_on_map("mnist", "vae2", "umap", image)
     assert np.allclose(placed["center"], explorer.encode_image("mnist", "vae2", image), atol=1e-5)
+
+
+def test_nearest_training_images_find_a_training_image_itself():
+    from lab.examples import load_examples
+
+    training_image = load_examples("mnist", "train").images[42, 0].numpy()
+    nearest = explorer.nearest_training("mnist", training_image, count=3)
+    assert nearest["pixel_distance"][0] == pytest.approx(0.0, abs=1e-4)
+    assert np.allclose(nearest["pixel"][0], training_image)
+    assert nearest["latent_distance"][0] == pytest.approx(0.0, abs=1e-3)
+    assert (np.diff(nearest["pixel_distance"]) >= 0).all()
+
+
+def test_second_drawing_as_an_endpoint(seven):
+    pad = {"background": None, "layers": [], "composite": seven}
+    vae_strip, _, _, _ = tab.run_interpolation("mnist", "test", 1, "second", 0, 4, "linear", None, None, pad)
+    assert isinstance(vae_strip, Image.Image)
+    with pytest.raises(gr.Error):
+        blank = {"background": None, "layers": [], "composite": np.full((50, 50, 3), 255, np.uint8)}
+        tab.run_interpolation("mnist", "test", 1, "second", 0, 4, "linear", None, None, blank)

@@ -14,6 +14,7 @@ from PIL import Image
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
+from demo.tabs.draw_encode import CANVAS, blank_canvas
 from lab import api, explorer
 
 MODEL_CHOICES = [("VAE 2-d", "vae2"), ("VAE 16-d", "vae16"), ("AE 16-d", "ae16")]
@@ -59,8 +60,10 @@ def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr
     decoded = explorer.decode_point(dataset, model_name, projection, point)
     nearest = explorer.nearest_examples(dataset, model_name, projection, point)
     examples = api.example_images_by_index(dataset, nearest)
+    training = explorer.nearest_training(dataset, decoded)
     return (render_map(dataset, model_name, projection, marker=point, drawing=drawing), to_display(decoded),
-            strip(np.stack(examples)), f"({point[0]:.2f}, {point[1]:.2f})", decoded)
+            strip(np.stack(examples)), f"({point[0]:.2f}, {point[1]:.2f})", decoded,
+            strip(training["pixel"]), strip(training["latent"]))
 
 
 def export_csv(dataset: str, model_name: str, projection: str) -> str:
@@ -88,11 +91,16 @@ def show_manifold(dataset: str):
     return grid_image(explorer.manifold_grid(dataset, side=15))
 
 
-def _endpoint(choice: str, index: float, drawing, clicked, dataset: str, lang: str) -> np.ndarray:
+def _endpoint(choice: str, index: float, drawing, clicked, second, dataset: str, lang: str) -> np.ndarray:
     if choice == "drawing":
         if drawing is None:
             raise gr.Error(text("no_drawing", lang))
         return np.asarray(drawing, np.float32)
+    if choice == "second":
+        try:
+            return api.prepare_drawing(second.get("composite") if isinstance(second, dict) else second)
+        except api.BlankDrawingError:
+            raise gr.Error(text("no_second", lang))
     if choice == "clicked":
         if clicked is None:
             raise gr.Error(text("no_click", lang))
@@ -104,11 +112,14 @@ def _endpoint(choice: str, index: float, drawing, clicked, dataset: str, lang: s
 
 
 def run_interpolation(dataset: str, start_choice: str, start_index: float, end_choice: str, end_index: float,
-                      steps: float, method: str, drawing, clicked, request: gr.Request | None = None):
-    """Frames from start to end for the VAE and the AE, the VAE's path on its UMAP map, and a GIF."""
+                      steps: float, method: str, drawing, clicked, second=None, request: gr.Request | None = None):
+    """Frames from start to end for the VAE and the AE, the VAE's path on its UMAP map, and a GIF.
+
+    Each endpoint is a test image (by index), the Draw & encode drawing, the last clicked map point's
+    decoding, or the second drawing pad."""
     lang = request_language(request)
-    start = _endpoint(start_choice, start_index, drawing, clicked, dataset, lang)
-    end = _endpoint(end_choice, end_index, drawing, clicked, dataset, lang)
+    start = _endpoint(start_choice, start_index, drawing, clicked, second, dataset, lang)
+    end = _endpoint(end_choice, end_index, drawing, clicked, second, dataset, lang)
     frames = explorer.interpolation(dataset, start, end, int(steps), method)
     shown, view = _shown(dataset, "vae16", "umap")
     path = [explorer.code_to_umap(dataset, "vae16", code) for code in frames["vae_codes"]]
@@ -148,6 +159,8 @@ def build(i18n, drawing: gr.State) -> None:
             decoded = gr.Image(label=i18n("decoded_here"), elem_id="decoded_here", height=200)
             coordinates = gr.Textbox(label=i18n("point"), interactive=False, elem_id="point")
             neighbours = gr.Image(label=i18n("nearest"), elem_id="nearest", height=110)
+            train_pixel = gr.Image(label=i18n("train_pixel"), elem_id="train_pixel", height=110)
+            train_latent = gr.Image(label=i18n("train_latent"), elem_id="train_latent", height=110)
     gr.Markdown(i18n("prior_title"))
     with gr.Row():
         seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
@@ -157,12 +170,18 @@ def build(i18n, drawing: gr.State) -> None:
         ae_grid = gr.Image(label=i18n("ae_prior"), elem_id="ae_prior")
         manifold = gr.Image(value=lambda: show_manifold("mnist"), label=i18n("manifold"), elem_id="manifold")
     gr.Markdown(i18n("interp_title"))
-    endpoints = [(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing"), (i18n("ep_clicked"), "clicked")]
+    endpoints = [(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing"), (i18n("ep_clicked"), "clicked"),
+                 (i18n("ep_second"), "second")]
     with gr.Row():
         start_choice = gr.Radio(endpoints, value="test", label=i18n("start"))
         start_index = gr.Number(value=0, precision=0, label=i18n("test_index"))
         end_choice = gr.Radio(endpoints, value="test", label=i18n("end"))
         end_index = gr.Number(value=7, precision=0, label=i18n("test_index"))
+    with gr.Accordion(i18n("second_pad"), open=False):
+        second = gr.Sketchpad(value=blank_canvas(), canvas_size=(CANVAS, CANVAS), image_mode="RGB", type="numpy",
+                              brush=gr.Brush(default_size=12, colors=["#000000"], color_mode="fixed"),
+                              layers=False, transforms=(), height=CANVAS + 120, elem_id="second_pad",
+                              label=i18n("second_pad"))
     with gr.Row():
         steps = gr.Slider(2, 24, value=10, step=1, label=i18n("steps"))
         method = gr.Radio([("linear", "linear"), ("slerp", "spherical")], value="linear", label=i18n("method"))
@@ -177,8 +196,9 @@ def build(i18n, drawing: gr.State) -> None:
     for control in map_inputs + [drawing]:  # a new drawing in Draw & encode moves its mark here
         control.change(open_map, map_inputs + [drawing], [latent_image, how, export, clicked])
     latent_image.select(click_map, map_inputs + [drawing], [latent_image, decoded, neighbours, coordinates,
-                                                            clicked])
+                                                            clicked, train_pixel, train_latent])
     prior_button.click(sample_prior, [dataset, seed], [vae_grid, ae_grid])
     dataset.change(show_manifold, dataset, manifold)
     interpolate_button.click(run_interpolation, [dataset, start_choice, start_index, end_choice, end_index, steps,
-                                                 method, drawing, clicked], [vae_frames, ae_frames, path_map, gif])
+                                                 method, drawing, clicked, second],
+                               [vae_frames, ae_frames, path_map, gif])
