@@ -155,7 +155,10 @@ def main(argv: list[str] | None = None) -> dict:
     figures |= bench_latent_explorer()
     figures |= bench_app_start()
     if not args.quick:
+        from lab.analysis.ood import ood_figures
+
         figures |= bench_quality()
+        figures |= ood_figures()
 
     from lab.device import describe_device
 
