@@ -4,7 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import draw_encode, latent_explorer, models
+from demo.tabs import draw_encode, kmeans, latent_explorer, models
 from lab import api
 
 CSS = """
@@ -20,12 +20,15 @@ def build_demo() -> gr.Blocks:
         gr.Textbox(value=api.describe_device(), label=I18N("device"), interactive=False, max_lines=1,
                    elem_id="device", container=True)
         with gr.Tabs():
+            with gr.Tab(I18N("tab_kmeans"), id="kmeans"):
+                kmeans_inputs, kmeans_outputs = kmeans.build(I18N)
             with gr.Tab(I18N("tab_draw"), id="draw"):
                 drawing = draw_encode.build(I18N)
             with gr.Tab(I18N("tab_latent"), id="latent"):
                 latent_explorer.build(I18N, drawing)
             with gr.Tab(I18N("tab_models"), id="models"):
                 models.build(I18N)
+        demo.load(kmeans.run_kmeans, kmeans_inputs, kmeans_outputs)  # a first run to look at, preloaded
     return demo
 
 

@@ -33,6 +33,12 @@ UI_TEXT = {
         "ae_samples": "Autoencoder: dec(z), the same z",
         "models_intro": "The shipped checkpoints, trained by `python -m lab.train` on real data, and their held-out figures.",
         "refresh": "Refresh",
+        "tab_kmeans": "k-means",
+        "kmeans_intro": ("**Unsupervised learning: only x, no labels.** k-means alternates two steps: assign each "
+                         "point to its nearest centroid, c_i = argmin_k ‖x_i − μ_k‖², then move each centroid to "
+                         "the mean of its points. The inertia Σ‖x_i − μ_{c_i}‖² never goes up. Move the step "
+                         "slider to watch it."),
+        "toy_data": "Data", "init": "Initialisation", "step": "Step",
         "tab_latent": "Latent explorer",
         "latent_intro": ("Every test image placed by its code. An **autoencoder**'s z can land anywhere, so a new z "
                          "is hard to pick; a **VAE** is trained so that z follows the prior N(0, I). Click the map "
@@ -89,6 +95,12 @@ UI_TEXT = {
         "ae_samples": "Autoencoder: dec(z), el mismo z",
         "models_intro": "Los checkpoints incluidos, entrenados con `python -m lab.train` sobre datos reales, y sus cifras en test.",
         "refresh": "Actualizar",
+        "tab_kmeans": "k-means",
+        "kmeans_intro": ("**Aprendizaje no supervisado: solo x, sin etiquetas.** k-means alterna dos pasos: asignar "
+                         "cada punto a su centroide más cercano, c_i = argmin_k ‖x_i − μ_k‖², y mover cada "
+                         "centroide a la media de sus puntos. La inercia Σ‖x_i − μ_{c_i}‖² nunca sube. Mueve el "
+                         "deslizador de pasos para verlo."),
+        "toy_data": "Datos", "init": "Inicialización", "step": "Paso",
         "tab_latent": "Explorador latente",
         "latent_intro": ("Cada imagen de test ubicada según su código. El z de un **autoencoder** puede caer en "
                          "cualquier parte, así que es difícil elegir un z nuevo; un **VAE** se entrena para que z "
@@ -129,6 +141,10 @@ DYNAMIC_TEXT = {
         "posterior_approximate": "Your drawing: ring = μ, dots = 40 samples z ~ q(z|x), each placed through its nearest test codes (approximate).",
         "posterior_point": "Your drawing: ring = its code z (an autoencoder gives a point, no σ).",
         "no_drawing": "Draw something in the Draw & encode tab first.",
+        "elbow": "Elbow: final inertia for each k", "inertia": "inertia", "step": "step",
+        "inertia_curve": "Inertia at each step",
+        "kmeans_title": "Step {step} of {steps}: points by cluster, centroids' paths",
+        "kmeans_summary": "Inertia **{inertia:.1f}**; agreement with the true labels (adjusted Rand index) **{ari:.2f}**; converged after {converged} updates.",
         "no_click": "Click a point on the map first.",
         "no_second": "The second drawing pad is empty: draw there first.",
         "bad_index": "Pick a test image index between 0 and {count}.",
@@ -156,6 +172,10 @@ DYNAMIC_TEXT = {
         "posterior_approximate": "Tu dibujo: anillo = μ, puntos = 40 muestras z ~ q(z|x), cada una ubicada por sus códigos de test más cercanos (aproximado).",
         "posterior_point": "Tu dibujo: anillo = su código z (un autoencoder da un punto, sin σ).",
         "no_drawing": "Primero dibuja algo en la pestaña Dibujar y codificar.",
+        "elbow": "Codo: inercia final para cada k", "inertia": "inercia", "step": "paso",
+        "inertia_curve": "Inercia en cada paso",
+        "kmeans_title": "Paso {step} de {steps}: puntos por clúster, caminos de los centroides",
+        "kmeans_summary": "Inercia **{inertia:.1f}**; acuerdo con las etiquetas verdaderas (índice de Rand ajustado) **{ari:.2f}**; convergió tras {converged} actualizaciones.",
         "no_click": "Primero haz clic en un punto del mapa.",
         "no_second": "El segundo lienzo está vacío: dibuja allí primero.",
         "bad_index": "Elige un índice de imagen de test entre 0 y {count}.",

@@ -66,3 +66,36 @@ def elbo_figure(reconstruction: float, kl: float, labels: dict[str, str], title:
     return _figure([part(reconstruction, labels["reconstruction"], ACCENT), part(kl, labels["kl"], SECOND)],
                    title, height=170, barmode="stack", showlegend=True,
                    legend={"orientation": "h", "y": -0.35}, xaxis={"title": {"text": "nats"}})
+
+
+CLUSTER_COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+                  "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+
+
+def kmeans_figure(points, assignments, centroid_history, title: str) -> go.Figure:
+    """Points coloured by cluster; each centroid's path so far, ending in a large cross."""
+    colors = [CLUSTER_COLORS[int(a) % 10] for a in assignments]
+    data = [{"type": "scattergl", "x": points[:, 0].tolist(), "y": points[:, 1].tolist(), "mode": "markers",
+             "marker": {"color": colors, "size": 6, "opacity": 0.7}, "hoverinfo": "skip"}]
+    history = [centroid_history[step] for step in range(len(centroid_history))]
+    for cluster in range(len(history[-1])):
+        path = [centroids[cluster] for centroids in history]
+        data.append({"type": "scatter", "x": [p[0] for p in path], "y": [p[1] for p in path],
+                     "mode": "lines+markers", "line": {"color": "black", "width": 1.5},
+                     "marker": {"size": [6] * (len(path) - 1) + [18], "symbol": "x",
+                                "color": [CLUSTER_COLORS[cluster % 10]] * (len(path) - 1) + ["black"]},
+                     "hovertemplate": f"μ{cluster + 1}: (%{{x:.2f}}, %{{y:.2f}})<extra></extra>"})
+    return _figure(data, title, height=440, xaxis={"zeroline": False},
+                   yaxis={"zeroline": False, "scaleanchor": "x"})
+
+
+def curve_figure(xs, ys, title: str, x_title: str, y_title: str, highlight: int | None = None) -> go.Figure:
+    """A small line chart (inertia per step, or the elbow over k), one point highlighted."""
+    data = [{"type": "scatter", "x": list(xs), "y": list(ys), "mode": "lines+markers",
+             "line": {"color": ACCENT}, "marker": {"size": 7}}]
+    if highlight is not None and highlight in list(xs):
+        index = list(xs).index(highlight)
+        data.append({"type": "scatter", "x": [xs[index]], "y": [ys[index]], "mode": "markers",
+                     "marker": {"size": 14, "color": SECOND}})
+    return _figure(data, title, height=240, xaxis={"title": {"text": x_title}, "dtick": 1},
+                   yaxis={"title": {"text": y_title}})

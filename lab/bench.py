@@ -28,6 +28,7 @@ BARS = {  # figure: (comparison, bar)
     "draw_encode_p50_ms": ("<=", 50.0), "app_start_s": ("<=", 15.0),
     "classifier_accuracy_mnist": (">=", 0.985), "classifier_accuracy_fashion": (">=", 0.925),
     "vae16_nelbo_mnist": ("<=", 100.0), "vae2_nelbo_mnist": ("<=", 150.0),
+    "kmeans_step_p50_ms": ("<=", 100.0), "foundations_handler_p50_ms_max": ("<=", 200.0),
     "click_decode_p50_ms": ("<=", 30.0), "interpolate16_p50_ms": ("<=", 80.0), "latent_tab_open_s": ("<=", 1.0),
 }
 
@@ -74,6 +75,22 @@ def bench_latent_explorer(repeats: int = 30) -> dict:
         interpolations.append(time.perf_counter() - started)
     return {"click_decode_p50_ms": percentile_ms(clicks, 50),
             "interpolate16_p50_ms": percentile_ms(interpolations, 50), "latent_tab_open_s": open_seconds}
+
+
+def bench_foundations(repeats: int = 20) -> dict:
+    """Issue 5's handlers built so far (the k-means tab): a full run at the defaults and one step."""
+    from demo.tabs import kmeans as tab
+
+    runs, steps = [], []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run = tab.run_kmeans("blobs", 3, "k-means++", 0)[0]
+        runs.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        tab.show_step(run, 1)
+        steps.append(time.perf_counter() - started)
+    return {"kmeans_step_p50_ms": percentile_ms(steps, 50),
+            "foundations_handler_p50_ms_max": max(percentile_ms(runs, 50), percentile_ms(steps, 50))}
 
 
 def bench_checkpoint_load() -> dict:
@@ -153,6 +170,7 @@ def main(argv: list[str] | None = None) -> dict:
     figures |= bench_draw_encode()
     figures |= bench_checkpoint_load()
     figures |= bench_latent_explorer()
+    figures |= bench_foundations()
     figures |= bench_app_start()
     if not args.quick:
         from lab.analysis.ood import ood_figures

@@ -51,6 +51,7 @@ def test_drawing_a_stroke_shows_reconstructions_and_class_probabilities(app_url,
 
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
     page.goto(app_url)
+    page.get_by_role("tab", name="Draw & encode").click()
     canvas = page.locator("#sketchpad canvas").first
     expect(canvas).to_be_visible(timeout=30_000)
     box = canvas.bounding_box()
@@ -93,4 +94,21 @@ def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
     expect(page.locator("#decoded_here img")).to_be_visible(timeout=30_000)
     expect(page.locator("#point textarea")).not_to_have_value("", timeout=30_000)
     page.screenshot(path=str(SCREENSHOTS / "latent_explorer.png"), full_page=True)
+    page.close()
+
+
+def test_moving_the_k_slider_redraws_the_clusters(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url)
+    page.get_by_role("tab", name="k-means").click()
+    summary = page.locator("#kmeans_summary")
+    expect(summary).to_contain_text("Rand", timeout=30_000)
+    before = summary.inner_text()
+    k_input = page.locator("#kmeans_k input[type=number]")
+    k_input.fill("6")
+    k_input.press("Enter")
+    expect(summary).not_to_have_text(before, timeout=30_000)
+    expect(page.locator("#kmeans_plot .js-plotly-plot")).to_be_visible()
     page.close()

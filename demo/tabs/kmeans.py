@@ -1,0 +1,79 @@
+"""k-means, step by step (lecture: unsupervised learning, "only x, no labels": clustering).
+
+Pick a toy set, k, an initialisation and a seed; the whole run is computed once and a slider steps
+through it: assignment c_i = argmin_k ‖x_i − μ_k‖², update μ_k = mean of its points, inertia
+Σ‖x_i − μ_{c_i}‖² falling. The elbow plot and the adjusted Rand index against the true labels say how
+many clusters there are and how well k-means found them.
+"""
+from __future__ import annotations
+
+import gradio as gr
+import numpy as np
+
+from demo import plots
+from demo.i18n import request_language, text
+from lab.analysis.kmeans import INITS, agreement, elbow, kmeans_steps
+from lab.analysis.toy import TOY_NAMES, make_toy
+
+
+def run_kmeans(name: str, k: float, init: str, seed: float, request: gr.Request | None = None):
+    """Compute every step; show the last one. Returns (run state, step slider, figure, inertia curve,
+    elbow plot, summary)."""
+    lang = request_language(request)
+    points, labels = make_toy(name, seed=int(seed or 0))
+    try:
+        states = kmeans_steps(points, int(k), init, int(seed or 0))
+    except ValueError as error:
+        raise gr.Error(str(error))
+    run = {"points": points, "labels": labels, "states": states, "k": int(k)}
+    last = len(states) - 1
+    elbow_plot = plots.curve_figure(list(range(1, 11)), elbow(points, range(1, 11), int(seed or 0)),
+                                    text("elbow", lang), "k", text("inertia", lang), highlight=int(k))
+    figure, inertia_plot, summary = render_step(run, last, lang)
+    return run, gr.update(maximum=last, value=last), figure, inertia_plot, elbow_plot, summary
+
+
+def render_step(run: dict, step: int, lang: str = "en"):
+    states = run["states"][: int(step) + 1]
+    current = states[-1]
+    figure = plots.kmeans_figure(run["points"], current["assignments"], [s["centroids"] for s in states],
+                                 text("kmeans_title", lang, step=int(step), steps=len(run["states"]) - 1))
+    inertia_plot = plots.curve_figure(list(range(len(states))), [s["inertia"] for s in states],
+                                      text("inertia_curve", lang), text("step", lang), text("inertia", lang))
+    summary = text("kmeans_summary", lang, inertia=current["inertia"],
+                   ari=agreement(run["labels"], current["assignments"]),
+                   converged=len(run["states"]) - 1)
+    return figure, inertia_plot, summary
+
+
+def show_step(run: dict | None, step: float, request: gr.Request | None = None):
+    """Move through a computed run without recomputing it."""
+    if run is None:
+        return None, None, ""
+    return render_step(run, min(int(step), len(run["states"]) - 1), request_language(request))
+
+
+def build(i18n) -> tuple[list, list]:
+    """Lay out the tab; returns (inputs, outputs) of run_kmeans so the app can fill it on load."""
+    gr.Markdown(i18n("kmeans_intro"))
+    run = gr.State(None)
+    with gr.Row():
+        with gr.Column(scale=1, min_width=260):
+            name = gr.Dropdown(list(TOY_NAMES), value="blobs", label=i18n("toy_data"), elem_id="toy_data")
+            k = gr.Slider(1, 10, value=3, step=1, label="k", elem_id="kmeans_k")
+            # Random starts move visibly over several steps; k-means++ often lands almost at once.
+            init = gr.Radio(list(INITS), value="random", label=i18n("init"))
+            seed = gr.Number(value=1, precision=0, minimum=0, label=i18n("seed"))
+            step = gr.Slider(0, 1, value=0, step=1, label=i18n("step"), elem_id="kmeans_step")
+            summary = gr.Markdown(elem_id="kmeans_summary")
+        with gr.Column(scale=3):
+            figure = gr.Plot(elem_id="kmeans_plot", show_label=False)
+            with gr.Row():
+                inertia_plot = gr.Plot(show_label=False)
+                elbow_plot = gr.Plot(show_label=False)
+    controls = [name, k, init, seed]
+    outputs = [run, step, figure, inertia_plot, elbow_plot, summary]
+    for control in controls:
+        control.change(run_kmeans, controls, outputs)
+    step.change(show_step, [run, step], [figure, inertia_plot, summary], show_progress="hidden")
+    return controls, outputs
