@@ -4,7 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import draw_encode, kmeans, latent_explorer, models
+from demo.tabs import draw_encode, kmeans, latent_explorer, models, pca
 from lab import api
 
 CSS = """
@@ -22,8 +22,13 @@ def build_demo() -> gr.Blocks:
         with gr.Tabs():
             with gr.Tab(I18N("tab_kmeans"), id="kmeans"):
                 kmeans_inputs, kmeans_outputs = kmeans.build(I18N)
-            with gr.Tab(I18N("tab_draw"), id="draw"):
+            # Built before the PCA tab, which reads its drawing, but shown after it (lecture order).
+            draw_tab = gr.Tab(I18N("tab_draw"), id="draw", render=False)
+            with draw_tab:
                 drawing = draw_encode.build(I18N)
+            with gr.Tab(I18N("tab_pca"), id="pca"):
+                pca.build(I18N, drawing)
+            draw_tab.render()
             with gr.Tab(I18N("tab_latent"), id="latent"):
                 latent_explorer.build(I18N, drawing)
             with gr.Tab(I18N("tab_models"), id="models"):

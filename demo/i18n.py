@@ -39,6 +39,13 @@ UI_TEXT = {
                          "the mean of its points. The inertia Σ‖x_i − μ_{c_i}‖² never goes up. Move the step "
                          "slider to watch it."),
         "toy_data": "Data", "init": "Initialisation", "step": "Step",
+        "tab_pca": "PCA",
+        "pca_intro": ("**Dimensionality reduction.** PCA finds the directions u_1, u_2, … of largest variance. Left: the "
+                      "principal axes of 2-D points. Right: the same on 28×28 images; an image rebuilt from its first k "
+                      "components, x̂ = mean + Σ_{j<k} ((x − mean)·u_j) u_j, is exact when k = 784."),
+        "pca_components": "Mean image, then u_1 … u_7 (grey 0, white +, black −)",
+        "pca_source": "Image to rebuild", "pca_k": "k components",
+        "pca_original": "x", "pca_rebuilt": "x̂ from k components",
         "tab_latent": "Latent explorer",
         "latent_intro": ("Every test image placed by its code. An **autoencoder**'s z can land anywhere, so a new z "
                          "is hard to pick; a **VAE** is trained so that z follows the prior N(0, I). Click the map "
@@ -101,6 +108,14 @@ UI_TEXT = {
                          "centroide a la media de sus puntos. La inercia Σ‖x_i − μ_{c_i}‖² nunca sube. Mueve el "
                          "deslizador de pasos para verlo."),
         "toy_data": "Datos", "init": "Inicialización", "step": "Paso",
+        "tab_pca": "PCA",
+        "pca_intro": ("**Reducción de dimensionalidad.** PCA encuentra las direcciones u_1, u_2, … de mayor varianza. "
+                      "Izquierda: los ejes principales de puntos 2-D. Derecha: lo mismo con imágenes de 28×28; una imagen "
+                      "reconstruida con sus primeras k componentes, x̂ = media + Σ_{j<k} ((x − media)·u_j) u_j, es exacta "
+                      "con k = 784."),
+        "pca_components": "Imagen media, luego u_1 … u_7 (gris 0, blanco +, negro −)",
+        "pca_source": "Imagen a reconstruir", "pca_k": "k componentes",
+        "pca_original": "x", "pca_rebuilt": "x̂ con k componentes",
         "tab_latent": "Explorador latente",
         "latent_intro": ("Cada imagen de test ubicada según su código. El z de un **autoencoder** puede caer en "
                          "cualquier parte, así que es difícil elegir un z nuevo; un **VAE** se entrena para que z "
@@ -141,6 +156,9 @@ DYNAMIC_TEXT = {
         "posterior_approximate": "Your drawing: ring = μ, dots = 40 samples z ~ q(z|x), each placed through its nearest test codes (approximate).",
         "posterior_point": "Your drawing: ring = its code z (an autoencoder gives a point, no σ).",
         "no_drawing": "Draw something in the Draw & encode tab first.",
+        "pca_axes": "Principal axes (each 2·√λ long)", "pca_curve": "Cumulative explained variance",
+        "explained": "explained",
+        "pca_summary": "**k = {k}** components explain **{explained:.1%}** of the variance; ‖x − x̂‖² = **{error:.2f}**.",
         "elbow": "Elbow: final inertia for each k", "inertia": "inertia", "step": "step",
         "inertia_curve": "Inertia at each step",
         "kmeans_title": "Step {step} of {steps}: points by cluster, centroids' paths",
@@ -172,6 +190,9 @@ DYNAMIC_TEXT = {
         "posterior_approximate": "Tu dibujo: anillo = μ, puntos = 40 muestras z ~ q(z|x), cada una ubicada por sus códigos de test más cercanos (aproximado).",
         "posterior_point": "Tu dibujo: anillo = su código z (un autoencoder da un punto, sin σ).",
         "no_drawing": "Primero dibuja algo en la pestaña Dibujar y codificar.",
+        "pca_axes": "Ejes principales (cada uno de largo 2·√λ)", "pca_curve": "Varianza explicada acumulada",
+        "explained": "explicada",
+        "pca_summary": "**k = {k}** componentes explican **{explained:.1%}** de la varianza; ‖x − x̂‖² = **{error:.2f}**.",
         "elbow": "Codo: inercia final para cada k", "inertia": "inercia", "step": "paso",
         "inertia_curve": "Inercia en cada paso",
         "kmeans_title": "Paso {step} de {steps}: puntos por clúster, caminos de los centroides",

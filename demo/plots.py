@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 
@@ -97,5 +98,18 @@ def curve_figure(xs, ys, title: str, x_title: str, y_title: str, highlight: int 
         index = list(xs).index(highlight)
         data.append({"type": "scatter", "x": [xs[index]], "y": [ys[index]], "mode": "markers",
                      "marker": {"size": 14, "color": SECOND}})
-    return _figure(data, title, height=240, xaxis={"title": {"text": x_title}, "dtick": 1},
+    ticks = {"dtick": 1} if len(list(xs)) <= 20 else {}   # whole steps while they fit
+    return _figure(data, title, height=240, xaxis={"title": {"text": x_title}, **ticks},
                    yaxis={"title": {"text": y_title}})
+
+
+def axes_figure(points, mean, components, variances, title: str) -> go.Figure:
+    """2-D points with their principal axes drawn from the mean, each 2·√λ long."""
+    data = [{"type": "scattergl", "x": points[:, 0].tolist(), "y": points[:, 1].tolist(), "mode": "markers",
+             "marker": {"color": ACCENT_LIGHT, "size": 5}, "hoverinfo": "skip"}]
+    for index, (direction, variance) in enumerate(zip(components, variances)):
+        end = mean + 2 * np.sqrt(variance) * direction
+        data.append({"type": "scatter", "x": [mean[0], end[0]], "y": [mean[1], end[1]], "mode": "lines+text",
+                     "line": {"color": [ACCENT, SECOND][index], "width": 4},
+                     "text": ["", f"u{index + 1}: λ={variance:.2f}"], "textposition": "top center"})
+    return _figure(data, title, height=380, yaxis={"scaleanchor": "x"})

@@ -112,3 +112,13 @@ def test_moving_the_k_slider_redraws_the_clusters(app_url, browser):
     expect(summary).not_to_have_text(before, timeout=30_000)
     expect(page.locator("#kmeans_plot .js-plotly-plot")).to_be_visible()
     page.close()
+
+
+def test_tabs_follow_the_lecture(app_url, browser):
+    page = browser.new_page()
+    page.goto(app_url)
+    tabs = page.get_by_role("tab")
+    tabs.first.wait_for(timeout=30_000)
+    names = [name.strip() for name in tabs.all_inner_texts()]
+    assert names[:5] == ["k-means", "PCA", "Draw & encode", "Latent explorer", "Models"]
+    page.close()

@@ -1,0 +1,80 @@
+"""PCA: principal axes of 2-D points, and images rebuilt from their first k components (lecture:
+unsupervised learning, dimensionality reduction)."""
+from __future__ import annotations
+
+import gradio as gr
+import numpy as np
+
+from demo import plots
+from demo.i18n import request_language, text
+from demo.imaging import strip, to_display
+from lab import api
+from lab.analysis.pca import image_pca, principal_axes, reconstruct
+from lab.analysis.toy import TOY_NAMES, make_toy
+
+
+def show_axes(name: str, request: gr.Request | None = None):
+    points, _ = make_toy(name, seed=0)
+    axes = principal_axes(points)
+    return plots.axes_figure(points, axes["mean"], axes["components"], axes["variances"],
+                             text("pca_axes", request_language(request)))
+
+
+def show_components(dataset: str, request: gr.Request | None = None):
+    """The mean image, the first 7 components (rescaled to show sign), and the cumulative variance curve."""
+    fitted = image_pca(dataset)
+    pictures = [fitted["mean"].reshape(28, 28)]
+    for component in fitted["components"][:7]:
+        scale = np.abs(component).max() or 1.0
+        pictures.append((component / scale * 0.5 + 0.5).reshape(28, 28))   # grey = 0, white +, black −
+    cumulative = np.cumsum(fitted["explained"])[:100]
+    curve = plots.curve_figure(list(range(1, 101)), cumulative.tolist(), text("pca_curve", request_language(request)),
+                               "k", text("explained", request_language(request)))
+    return strip(np.stack(pictures), size=84), curve
+
+
+def rebuild(dataset: str, source: str, index: float, k: float, drawing, request: gr.Request | None = None):
+    """The chosen image next to its reconstruction from k components, with the numbers."""
+    lang = request_language(request)
+    if source == "drawing":
+        if drawing is None:
+            raise gr.Error(text("no_drawing", lang))
+        image = np.asarray(drawing, np.float32)
+    else:
+        count = api.example_count(dataset)
+        if not 0 <= int(index or 0) < count:
+            raise gr.Error(text("bad_index", lang, count=count - 1))
+        image = api.example_images_by_index(dataset, [int(index or 0)])[0]
+    rebuilt = reconstruct(dataset, image, int(k))
+    explained = float(image_pca(dataset)["explained"][: int(k)].sum())
+    error = float(np.square(rebuilt - image).sum())
+    return (to_display(image), to_display(np.clip(rebuilt, 0, 1)),
+            text("pca_summary", lang, k=int(k), explained=explained, error=error))
+
+
+def build(i18n, drawing: gr.State) -> None:
+    gr.Markdown(i18n("pca_intro"))
+    with gr.Row():
+        with gr.Column():
+            toy = gr.Dropdown(list(TOY_NAMES), value="anisotropic", label=i18n("toy_data"))
+            axes_plot = gr.Plot(value=lambda: show_axes("anisotropic"), show_label=False, elem_id="pca_axes")
+        with gr.Column():
+            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
+                               label=i18n("dataset"))
+            components = gr.Image(value=lambda: show_components("mnist")[0], label=i18n("pca_components"),
+                                  elem_id="pca_components")
+            curve = gr.Plot(value=lambda: show_components("mnist")[1], show_label=False)
+    with gr.Row():
+        source = gr.Radio([(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing")], value="test",
+                          label=i18n("pca_source"))
+        index = gr.Number(value=0, precision=0, label=i18n("test_index"))
+        k = gr.Slider(0, 784, value=20, step=1, label=i18n("pca_k"), elem_id="pca_k")
+    with gr.Row():
+        original = gr.Image(label=i18n("pca_original"), height=190)
+        rebuilt = gr.Image(label=i18n("pca_rebuilt"), height=190, elem_id="pca_rebuilt")
+        summary = gr.Markdown(elem_id="pca_summary")
+    toy.change(show_axes, toy, axes_plot)
+    dataset.change(show_components, dataset, [components, curve])
+    rebuild_inputs = [dataset, source, index, k, drawing]
+    for control in (dataset, source, index, k):
+        control.change(rebuild, rebuild_inputs, [original, rebuilt, summary], show_progress="hidden")
