@@ -4,7 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import draw_encode, kmeans, latent_explorer, models, pca
+from demo.tabs import densities, draw_encode, kmeans, latent_explorer, models, pca
 from lab import api
 
 CSS = """
@@ -28,12 +28,15 @@ def build_demo() -> gr.Blocks:
                 drawing = draw_encode.build(I18N)
             with gr.Tab(I18N("tab_pca"), id="pca"):
                 pca.build(I18N, drawing)
+            with gr.Tab(I18N("tab_density"), id="densities"):
+                density_inputs, density_outputs = densities.build(I18N)
             draw_tab.render()
             with gr.Tab(I18N("tab_latent"), id="latent"):
                 latent_explorer.build(I18N, drawing)
             with gr.Tab(I18N("tab_models"), id="models"):
                 models.build(I18N)
         demo.load(kmeans.run_kmeans, kmeans_inputs, kmeans_outputs)  # a first run to look at, preloaded
+        demo.load(densities.compare, density_inputs, density_outputs)
     return demo
 
 

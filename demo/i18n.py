@@ -46,6 +46,13 @@ UI_TEXT = {
         "pca_components": "Mean image, then u_1 … u_7 (grey 0, white +, black −)",
         "pca_source": "Image to rebuild", "pca_k": "k components",
         "pca_original": "x", "pca_rebuilt": "x̂ from k components",
+        "tab_density": "Densities",
+        "density_intro": ("**Density estimation:** learn p(x) from points alone. A histogram counts per bin; a KDE puts a "
+                          "Gaussian bump of width h on every point, p(x) = 1/N Σ K_h(x − x_i); a Gaussian mixture fits "
+                          "p(x) = Σ π_k N(x; μ_k, Σ_k) by EM. The table scores each on held-out points (30 %): "
+                          "higher mean log p(x) is better; a gap to the training score means overfitting."),
+        "bins": "Histogram bins", "bandwidth": "KDE bandwidth h", "cv_bandwidth": "Bandwidth by cross-validation",
+        "components": "Mixture components", "covariance": "Covariance type", "show_samples": "Draw samples from each",
         "tab_latent": "Latent explorer",
         "latent_intro": ("Every test image placed by its code. An **autoencoder**'s z can land anywhere, so a new z "
                          "is hard to pick; a **VAE** is trained so that z follows the prior N(0, I). Click the map "
@@ -116,6 +123,14 @@ UI_TEXT = {
         "pca_components": "Imagen media, luego u_1 … u_7 (gris 0, blanco +, negro −)",
         "pca_source": "Imagen a reconstruir", "pca_k": "k componentes",
         "pca_original": "x", "pca_rebuilt": "x̂ con k componentes",
+        "tab_density": "Densidades",
+        "density_intro": ("**Estimación de densidad:** aprender p(x) solo de los puntos. Un histograma cuenta por celda; un "
+                          "KDE pone una campana Gaussiana de ancho h en cada punto, p(x) = 1/N Σ K_h(x − x_i); una mezcla "
+                          "de Gaussianas ajusta p(x) = Σ π_k N(x; μ_k, Σ_k) con EM. La tabla evalúa cada una en puntos "
+                          "reservados (30 %): mayor log p(x) medio es mejor; una brecha con entrenamiento indica sobreajuste."),
+        "bins": "Celdas del histograma", "bandwidth": "Ancho de banda h del KDE",
+        "cv_bandwidth": "Ancho de banda por validación cruzada", "components": "Componentes de la mezcla",
+        "covariance": "Tipo de covarianza", "show_samples": "Muestrear de cada una",
         "tab_latent": "Explorador latente",
         "latent_intro": ("Cada imagen de test ubicada según su código. El z de un **autoencoder** puede caer en "
                          "cualquier parte, así que es difícil elegir un z nuevo; un **VAE** se entrena para que z "
@@ -159,6 +174,8 @@ DYNAMIC_TEXT = {
         "pca_axes": "Principal axes (each 2·√λ long)", "pca_curve": "Cumulative explained variance",
         "explained": "explained",
         "pca_summary": "**k = {k}** components explain **{explained:.1%}** of the variance; ‖x − x̂‖² = **{error:.2f}**.",
+        "histogram": "histogram, {bins}×{bins} bins", "gmm": "mixture, {components} × {covariance}",
+        "density_table": "| density | mean log p(x), training | mean log p(x), held-out |",
         "elbow": "Elbow: final inertia for each k", "inertia": "inertia", "step": "step",
         "inertia_curve": "Inertia at each step",
         "kmeans_title": "Step {step} of {steps}: points by cluster, centroids' paths",
@@ -193,6 +210,8 @@ DYNAMIC_TEXT = {
         "pca_axes": "Ejes principales (cada uno de largo 2·√λ)", "pca_curve": "Varianza explicada acumulada",
         "explained": "explicada",
         "pca_summary": "**k = {k}** componentes explican **{explained:.1%}** de la varianza; ‖x − x̂‖² = **{error:.2f}**.",
+        "histogram": "histograma, {bins}×{bins} celdas", "gmm": "mezcla, {components} × {covariance}",
+        "density_table": "| densidad | log p(x) medio, entrenamiento | log p(x) medio, reservado |",
         "elbow": "Codo: inercia final para cada k", "inertia": "inercia", "step": "paso",
         "inertia_curve": "Inercia en cada paso",
         "kmeans_title": "Paso {step} de {steps}: puntos por clúster, caminos de los centroides",

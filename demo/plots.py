@@ -113,3 +113,29 @@ def axes_figure(points, mean, components, variances, title: str) -> go.Figure:
                      "line": {"color": [ACCENT, SECOND][index], "width": 4},
                      "text": ["", f"u{index + 1}: λ={variance:.2f}"], "textposition": "top center"})
     return _figure(data, title, height=380, yaxis={"scaleanchor": "x"})
+
+
+def densities_figure(panels: list[dict], points, samples: dict | None, height: int = 360) -> go.Figure:
+    """Side-by-side contour maps of several densities over the same points.
+
+    panels: [{'title', 'xs', 'ys', 'density'}]; samples: {title: (k, 2) array} drawn on top, or None."""
+    data, layout = [], {}
+    width = 1.0 / len(panels)
+    for index, panel in enumerate(panels):
+        suffix = "" if index == 0 else str(index + 1)
+        axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+        data.append({"type": "contour", "x": panel["xs"].tolist(), "y": panel["ys"].tolist(),
+                     "z": panel["density"].tolist(), "colorscale": "Blues", "reversescale": True, "showscale": False,
+                     "contours": {"coloring": "heatmap"}, "line": {"width": 0.5}, **axes})
+        data.append({"type": "scattergl", "x": points[:, 0].tolist(), "y": points[:, 1].tolist(),
+                     "mode": "markers", "marker": {"size": 3, "color": "rgba(0,0,0,0.35)"}, **axes})
+        if samples is not None:
+            drawn = samples[panel["title"]]
+            data.append({"type": "scattergl", "x": drawn[:, 0].tolist(), "y": drawn[:, 1].tolist(),
+                         "mode": "markers", "marker": {"size": 5, "color": SECOND}, **axes})
+        layout[f"xaxis{suffix}"] = {"domain": [index * width + 0.02, (index + 1) * width - 0.02], "anchor": f"y{suffix}"}
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "showticklabels": index == 0}
+    layout["annotations"] = [{"text": panel["title"], "xref": "paper", "yref": "paper", "showarrow": False,
+                              "x": (index + 0.5) * width, "y": 1.06, "font": {"size": 13}}
+                             for index, panel in enumerate(panels)]
+    return _figure(data, "", height=height, **layout)

@@ -79,15 +79,16 @@ def bench_latent_explorer(repeats: int = 30) -> dict:
 
 def bench_foundations(repeats: int = 20) -> dict:
     """Issue 5's handlers built so far: a k-means run at the defaults and one step; a PCA rebuild; the
-    2-D principal axes. The max over them is issue 5's foundations_handler_p50_ms_max."""
-    from demo.tabs import kmeans, pca
+    2-D principal axes; the three densities compared. The max is issue 5's foundations_handler_p50_ms_max."""
+    from demo.tabs import densities, kmeans, pca
 
     pca.rebuild("mnist", "test", 0, 20, None)  # warm-up: the image PCA is fitted once per process
-    timings: dict[str, list[float]] = {"run": [], "step": [], "rebuild": [], "axes": []}
+    timings: dict[str, list[float]] = {"run": [], "step": [], "rebuild": [], "axes": [], "densities": []}
     for _ in range(repeats):
         for name, call in (("run", lambda: kmeans.run_kmeans("blobs", 3, "random", 1)),
                            ("rebuild", lambda: pca.rebuild("mnist", "test", 0, 20, None)),
-                           ("axes", lambda: pca.show_axes("anisotropic"))):
+                           ("axes", lambda: pca.show_axes("anisotropic")),
+                           ("densities", lambda: densities.compare("moons", 20, 0.15, 6, "full", 0, False))):
             started = time.perf_counter()
             result = call()
             timings[name].append(time.perf_counter() - started)

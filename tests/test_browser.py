@@ -120,5 +120,5 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:5] == ["k-means", "PCA", "Draw & encode", "Latent explorer", "Models"]
+    assert names[:6] == ["k-means", "PCA", "Densities", "Draw & encode", "Latent explorer", "Models"]
     page.close()
