@@ -27,7 +27,7 @@ def build_demo() -> gr.Blocks:
             with draw_tab:
                 drawing = draw_encode.build(I18N)
             with gr.Tab(I18N("tab_pca"), id="pca"):
-                pca.build(I18N, drawing)
+                pca_inputs, pca_outputs = pca.build(I18N, drawing)
             with gr.Tab(I18N("tab_density"), id="densities"):
                 density_inputs, density_outputs = densities.build(I18N)
             draw_tab.render()
@@ -37,6 +37,7 @@ def build_demo() -> gr.Blocks:
                 models.build(I18N)
         demo.load(kmeans.run_kmeans, kmeans_inputs, kmeans_outputs)  # a first run to look at, preloaded
         demo.load(densities.compare, density_inputs, density_outputs)
+        demo.load(pca.show_components, pca_inputs, pca_outputs)
     return demo
 
 

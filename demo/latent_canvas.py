@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw
 
-# Ten well-separated colours (Tableau 10), one per class.
-PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
-           "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+from demo.plots import CLUSTER_COLORS
+
+PALETTE = CLUSTER_COLORS  # the same class colours as the plotly figures
 PLOT = 520        # side of the square plotting area, pixels
 LEGEND = 130      # width of the legend strip on the right
 

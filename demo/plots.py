@@ -69,6 +69,7 @@ def elbo_figure(reconstruction: float, kl: float, labels: dict[str, str], title:
                    legend={"orientation": "h", "y": -0.35}, xaxis={"title": {"text": "nats"}})
 
 
+# Ten well-separated colours (Tableau 10), one per class or cluster, in every figure and map.
 CLUSTER_COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
                   "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
 

@@ -155,10 +155,10 @@ def shipped_checkpoints() -> list[dict]:
     return rows
 
 
-def example_images_by_index(dataset: str, indices: list[int] | None) -> list[np.ndarray]:
-    """Shipped test images by index, each (28, 28) in [0, 1]; all of them when `indices` is None."""
-    images = load_examples(dataset).images[:, 0].numpy()
-    return list(images) if indices is None else [images[i] for i in indices]
+def example_images_by_index(dataset: str, indices: list[int]) -> list[np.ndarray]:
+    """Shipped test images by index, each (28, 28) in [0, 1]."""
+    images = load_examples(dataset).images[:, 0]
+    return [images[i].numpy() for i in indices]
 
 
 def example_count(dataset: str) -> int:

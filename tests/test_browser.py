@@ -46,12 +46,18 @@ def browser():
         browser.close()
 
 
+def open_tab(browser, app_url: str, tab: str):
+    """A fresh page of the app with `tab` selected (a tab's content renders only once it is clicked)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
+    page.goto(app_url)
+    page.get_by_role("tab", name=tab).click()
+    return page
+
+
 def test_drawing_a_stroke_shows_reconstructions_and_class_probabilities(app_url, browser):
     from playwright.sync_api import expect
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1100})
-    page.goto(app_url)
-    page.get_by_role("tab", name="Draw & encode").click()
+    page = open_tab(browser, app_url, "Draw & encode")
     canvas = page.locator("#sketchpad canvas").first
     expect(canvas).to_be_visible(timeout=30_000)
     box = canvas.bounding_box()
@@ -84,9 +90,7 @@ def test_spanish_browser_gets_spanish_labels(app_url, browser):
 def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
     from playwright.sync_api import expect
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1100})
-    page.goto(app_url)
-    page.get_by_role("tab", name="Latent explorer").click()
+    page = open_tab(browser, app_url, "Latent explorer")
     latent_map = page.locator("#latent_map img").first
     expect(latent_map).to_be_visible(timeout=30_000)
     box = latent_map.bounding_box()
@@ -100,9 +104,7 @@ def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
 def test_moving_the_k_slider_redraws_the_clusters(app_url, browser):
     from playwright.sync_api import expect
 
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(app_url)
-    page.get_by_role("tab", name="k-means").click()
+    page = open_tab(browser, app_url, "k-means")
     summary = page.locator("#kmeans_summary")
     expect(summary).to_contain_text("Rand", timeout=30_000)
     before = summary.inner_text()

@@ -102,11 +102,13 @@ def clear():
     return (blank_canvas(),) + empty_outputs()
 
 
-def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
-    """Re-encode the drawing kept in state (after a dataset or VAE switch, or the Encode button)."""
+def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None, warn: bool = True):
+    """Re-encode the drawing kept in state (the Encode button, or a VAE switch with warn=False, which
+    leaves the outputs empty without a warning when nothing is drawn yet)."""
     lang = request_language(request)
     if image28 is None:
-        gr.Warning(text("blank", lang))
+        if warn:
+            gr.Warning(text("blank", lang))
         return empty_outputs()
     return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, lang)
 
@@ -192,15 +194,13 @@ def build(i18n) -> gr.State:
                     show_progress="hidden", concurrency_limit=4)
     clear_button.click(clear, None, [sketchpad] + outputs)
     encode_button.click(encode_current, [drawing, dataset, vae_name], outputs)
-    vae_name.change(encode_current_quiet, [drawing, dataset, vae_name], outputs)
+    vae_name.change(encode_after_switch, [drawing, dataset, vae_name], outputs)
     dataset.change(switch_dataset, [drawing, dataset, vae_name], [gallery] + outputs)
     gallery.select(pick_example, [dataset, vae_name], outputs)
     resample_button.click(resample, [drawing, dataset, vae_name, seed], [vae_strip, ae_strip])
     return drawing
 
 
-def encode_current_quiet(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
-    """Like encode_current, but with nothing drawn yet it leaves the outputs empty without a warning."""
-    if image28 is None:
-        return empty_outputs()
-    return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, request_language(request))
+def encode_after_switch(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
+    """A VAE switch re-encodes the drawing; with nothing drawn yet it stays quiet."""
+    return encode_current(image28, dataset, vae_name, request, warn=False)

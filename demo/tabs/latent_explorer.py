@@ -27,12 +27,17 @@ def _shown(dataset: str, model_name: str, projection: str) -> tuple[dict, MapVie
     return shown, MapView.around(shown["points"])
 
 
-def render_map(dataset: str, model_name: str, projection: str, marker=None, path=None, drawing=None) -> Image.Image:
-    """The map, with the current drawing's posterior on it when there is a drawing."""
+def drawing_posterior(dataset: str, model_name: str, projection: str, drawing) -> dict | None:
+    """Where the Draw & encode drawing falls on this map (None without a drawing)."""
+    if drawing is None:
+        return None
+    return explorer.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))
+
+
+def render_map(dataset: str, model_name: str, projection: str, marker=None, path=None,
+               posterior: dict | None = None) -> Image.Image:
+    """The map, with a marked point, a path and the drawing's posterior when given."""
     shown, view = _shown(dataset, model_name, projection)
-    posterior = None
-    if drawing is not None:
-        posterior = explorer.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))
     return draw_map(shown["points"], shown["labels"], shown["class_names"], view, marker, path, posterior)
 
 
@@ -46,10 +51,10 @@ def open_map(dataset: str, model_name: str, projection: str, drawing=None, reque
     are decoded and how the drawing is placed, its CSV, and no clicked point yet."""
     lang = request_language(request)
     note = how_text(dataset, model_name, projection, lang)
-    if drawing is not None:
-        how = explorer.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))["how"]
-        note += " " + text(f"posterior_{how}", lang)
-    return (render_map(dataset, model_name, projection, drawing=drawing), note,
+    posterior = drawing_posterior(dataset, model_name, projection, drawing)
+    if posterior is not None:
+        note += " " + text(f"posterior_{posterior['how']}", lang)
+    return (render_map(dataset, model_name, projection, posterior=posterior), note,
             export_csv(dataset, model_name, projection), None)
 
 
@@ -61,7 +66,8 @@ def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr
     nearest = explorer.nearest_examples(dataset, model_name, projection, point)
     examples = api.example_images_by_index(dataset, nearest)
     training = explorer.nearest_training(dataset, decoded)
-    return (render_map(dataset, model_name, projection, marker=point, drawing=drawing), to_display(decoded),
+    posterior = drawing_posterior(dataset, model_name, projection, drawing)
+    return (render_map(dataset, model_name, projection, marker=point, posterior=posterior), to_display(decoded),
             strip(np.stack(examples)), f"({point[0]:.2f}, {point[1]:.2f})", decoded,
             strip(training["pixel"]), strip(training["latent"]))
 

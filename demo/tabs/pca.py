@@ -52,7 +52,8 @@ def rebuild(dataset: str, source: str, index: float, k: float, drawing, request:
             text("pca_summary", lang, k=int(k), explained=explained, error=error))
 
 
-def build(i18n, drawing: gr.State) -> None:
+def build(i18n, drawing: gr.State) -> tuple[list, list]:
+    """Lay out the tab; returns (inputs, outputs) of show_components so the app fills them on load."""
     gr.Markdown(i18n("pca_intro"))
     with gr.Row():
         with gr.Column():
@@ -61,9 +62,8 @@ def build(i18n, drawing: gr.State) -> None:
         with gr.Column():
             dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
                                label=i18n("dataset"))
-            components = gr.Image(value=lambda: show_components("mnist")[0], label=i18n("pca_components"),
-                                  elem_id="pca_components")
-            curve = gr.Plot(value=lambda: show_components("mnist")[1], show_label=False)
+            components = gr.Image(label=i18n("pca_components"), elem_id="pca_components")
+            curve = gr.Plot(show_label=False)
     with gr.Row():
         source = gr.Radio([(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing")], value="test",
                           label=i18n("pca_source"))
@@ -78,3 +78,4 @@ def build(i18n, drawing: gr.State) -> None:
     rebuild_inputs = [dataset, source, index, k, drawing]
     for control in (dataset, source, index, k):
         control.change(rebuild, rebuild_inputs, [original, rebuilt, summary], show_progress="hidden")
+    return [dataset], [components, curve]
