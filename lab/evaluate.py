@@ -28,6 +28,9 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
                      for key, suffix in (("total", ""), ("reconstruction", "_reconstruction"), ("kl", "_kl"))}
         elif model.kind == "ae":
             batch = {"l2": model.reconstruction_error(images)}
+        elif model.kind == "denoiser":
+            # The training loss on held-out images, with fixed t and ε draws and the true labels.
+            batch = {"mse": model.loss_terms(images * 2 - 1, labels, generator, drop_labels=False)}
         else:
             raise ValueError(f"no evaluation for model kind {model.kind!r}")
         for name, values in batch.items():
@@ -35,4 +38,4 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
     return {name: total / len(dataset) for name, total in sums.items()}
 
 
-HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2"}
+HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2", "denoiser": "mse"}

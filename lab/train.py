@@ -1,8 +1,9 @@
-"""The training CLI: one plain, visible loop for the VAE, the autoencoder and the classifier.
+"""The training CLI: one plain, visible loop for the VAE, the autoencoder, the classifier and the denoiser.
 
     python -m lab.train vae --dataset mnist --latent-dim 16
     python -m lab.train ae --dataset fashion --latent-dim 16
     python -m lab.train classifier --dataset mnist
+    python -m lab.train diffusion --dataset mnist --augment none          # class-conditional, EMA weights
     python -m lab.train vae --data ~/my_images --out runs/my-vae      # a folder of your own images
     accelerate launch --multi_gpu --num_processes 2 -m lab.train vae --dataset mnist   # data parallel
     (on a CPU-only machine the same command runs 2 CPU processes that sync gradients over gloo)
@@ -14,6 +15,7 @@ epoch so that `--resume` continues an interrupted run where it stopped. It uses 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import os
 import shlex
@@ -32,7 +34,7 @@ from lab.data import Dataset, load_dataset, load_image_folder
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.models import build_model
 
-DEFAULT_EPOCHS = {"vae": 100, "ae": 60, "classifier": 15}
+DEFAULT_EPOCHS = {"vae": 100, "ae": 60, "classifier": 15, "diffusion": 60}
 AUGMENTATIONS = {
     "mild": dict(degrees=5.0, shift=0.05, scale=(0.95, 1.05)),
     "affine": dict(degrees=8.0, shift=0.08, scale=(0.92, 1.08)),
@@ -42,14 +44,18 @@ AUGMENTATIONS = {
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m lab.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("model", choices=["vae", "ae", "classifier"])
+    parser.add_argument("model", choices=["vae", "ae", "classifier", "diffusion"])
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
     source.add_argument("--data", type=Path, help="a folder of your own images (sub-folders = classes)")
     parser.add_argument("--latent-dim", type=int, default=16)
     parser.add_argument("--extra-convs", type=int, default=0,
                         help="vae/ae: extra 3x3 conv layers per resolution in encoder and decoder")
-    parser.add_argument("--epochs", type=int, help="default: vae 100, ae 60, classifier 15")
+    parser.add_argument("--channels", type=int, default=32, help="diffusion: the UNet's width at 28x28")
+    parser.add_argument("--schedule", choices=["cosine", "linear"], default="cosine", help="diffusion: ᾱ_t schedule")
+    parser.add_argument("--ema", type=float, metavar="DECAY",
+                        help="keep an exponential moving average of the weights and ship it (diffusion default 0.999)")
+    parser.add_argument("--epochs", type=int, help="default: vae 100, ae 60, classifier 15, diffusion 60")
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate of the one-cycle schedule")
     parser.add_argument("--weight-decay", type=float, default=1e-4)
@@ -71,12 +77,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--download", action="store_true", help="fashion: download via torchvision if missing")
     args = parser.parse_args(argv)
     args.epochs = args.epochs or DEFAULT_EPOCHS[args.model]
+    if args.ema is None and args.model == "diffusion":
+        args.ema = 0.999
     args.command = "python -m lab.train " + shlex.join(sys.argv[1:] if argv is None else argv)
     return args
 
 
 def model_name(args: argparse.Namespace) -> str:
-    return args.model if args.model == "classifier" else f"{args.model}{args.latent_dim}"
+    return args.model if args.model in ("classifier", "diffusion") else f"{args.model}{args.latent_dim}"
 
 
 def load_splits(args: argparse.Namespace) -> tuple[Dataset, Dataset, str]:
@@ -98,6 +106,9 @@ def load_splits(args: argparse.Namespace) -> tuple[Dataset, Dataset, str]:
 def build(args: argparse.Namespace, num_classes: int) -> torch.nn.Module:
     if args.model == "classifier":
         return build_model("classifier", {"num_classes": num_classes})
+    if args.model == "diffusion":
+        return build_model("denoiser", {"num_classes": num_classes, "channels": args.channels,
+                                        "schedule": args.schedule})
     return build_model(args.model, {"latent_dim": args.latent_dim, "extra_convs": args.extra_convs})
 
 
@@ -133,8 +144,14 @@ def train(args: argparse.Namespace) -> dict:
     # Each process jitters its own shard differently but reproducibly.
     augment_generator = torch.Generator().manual_seed(args.seed + 1000 * accelerator.process_index)
 
+    # The weights we evaluate and ship: an exponential moving average of the trained ones when --ema is set
+    # (diffusion samples are much cleaner from averaged weights), else the trained weights themselves.
+    shipped = copy.deepcopy(model).requires_grad_(False) if args.ema else model
+
     # Everything a resumed run needs; saved after every epoch (training state only: never shipped).
     run_state = {"model": model, "optimizer": optimizer, "schedule": schedule}
+    if args.ema:
+        run_state["ema"] = shipped
     start_epoch, resume_path = 0, out / "resume.pt"
     if args.resume and resume_path.exists():
         start_epoch = load_resume(resume_path, run_state, augment_generator, args.epochs)
@@ -159,6 +176,8 @@ def train(args: argparse.Namespace) -> dict:
                 accelerator.clip_grad_norm_(objective.parameters(), args.clip_grad)
             optimizer.step()
             schedule.step()
+            if args.ema:
+                update_ema(shipped, model, args.ema)
             for name, value in logged.items():
                 totals[name] = totals.get(name, 0.0) + value
             progress.set_postfix({name: f"{value:.3f}" for name, value in logged.items()})
@@ -168,7 +187,7 @@ def train(args: argparse.Namespace) -> dict:
                       "steps": steps_per_epoch, "processes": accelerator.num_processes,
                       **{f"train_{k}": v / steps_per_epoch for k, v in totals.items()}}
             if (epoch + 1) % 5 == 0 or epoch + 1 == args.epochs:
-                held_out = evaluate(model, test_set.subset(1000))
+                held_out = evaluate(shipped, test_set.subset(1000))
                 record.update({f"test_{k}": v for k, v in held_out.items()})
             with log_path.open("a") as handle:
                 handle.write(json.dumps(record) + "\n")
@@ -181,12 +200,13 @@ def train(args: argparse.Namespace) -> dict:
 
     metrics = {}
     if accelerator.is_main_process:
-        final = model.eval()
+        final = shipped.eval()
         metrics = _final_metrics(final, test_set, args, data_name, time.time() - started)
         info = {"dataset": data_name, "class_names": list(train_set.class_names),
                 "parameters": sum(p.numel() for p in final.parameters()),
                 "training": {"command": args.command, "seed": args.seed, "epochs": args.epochs,
                              "batch_size": args.batch_size, "lr": args.lr, "augment": args.augment,
+                             "ema": args.ema,
                              "processes": accelerator.num_processes,
                              "init_from": str(args.init_from) if args.init_from else None,
                              # How the starting weights were made, so a fine-tuned card tells the whole story.
@@ -216,6 +236,14 @@ def load_resume(path: Path, run_state: dict, augment_generator: torch.Generator,
         part.load_state_dict(state[name])
     augment_generator.set_state(state["augment_generator"])
     return state["epoch"]
+
+
+@torch.no_grad()
+def update_ema(average: torch.nn.Module, model: torch.nn.Module, decay: float) -> None:
+    """average ← decay·average + (1 − decay)·model, parameter by parameter (buffers copied)."""
+    torch._foreach_lerp_(list(average.parameters()), list(model.parameters()), 1 - decay)
+    for average_buffer, buffer in zip(average.buffers(), model.buffers()):
+        average_buffer.copy_(buffer)
 
 
 def kl_warmup_weight(epochs_done: float, warmup_epochs: float) -> float:

@@ -1,12 +1,14 @@
 """Model families, one file each. `MODEL_FAMILIES` maps a checkpoint's `kind` to its class and config."""
 from lab.models.autoencoder import AutoencoderConfig, ConvAutoencoder
 from lab.models.classifier import ClassifierConfig, CNNClassifier
+from lab.models.denoiser import DenoiserConfig, DenoisingUNet
 from lab.models.vae import ConvVAE, VAEConfig
 
 MODEL_FAMILIES = {
     "vae": (ConvVAE, VAEConfig),
     "ae": (ConvAutoencoder, AutoencoderConfig),
     "classifier": (CNNClassifier, ClassifierConfig),
+    "denoiser": (DenoisingUNet, DenoiserConfig),
 }
 
 

@@ -1,0 +1,1 @@
+"""Diffusion: diffusers' noise schedules and sampler steps, our sampling loop that records every step."""

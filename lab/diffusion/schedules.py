@@ -1,0 +1,53 @@
+"""Noise schedules and sampler steps from diffusers, behind three small functions.
+
+Lecture, "Modelos de difusión": x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε, with ᾱ_t falling from about 1 (clean) to about 0
+(pure noise) over T steps. diffusers owns the schedule and each sampler's update rule (its scheduler's
+`set_timesteps`, `step`, `add_noise`); we only choose which one and read ᾱ_t from it.
+
+- "linear": β_t linear from 1e-4 to 0.02 (Ho et al. 2020); diffusers' `beta_schedule="linear"`.
+- "cosine": ᾱ_t = cos²((t/T + s)/(1 + s)·π/2) (Nichol & Dhariwal 2021); `"squaredcos_cap_v2"`.
+"""
+from __future__ import annotations
+
+import torch
+from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
+
+SCHEDULES = {"linear": "linear", "cosine": "squaredcos_cap_v2"}
+SAMPLERS = ("ddpm", "ddim", "dpm++")
+
+
+def _beta_schedule(schedule: str) -> str:
+    if schedule not in SCHEDULES:
+        raise ValueError(f"unknown noise schedule {schedule!r}; expected one of {sorted(SCHEDULES)}")
+    return SCHEDULES[schedule]
+
+
+def alpha_bar(schedule: str, train_timesteps: int = 1000) -> torch.Tensor:
+    """ᾱ_t for t = 0 … T−1, (T,) float32, decreasing from ≈1 to ≈0."""
+    scheduler = DDPMScheduler(num_train_timesteps=train_timesteps, beta_schedule=_beta_schedule(schedule))
+    return scheduler.alphas_cumprod.float().clone()
+
+
+def log_snr(alpha_bars: torch.Tensor) -> torch.Tensor:
+    """log SNR(t) = log(ᾱ_t / (1 − ᾱ_t)): signal over noise power, falling through 0 mid-way."""
+    return torch.log(alpha_bars) - torch.log1p(-alpha_bars)
+
+
+def make_scheduler(sampler: str, schedule: str, train_timesteps: int = 1000):
+    """A fresh diffusers scheduler for `sampler` ("ddpm", "ddim" or "dpm++") on the model's schedule.
+
+    Fresh each time: a scheduler keeps per-run state (its timesteps, DPM-Solver's history).
+    The model predicts ε ("epsilon"); x̂0 is clipped to [-1, 1] where the scheduler offers it.
+    """
+    common = dict(num_train_timesteps=train_timesteps, beta_schedule=_beta_schedule(schedule),
+                  prediction_type="epsilon")
+    if sampler == "ddpm":
+        return DDPMScheduler(**common, clip_sample=True, variance_type="fixed_small", timestep_spacing="trailing")
+    if sampler == "ddim":
+        # "trailing" spacing starts at t = T−1 (pure noise) even with few steps.
+        return DDIMScheduler(**common, clip_sample=True, set_alpha_to_one=True, timestep_spacing="trailing")
+    if sampler == "dpm++":
+        return DPMSolverMultistepScheduler(**common, algorithm_type="dpmsolver++", solver_order=2,
+                                           thresholding=False, timestep_spacing="trailing",
+                                           lower_order_final=True)
+    raise ValueError(f"unknown sampler {sampler!r}; expected one of {SAMPLERS}")
