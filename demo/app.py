@@ -4,7 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import densities, draw_encode, kmeans, latent_explorer, models, pca
+from demo.tabs import bayes, densities, draw_encode, kmeans, latent_explorer, models, outliers, pca
 from lab import api
 
 CSS = """
@@ -29,15 +29,23 @@ def build_demo() -> gr.Blocks:
             with gr.Tab(I18N("tab_pca"), id="pca"):
                 pca_inputs, pca_outputs = pca.build(I18N, drawing)
             with gr.Tab(I18N("tab_density"), id="densities"):
-                density_inputs, density_outputs = densities.build(I18N)
+                (density_inputs, density_outputs), (digit_inputs, digit_outputs) = densities.build(I18N)
+            with gr.Tab(I18N("tab_bayes"), id="bayes"):
+                bayes_inputs, bayes_outputs = bayes.build(I18N)
             draw_tab.render()
             with gr.Tab(I18N("tab_latent"), id="latent"):
                 latent_explorer.build(I18N, drawing)
+            with gr.Tab(I18N("tab_outliers"), id="outliers"):
+                outlier_inputs, outlier_outputs, auroc_table = outliers.build(I18N, drawing)
             with gr.Tab(I18N("tab_models"), id="models"):
                 models.build(I18N)
         demo.load(kmeans.run_kmeans, kmeans_inputs, kmeans_outputs)  # a first run to look at, preloaded
         demo.load(densities.compare, density_inputs, density_outputs)
+        demo.load(densities.new_digits, digit_inputs, digit_outputs)
         demo.load(pca.show_components, pca_inputs, pca_outputs)
+        demo.load(bayes.bayes_view, bayes_inputs, bayes_outputs)
+        demo.load(outliers.auroc_table, None, auroc_table)
+        demo.load(outliers.score_outlier, outlier_inputs, outlier_outputs)
     return demo
 
 

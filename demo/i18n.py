@@ -39,6 +39,9 @@ UI_TEXT = {
                          "the mean of its points. The inertia Σ‖x_i − μ_{c_i}‖² never goes up. Move the step "
                          "slider to watch it."),
         "toy_data": "Data", "init": "Initialisation", "step": "Step",
+        "sources_info": "Toy sets; the 8x8 digits (PCA to 2-D); the 2-d VAE's mnist latents; or drawn points",
+        "points_canvas": "Draw your own points", "use_drawing": "Use these points",
+        "points_canvas_help": "Bring your own data: draw strokes (clusters, a ring, a letter); each bit of ink becomes points, 600 in all. Then press the button; every new stroke updates the result.",
         "tab_pca": "PCA",
         "pca_intro": ("**Dimensionality reduction.** PCA finds the directions u_1, u_2, … of largest variance. Left: the "
                       "principal axes of 2-D points. Right: the same on 28×28 images; an image rebuilt from its first k "
@@ -46,6 +49,31 @@ UI_TEXT = {
         "pca_components": "Mean image, then u_1 … u_7 (grey 0, white +, black −)",
         "pca_source": "Image to rebuild", "pca_k": "k components",
         "pca_original": "x", "pca_rebuilt": "x̂ from k components",
+        "tab_bayes": "Bayes",
+        "bayes_intro": ("**Discriminative vs generative.** A discriminative model learns p(y|x) directly. A generative "
+                        "model learns p(x|y) for each class and gets the posterior from **Bayes' rule**: "
+                        "p(y|x) = p(x|y)·P(y) / p(x), with p(x) = Σ_y p(x|y)·P(y). Move the prior P(y) and watch "
+                        "the posterior and its boundary move; the discriminative model has no prior to move. "
+                        "Below, the same points with labels (supervised: a classifier's regions) and without "
+                        "(unsupervised: k-means clusters)."),
+        "bayes_density": "Class density p(x|y)",
+        "bayes_prior_help": "Prior P(y): relative weights, normalised to sum to 1.",
+        "tab_outliers": "Outliers",
+        "outlier_intro": ("**Outlier rejection.** A classifier p(y|x) must spread its probability over the classes it "
+                          "knows, so it labels a letter or a scribble, often confidently. A density model gives "
+                          "every input a likelihood: the VAE's ELBO (a lower bound on log p(x)) can say "
+                          "*unlikely*. Pick an input; its ELBO is placed among the test images' ELBOs, and it is "
+                          "rejected below the chosen percentile."),
+        "outlier_source": "Input",
+        "outlier_models": "Models trained on",
+        "outlier_threshold": "Reject below this percentile of the test set's ELBO",
+        "kde_digits_intro": ("### A density that generates: KDE in PCA space\nscikit-learn's 1,797 digits (8x8) are projected "
+                             "onto their first k principal components; a KDE is fitted there (bandwidth by 5-fold "
+                             "cross-validation) and sampled; the samples go back to pixels through the PCA. Below "
+                             "each new digit, its nearest training digit: a small bandwidth copies, a large one blurs."),
+        "kde_components": "Principal components k", "kde_use_cv": "Bandwidth by cross-validation",
+        "kde_generate": "Generate 16 digits", "kde_samples": "New digits from the KDE",
+        "kde_nearest": "Their nearest training digits",
         "tab_density": "Densities",
         "density_intro": ("**Density estimation:** learn p(x) from points alone. A histogram counts per bin; a KDE puts a "
                           "Gaussian bump of width h on every point, p(x) = 1/N Σ K_h(x − x_i); a Gaussian mixture fits "
@@ -115,6 +143,9 @@ UI_TEXT = {
                          "centroide a la media de sus puntos. La inercia Σ‖x_i − μ_{c_i}‖² nunca sube. Mueve el "
                          "deslizador de pasos para verlo."),
         "toy_data": "Datos", "init": "Inicialización", "step": "Paso",
+        "sources_info": "Conjuntos de juguete; los dígitos 8x8 (PCA a 2-D); los latentes mnist del VAE 2-d; o puntos dibujados",
+        "points_canvas": "Dibuja tus propios puntos", "use_drawing": "Usar estos puntos",
+        "points_canvas_help": "Trae tus propios datos: dibuja trazos (grupos, un anillo, una letra); cada trozo de tinta se convierte en puntos, 600 en total. Luego pulsa el botón; cada trazo nuevo actualiza el resultado.",
         "tab_pca": "PCA",
         "pca_intro": ("**Reducción de dimensionalidad.** PCA encuentra las direcciones u_1, u_2, … de mayor varianza. "
                       "Izquierda: los ejes principales de puntos 2-D. Derecha: lo mismo con imágenes de 28×28; una imagen "
@@ -123,6 +154,32 @@ UI_TEXT = {
         "pca_components": "Imagen media, luego u_1 … u_7 (gris 0, blanco +, negro −)",
         "pca_source": "Imagen a reconstruir", "pca_k": "k componentes",
         "pca_original": "x", "pca_rebuilt": "x̂ con k componentes",
+        "tab_bayes": "Bayes",
+        "bayes_intro": ("**Discriminativo vs generativo.** Un modelo discriminativo aprende p(y|x) directamente. Un modelo "
+                        "generativo aprende p(x|y) para cada clase y obtiene la posterior con la **regla de Bayes**: "
+                        "p(y|x) = p(x|y)·P(y) / p(x), con p(x) = Σ_y p(x|y)·P(y). Mueve la prior P(y) y mira cómo se "
+                        "mueven la posterior y su frontera; el modelo discriminativo no tiene prior que mover. "
+                        "Abajo, los mismos puntos con etiquetas (supervisado: las regiones de un clasificador) y sin "
+                        "ellas (no supervisado: clústeres de k-means)."),
+        "bayes_density": "Densidad por clase p(x|y)",
+        "bayes_prior_help": "Prior P(y): pesos relativos, normalizados para sumar 1.",
+        "tab_outliers": "Outliers",
+        "outlier_intro": ("**Rechazo de outliers.** Un clasificador p(y|x) debe repartir su probabilidad entre las clases "
+                          "que conoce, así que etiqueta una letra o un garabato, a menudo con confianza. Un modelo "
+                          "de densidad da a cada entrada una verosimilitud: el ELBO del VAE (una cota inferior de "
+                          "log p(x)) puede decir *improbable*. Elige una entrada; su ELBO se sitúa entre los ELBO "
+                          "de las imágenes de test y se rechaza por debajo del percentil elegido."),
+        "outlier_source": "Entrada",
+        "outlier_models": "Modelos entrenados con",
+        "outlier_threshold": "Rechazar por debajo de este percentil del ELBO del test",
+        "kde_digits_intro": ("### Una densidad que genera: KDE en el espacio PCA\nLos 1.797 dígitos de scikit-learn (8x8) se "
+                             "proyectan sobre sus k primeras componentes principales; allí se ajusta un KDE (ancho "
+                             "de banda por validación cruzada de 5 particiones) y se muestrea; las muestras vuelven "
+                             "a píxeles con la PCA. Debajo de cada dígito nuevo, su dígito de entrenamiento más "
+                             "cercano: un ancho pequeño copia, uno grande emborrona."),
+        "kde_components": "Componentes principales k", "kde_use_cv": "Ancho de banda por validación cruzada",
+        "kde_generate": "Generar 16 dígitos", "kde_samples": "Dígitos nuevos del KDE",
+        "kde_nearest": "Sus dígitos de entrenamiento más cercanos",
         "tab_density": "Densidades",
         "density_intro": ("**Estimación de densidad:** aprender p(x) solo de los puntos. Un histograma cuenta por celda; un "
                           "KDE pone una campana Gaussiana de ancho h en cada punto, p(x) = 1/N Σ K_h(x − x_i); una mezcla "
@@ -174,11 +231,44 @@ DYNAMIC_TEXT = {
         "pca_axes": "Principal axes (each 2·√λ long)", "pca_curve": "Cumulative explained variance",
         "explained": "explained",
         "pca_summary": "**k = {k}** components explain **{explained:.1%}** of the variance; ‖x − x̂‖² = **{error:.2f}**.",
+        "histogram_1d": "histogram, {bins} bins",
         "histogram": "histogram, {bins}×{bins} bins", "gmm": "mixture, {components} × {covariance}",
+        "bayes_px_given_y": "p(x|y) per class (generative)",
+        "bayes_px": "p(x) = Σ p(x|y)·P(y)",
+        "bayes_posterior": "Bayes: p(y|x) = p(x|y)P(y)/p(x)",
+        "bayes_discriminative": "Supervised (labels shown):<br>discriminative p(y|x) and its regions",
+        "bayes_clusters": "Unsupervised (labels hidden):<br>k-means clusters, ARI {ari:.2f}",
+        "bayes_table": "| class y | p(x\\|y) | P(y) | p(x\\|y)·P(y) | Bayes p(y\\|x) | discriminative p(y\\|x) |",
+        "bayes_evidence": "At ★ = ({x1:.2f}, {x2:.2f}): p(x) = Σ_y p(x|y)·P(y) = **{px:.4g}**; the Bayes posteriors sum to {total:.3f}.",
+        "bayes_bad_data": "Bayes' rule needs labelled data: choose one of {names}.",
+        "bayes_bad_prior": "At least one prior weight must be above 0.",
+        "classifier_says": "Classifier p(y|x)",
+        "elbo_histogram": "VAE ELBO: test images vs this input",
+        "test_images": "test images", "this_input": "this input", "reject_below": "reject below {q:g} %",
+        "outlier_verdict": ("The classifier says **{label}** with p = **{confidence:.2f}** (higher than {softmax_percentile:.0f} % "
+                            "of test images). The VAE gives ELBO = **{elbo:.1f} nats**, higher than "
+                            "**{percentile:.1f} %** of test images: **{decision}** at the {q:g} % threshold."),
+        "rejected": "rejected as an outlier", "accepted": "accepted",
+        "outlier_no_drawing": "Draw something in the Draw & encode tab first (or choose another input).",
+        "outlier_bad_source": "Unknown input; choose one of {sources}.",
+        "auroc_header": "| models (in vs out) | AUROC of the ELBO | AUROC of max p(y\\|x) |",
+        "auroc_explained": ("AUROC over every shipped test image of both datasets: 1 separates them perfectly, 0.5 is "
+                            "chance, below 0.5 the score prefers the outliers. Under the **mnist** models the ELBO "
+                            "rejects clothes almost perfectly, far better than the classifier's confidence. Under "
+                            "the **fashion** models it fails (below 0.5): digits are mostly black with a few "
+                            "strokes, simpler than clothes, and a likelihood model gives simple images high "
+                            "likelihood even when it never saw them (Nalisnick et al. 2019, *Do deep generative "
+                            "models know what they don't know?*). Likelihood measures how easy an image is to "
+                            "encode, not only how typical it is."),
+        "auroc_missing": "The AUROC table is missing: run `python -m lab.analysis.ood --write`.",
+        "true_density": "true density",
+        "density_1d": "1-D: a mixture of three Gaussians, 350 training points (rug)",
+        "kde_digits_summary": "k = {k} components keep {explained:.0%} of the variance; bandwidth h = {bandwidth:.3f} (cross-validation picks {cv:.3f}).",
         "density_table": "| density | mean log p(x), training | mean log p(x), held-out |",
         "elbow": "Elbow: final inertia for each k", "inertia": "inertia", "step": "step",
         "inertia_curve": "Inertia at each step",
         "kmeans_title": "Step {step} of {steps}: points by cluster, centroids' paths",
+        "kmeans_summary_unlabelled": "Inertia **{inertia:.1f}**; drawn points have no true labels to compare with; converged after {converged} updates.",
         "kmeans_summary": "Inertia **{inertia:.1f}**; agreement with the true labels (adjusted Rand index) **{ari:.2f}**; converged after {converged} updates.",
         "no_click": "Click a point on the map first.",
         "no_second": "The second drawing pad is empty: draw there first.",
@@ -210,11 +300,43 @@ DYNAMIC_TEXT = {
         "pca_axes": "Ejes principales (cada uno de largo 2·√λ)", "pca_curve": "Varianza explicada acumulada",
         "explained": "explicada",
         "pca_summary": "**k = {k}** componentes explican **{explained:.1%}** de la varianza; ‖x − x̂‖² = **{error:.2f}**.",
+        "histogram_1d": "histograma, {bins} celdas",
         "histogram": "histograma, {bins}×{bins} celdas", "gmm": "mezcla, {components} × {covariance}",
+        "bayes_px_given_y": "p(x|y) por clase (generativo)",
+        "bayes_px": "p(x) = Σ p(x|y)·P(y)",
+        "bayes_posterior": "Bayes: p(y|x) = p(x|y)P(y)/p(x)",
+        "bayes_discriminative": "Supervisado (con etiquetas):<br>p(y|x) discriminativo y sus regiones",
+        "bayes_clusters": "No supervisado (sin etiquetas):<br>clústeres de k-means, ARI {ari:.2f}",
+        "bayes_table": "| clase y | p(x\\|y) | P(y) | p(x\\|y)·P(y) | p(y\\|x) de Bayes | p(y\\|x) discriminativo |",
+        "bayes_evidence": "En ★ = ({x1:.2f}, {x2:.2f}): p(x) = Σ_y p(x|y)·P(y) = **{px:.4g}**; las posteriores de Bayes suman {total:.3f}.",
+        "bayes_bad_data": "La regla de Bayes necesita datos etiquetados: elige uno de {names}.",
+        "bayes_bad_prior": "Al menos un peso de la prior debe ser mayor que 0.",
+        "classifier_says": "Clasificador p(y|x)",
+        "elbo_histogram": "ELBO del VAE: imágenes de test vs esta entrada",
+        "test_images": "imágenes de test", "this_input": "esta entrada", "reject_below": "rechazar bajo {q:g} %",
+        "outlier_verdict": ("El clasificador dice **{label}** con p = **{confidence:.2f}** (más que el {softmax_percentile:.0f} % "
+                            "de las imágenes de test). El VAE da ELBO = **{elbo:.1f} nats**, mayor que el "
+                            "**{percentile:.1f} %** de las imágenes de test: **{decision}** con el umbral del {q:g} %."),
+        "rejected": "rechazada como outlier", "accepted": "aceptada",
+        "outlier_no_drawing": "Dibuja algo primero en la pestaña Dibujar y codificar (o elige otra entrada).",
+        "outlier_bad_source": "Entrada desconocida; elige una de {sources}.",
+        "auroc_header": "| modelos (dentro vs fuera) | AUROC del ELBO | AUROC de max p(y\\|x) |",
+        "auroc_explained": ("AUROC sobre todas las imágenes de test incluidas de ambos conjuntos: 1 las separa "
+                            "perfectamente, 0,5 es azar, por debajo de 0,5 la puntuación prefiere los outliers. Con "
+                            "los modelos de **mnist** el ELBO rechaza la ropa casi perfectamente, mucho mejor que la "
+                            "confianza del clasificador. Con los de **fashion** falla (menos de 0,5): los dígitos son "
+                            "casi negros con pocos trazos, más simples que la ropa, y un modelo de verosimilitud da "
+                            "alta verosimilitud a imágenes simples aunque nunca las haya visto (Nalisnick et al. "
+                            "2019). La verosimilitud mide lo fácil que es codificar una imagen, no solo lo típica que es."),
+        "auroc_missing": "Falta la tabla de AUROC: ejecuta `python -m lab.analysis.ood --write`.",
+        "true_density": "densidad verdadera",
+        "density_1d": "1-D: una mezcla de tres Gaussianas, 350 puntos de entrenamiento (marcas)",
+        "kde_digits_summary": "k = {k} componentes conservan el {explained:.0%} de la varianza; ancho de banda h = {bandwidth:.3f} (la validación cruzada elige {cv:.3f}).",
         "density_table": "| densidad | log p(x) medio, entrenamiento | log p(x) medio, reservado |",
         "elbow": "Codo: inercia final para cada k", "inertia": "inercia", "step": "paso",
         "inertia_curve": "Inercia en cada paso",
         "kmeans_title": "Paso {step} de {steps}: puntos por clúster, caminos de los centroides",
+        "kmeans_summary_unlabelled": "Inercia **{inertia:.1f}**; los puntos dibujados no tienen etiquetas verdaderas con que comparar; convergió tras {converged} actualizaciones.",
         "kmeans_summary": "Inercia **{inertia:.1f}**; acuerdo con las etiquetas verdaderas (índice de Rand ajustado) **{ari:.2f}**; convergió tras {converged} actualizaciones.",
         "no_click": "Primero haz clic en un punto del mapa.",
         "no_second": "El segundo lienzo está vacío: dibuja allí primero.",

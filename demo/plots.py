@@ -140,3 +140,115 @@ def densities_figure(panels: list[dict], points, samples: dict | None, height: i
                               "x": (index + 0.5) * width, "y": 1.06, "font": {"size": 13}}
                              for index, panel in enumerate(panels)]
     return _figure(data, "", height=height, **layout)
+
+
+def _rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i: i + 2], 16) for i in (1, 3, 5)], np.float64)
+
+
+def blend_classes(probabilities: np.ndarray, size: int) -> np.ndarray:
+    """(size², C) class probabilities -> (size, size, 3) uint8 colours mixed by probability (row 0 = lowest y)."""
+    palette = np.stack([_rgb(CLUSTER_COLORS[c % 10]) for c in range(probabilities.shape[1])])
+    mixed = probabilities @ palette
+    return (0.55 * mixed + 0.45 * 255).clip(0, 255).astype(np.uint8).reshape(size, size, 3)  # pastel
+
+
+def _png_uri(rgb: np.ndarray) -> str:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.fromarray(rgb[::-1]).save(buffer, format="PNG")   # PNG rows run top-down: the highest y first
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+def panels_figure(panels: list[dict], height: int = 360) -> go.Figure:
+    """Side-by-side 2-D panels sharing nothing but the figure.
+
+    panels: [{'title', 'traces': [plotly trace dicts], 'image': optional (H, W, 3) uint8 background,
+    'extent': (x0, x1, y0, y1) of the image}]."""
+    data, layout, images = [], {}, []
+    width = 1.0 / len(panels)
+    for index, panel in enumerate(panels):
+        suffix = "" if index == 0 else str(index + 1)
+        for trace in panel["traces"]:
+            data.append({**trace, "xaxis": f"x{suffix}", "yaxis": f"y{suffix}"})
+        if panel.get("image") is not None:
+            x0, x1, y0, y1 = panel["extent"]
+            images.append({"source": _png_uri(panel["image"]), "xref": f"x{suffix}", "yref": f"y{suffix}",
+                           "x": x0, "y": y1, "sizex": x1 - x0, "sizey": y1 - y0, "sizing": "stretch",
+                           "layer": "below"})
+            layout[f"xaxis{suffix}"] = {"range": [x0, x1]}
+            layout[f"yaxis{suffix}"] = {"range": [y0, y1]}
+        layout[f"xaxis{suffix}"] = {**layout.get(f"xaxis{suffix}", {}), "anchor": f"y{suffix}",
+                                    "domain": [index * width + 0.02, (index + 1) * width - 0.02],
+                                    "zeroline": False, "showgrid": False}
+        layout[f"yaxis{suffix}"] = {**layout.get(f"yaxis{suffix}", {}), "anchor": f"x{suffix}",
+                                    "zeroline": False, "showgrid": False}
+    layout["annotations"] = [{"text": panel["title"], "xref": "paper", "yref": "paper", "showarrow": False,
+                              "x": (index + 0.5) * width, "y": 1.01, "yanchor": "bottom", "font": {"size": 13}}
+                             for index, panel in enumerate(panels)]
+    return _figure(data, "", height=height, images=images, margin={"l": 40, "r": 10, "t": 60, "b": 30}, **layout)
+
+
+def labelled_points(points, labels, size: int = 5, symbol: str = "circle") -> dict:
+    """A scatter trace coloured by class (labels None: grey, as unlabelled data)."""
+    colors = "rgba(60,60,60,0.6)" if labels is None else [CLUSTER_COLORS[int(c) % 10] for c in labels]
+    return {"type": "scattergl", "x": points[:, 0].tolist(), "y": points[:, 1].tolist(), "mode": "markers",
+            "marker": {"size": size, "color": colors, "symbol": symbol, "line": {"width": 0.5, "color": "white"}},
+            "hoverinfo": "skip"}
+
+
+def class_contours(xs, ys, density: np.ndarray, cls: int) -> dict:
+    """Line contours of one class's p(x|y), in the class colour."""
+    color = CLUSTER_COLORS[cls % 10]
+    return {"type": "contour", "x": list(xs), "y": list(ys), "z": density.tolist(), "showscale": False,
+            "contours": {"coloring": "lines"}, "ncontours": 8, "line": {"width": 1.5},
+            "colorscale": [[0, color], [1, color]], "hoverinfo": "skip"}
+
+
+def density_heatmap(xs, ys, density: np.ndarray) -> dict:
+    return {"type": "contour", "x": list(xs), "y": list(ys), "z": density.tolist(), "colorscale": "Blues",
+            "reversescale": True, "showscale": False, "contours": {"coloring": "heatmap"},
+            "line": {"width": 0.5}, "hovertemplate": "p(x)=%{z:.3g}<extra></extra>"}
+
+
+def probe_marker(point) -> dict:
+    return {"type": "scatter", "x": [point[0]], "y": [point[1]], "mode": "markers",
+            "marker": {"size": 16, "symbol": "star", "color": "white", "line": {"width": 2, "color": "black"}},
+            "hoverinfo": "skip"}
+
+
+def score_histogram(reference, value: float, threshold: float, title: str, x_title: str,
+                    labels: dict[str, str]) -> go.Figure:
+    """The test set's scores as a histogram, this input's score and the reject threshold as lines."""
+    data = [{"type": "histogram", "x": list(map(float, reference)), "nbinsx": 40, "name": labels["test"],
+             "marker": {"color": ACCENT_LIGHT}, "hovertemplate": "%{x}: %{y}<extra></extra>"}]
+    lines = [{"type": "line", "xref": "x", "yref": "paper", "x0": x, "x1": x, "y0": 0, "y1": 1,
+              "line": {"color": color, "width": 3, "dash": dash}}
+             for x, color, dash in ((value, SECOND, "solid"), (threshold, "#dc2626", "dot"))]
+    notes = [{"xref": "x", "yref": "paper", "x": x, "y": 1.0, "text": text, "showarrow": False,
+              "yanchor": "bottom", "font": {"size": 11, "color": color}}
+             for x, text, color in ((value, labels["input"], SECOND), (threshold, labels["threshold"], "#dc2626"))]
+    low = min(float(np.min(reference)), value)
+    high = max(float(np.max(reference)), value)
+    pad = 0.05 * (high - low + 1e-9)
+    return _figure(data, title, height=260, shapes=lines, annotations=notes,
+                   xaxis={"title": {"text": x_title}, "range": [low - pad, high + pad]})
+
+
+def density_curves(xs, curves: dict, truth, truth_name: str, points, title: str) -> go.Figure:
+    """1-D densities as curves over a rug of the training points, the true density dashed."""
+    colors = [ACCENT, SECOND, "#059669"]
+    data = [{"type": "scatter", "x": list(map(float, xs)), "y": list(map(float, ys)), "mode": "lines",
+             "name": name, "line": {"color": colors[index % 3], "width": 2.5, "shape": "hv" if index == 0 else "linear"}}
+            for index, (name, ys) in enumerate(curves.items())]
+    data.append({"type": "scatter", "x": list(map(float, xs)), "y": list(map(float, truth)), "mode": "lines",
+                 "name": truth_name, "line": {"color": "black", "width": 1.5, "dash": "dash"}})
+    data.append({"type": "scatter", "x": list(map(float, points)), "y": [-0.01] * len(points), "mode": "markers",
+                 "marker": {"symbol": "line-ns-open", "size": 8, "color": "rgba(0,0,0,0.3)"}, "showlegend": False,
+                 "hoverinfo": "skip"})
+    return _figure(data, title, height=300, showlegend=True, legend={"orientation": "h", "y": -0.2},
+                   xaxis={"title": {"text": "x"}}, yaxis={"title": {"text": "p(x)"}})

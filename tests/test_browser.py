@@ -95,8 +95,8 @@ def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
     expect(latent_map).to_be_visible(timeout=30_000)
     box = latent_map.bounding_box()
     page.mouse.click(box["x"] + box["width"] * 0.35, box["y"] + box["height"] * 0.5)
-    expect(page.locator("#decoded_here img")).to_be_visible(timeout=30_000)
-    expect(page.locator("#point textarea")).not_to_have_value("", timeout=30_000)
+    expect(page.locator("#decoded_here img")).to_be_visible(timeout=60_000)
+    expect(page.locator("#point textarea")).not_to_have_value("", timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / "latent_explorer.png"), full_page=True)
     page.close()
 
@@ -122,5 +122,59 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:6] == ["k-means", "PCA", "Densities", "Draw & encode", "Latent explorer", "Models"]
+    assert names[:8] == ["k-means", "PCA", "Densities", "Bayes", "Draw & encode", "Latent explorer", "Outliers",
+                         "Models"]
+    page.close()
+
+
+def test_moving_the_prior_moves_the_bayes_posterior(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Bayes")
+    numbers = page.locator("#bayes_numbers")
+    expect(numbers).to_contain_text("p(x)", timeout=30_000)
+    before = numbers.inner_text()
+    prior = page.locator("#prior_1 input[type=number]")
+    prior.fill("0.1")
+    prior.press("Enter")
+    expect(numbers).not_to_have_text(before, timeout=30_000)
+    expect(numbers.locator("td").nth(2)).to_have_text("0.05", timeout=30_000)   # class 1's P(y) = 0.1 / 2.1
+    expect(page.locator("#bayes_plot .js-plotly-plot")).to_be_visible(timeout=30_000)
+    page.screenshot(path=str(SCREENSHOTS / "bayes.png"), full_page=True)
+    page.close()
+
+
+def test_the_outlier_tab_rejects_a_letter_and_shows_the_auroc_table(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Outliers")
+    expect(page.locator("#outlier_verdict")).to_contain_text("rejected", timeout=60_000)
+    expect(page.locator("#auroc_table")).to_contain_text("AUROC", timeout=30_000)
+    expect(page.locator("#outlier_input img")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "outliers.png"), full_page=True)
+    page.close()
+
+
+def test_drawn_points_become_the_k_means_data(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "k-means")
+    summary = page.locator("#kmeans_summary")
+    expect(summary).to_contain_text("Rand", timeout=30_000)
+    page.get_by_text("Draw your own points").first.click()   # opens the accordion with the pad
+    canvas = page.locator("#kmeans_canvas canvas").first
+    expect(canvas).to_be_visible(timeout=30_000)
+    canvas.scroll_into_view_if_needed()   # mouse events land only inside the viewport
+    page.wait_for_timeout(1000)   # the accordion's pad sizes itself after it opens
+    box = canvas.bounding_box()
+    # The pad is a square in the middle of a wider element: two strokes near its centre.
+    for start, end in (((0.4, 0.4), (0.5, 0.5)), ((0.55, 0.6), (0.6, 0.7))):
+        page.mouse.move(box["x"] + start[0] * box["width"], box["y"] + start[1] * box["height"])
+        page.mouse.down()
+        page.mouse.move(box["x"] + end[0] * box["width"], box["y"] + end[1] * box["height"], steps=5)
+        page.mouse.up()
+    page.wait_for_timeout(2000)   # the pad flattens its layers into the value a moment after the stroke
+    page.get_by_role("button", name="Use these points").first.click()
+    page.screenshot(path=str(SCREENSHOTS / "kmeans_drawn.png"), full_page=True)
+    expect(summary).to_contain_text("no true labels", timeout=30_000)
     page.close()

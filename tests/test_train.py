@@ -23,13 +23,14 @@ def read_log(folder: Path) -> list[dict]:
 
 
 def test_each_model_kind_trains_and_saves_a_loadable_checkpoint(tmp_path):
-    for kind, headline in (("vae", "test_nelbo"), ("ae", "test_l2"), ("classifier", "test_accuracy"),
-                           ("diffusion", "test_mse")):
+    for kind, headline, family in (("vae", "test_nelbo", "vae"), ("ae", "test_l2", "ae"),
+                                   ("classifier", "test_accuracy", "classifier"),
+                                   ("diffusion", "test_mse", "denoiser")):
         folder = tmp_path / kind
         metrics = run(folder, kind, "--epochs", "1", "--latent-dim", "2", "--channels", "8")
         assert np.isfinite(metrics[headline]) and metrics["headline"] == headline
         model, config = load_model(folder)
-        assert config["kind"] == kind and config["training"]["command"].startswith("python -m lab.train")
+        assert config["kind"] == family and config["training"]["command"].startswith("python -m lab.train")
         assert read_metrics(folder) == metrics and (folder / "README.md").exists()
     assert config["training"]["ema"] == 0.999  # the diffusion model ships averaged weights by default
 

@@ -16,25 +16,12 @@ import numpy as np
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
+from demo.sketch import CANVAS, blank_canvas, composite
 from lab import api
 
-CANVAS = 280
 VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
 PIXELS = 28 * 28
 EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-encodings-"))
-
-
-def blank_canvas() -> dict:
-    """A white sketchpad value: giving the pad a background makes it start with the brush selected."""
-    white = np.full((CANVAS, CANVAS, 3), 255, np.uint8)
-    return {"background": white, "layers": [], "composite": white}
-
-
-def _composite(sketch):
-    """The sketchpad's flattened image (or None when nobody drew)."""
-    if isinstance(sketch, dict):
-        return sketch.get("composite")
-    return sketch
 
 
 def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
@@ -90,7 +77,7 @@ def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | Non
     A blank canvas clears the outputs quietly (it happens on every Clear)."""
     lang = request_language(request)
     try:
-        return _encode_outputs(_composite(sketch), dataset, vae_name, lang)
+        return _encode_outputs(composite(sketch), dataset, vae_name, lang)
     except api.BlankDrawingError:
         return empty_outputs()
     except ValueError as error:

@@ -12,25 +12,34 @@ import numpy as np
 
 from demo import plots
 from demo.i18n import request_language, text
+from demo.sketch import composite, point_canvas_panel
 from lab.analysis.kmeans import INITS, agreement, elbow, kmeans_steps
-from lab.analysis.toy import TOY_NAMES, make_toy
+from lab.analysis.sources import DRAWN, SOURCE_NAMES, load_points
 
 
-def run_kmeans(name: str, k: float, init: str, seed: float, request: gr.Request | None = None):
+def run_kmeans(name: str, k: float, init: str, seed: float, canvas=None, request: gr.Request | None = None):
     """Compute every step; show the last one. Returns (run state, step slider, figure, inertia curve,
-    elbow plot, summary)."""
+    elbow plot, summary). `canvas` is the point pad, read when the source is "drawn"."""
     lang = request_language(request)
-    points, labels = make_toy(name, seed=int(seed or 0))
     try:
+        points, labels = load_points(name, int(seed or 0), composite(canvas))
         states = kmeans_steps(points, int(k), init, int(seed or 0))
-    except ValueError as error:
-        raise gr.Error(str(error))
+    except ValueError as error:   # an empty pad, or k above the number of points: say so, keep the picture
+        gr.Warning(str(error))
+        return (gr.skip(),) * 6
     run = {"points": points, "labels": labels, "states": states, "k": int(k)}
     last = len(states) - 1
     elbow_plot = plots.curve_figure(list(range(1, 11)), elbow(points, range(1, 11), int(seed or 0)),
                                     text("elbow", lang), "k", text("inertia", lang), highlight=int(k))
     figure, inertia_plot, summary = render_step(run, last, lang)
     return run, gr.update(maximum=last, value=last), figure, inertia_plot, elbow_plot, summary
+
+
+def rerun_if_drawn(name: str, k: float, init: str, seed: float, canvas=None, request: gr.Request | None = None):
+    """A stroke on the point pad: re-run only when the pad is the data source."""
+    if name != DRAWN:
+        return (gr.skip(),) * 6
+    return run_kmeans(name, k, init, seed, canvas, request)
 
 
 def render_step(run: dict, step: int, lang: str = "en"):
@@ -40,9 +49,12 @@ def render_step(run: dict, step: int, lang: str = "en"):
                                  text("kmeans_title", lang, step=int(step), steps=len(run["states"]) - 1))
     inertia_plot = plots.curve_figure(list(range(len(states))), [s["inertia"] for s in states],
                                       text("inertia_curve", lang), text("step", lang), text("inertia", lang))
-    summary = text("kmeans_summary", lang, inertia=current["inertia"],
-                   ari=agreement(run["labels"], current["assignments"]),
-                   converged=len(run["states"]) - 1)
+    if run["labels"] is None:   # drawn points have no true labels to agree with
+        summary = text("kmeans_summary_unlabelled", lang, inertia=current["inertia"],
+                       converged=len(run["states"]) - 1)
+    else:
+        summary = text("kmeans_summary", lang, inertia=current["inertia"],
+                       ari=agreement(run["labels"], current["assignments"]), converged=len(run["states"]) - 1)
     return figure, inertia_plot, summary
 
 
@@ -59,7 +71,8 @@ def build(i18n) -> tuple[list, list]:
     run = gr.State(None)
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            name = gr.Dropdown(list(TOY_NAMES), value="blobs", label=i18n("toy_data"), elem_id="toy_data")
+            name = gr.Dropdown(list(SOURCE_NAMES), value="blobs", label=i18n("toy_data"), elem_id="toy_data",
+                               info=i18n("sources_info"))
             k = gr.Slider(1, 10, value=3, step=1, label="k", elem_id="kmeans_k")
             # Random starts move visibly over several steps; k-means++ often lands almost at once.
             init = gr.Radio(list(INITS), value="random", label=i18n("init"))
@@ -71,9 +84,14 @@ def build(i18n) -> tuple[list, list]:
             with gr.Row():
                 inertia_plot = gr.Plot(show_label=False)
                 elbow_plot = gr.Plot(show_label=False)
-    controls = [name, k, init, seed]
+    canvas, use_drawing = point_canvas_panel(i18n, "kmeans_canvas")
+    controls = [name, k, init, seed, canvas]
     outputs = [run, step, figure, inertia_plot, elbow_plot, summary]
-    for control in controls:
+    for control in controls[:-1]:
         control.change(run_kmeans, controls, outputs)
+    # The drawn cloud becomes the data: the button switches the source (its change event re-runs k-means);
+    # while the source is "drawn", every stroke re-runs it.
+    use_drawing.click(lambda: DRAWN, None, name)
+    canvas.input(rerun_if_drawn, controls, outputs, trigger_mode="always_last", show_progress="hidden")
     step.change(show_step, [run, step], [figure, inertia_plot, summary], show_progress="hidden")
     return controls, outputs

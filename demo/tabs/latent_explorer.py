@@ -14,7 +14,7 @@ from PIL import Image
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
-from demo.tabs.draw_encode import CANVAS, blank_canvas
+from demo.sketch import CANVAS, blank_canvas, composite
 from lab import api, explorer
 
 MODEL_CHOICES = [("VAE 2-d", "vae2"), ("VAE 16-d", "vae16"), ("AE 16-d", "ae16")]
@@ -104,7 +104,7 @@ def _endpoint(choice: str, index: float, drawing, clicked, second, dataset: str,
         return np.asarray(drawing, np.float32)
     if choice == "second":
         try:
-            return api.prepare_drawing(second.get("composite") if isinstance(second, dict) else second)
+            return api.prepare_drawing(composite(second))
         except api.BlankDrawingError:
             raise gr.Error(text("no_second", lang))
     if choice == "clicked":

@@ -83,3 +83,50 @@ def draw_samples(model, count: int, seed: int = 0) -> np.ndarray:
     if isinstance(model, KernelDensity):
         return model.sample(count, random_state=seed)
     return model.sample(count, seed)
+
+
+# 1-D: the same three estimators on a line, next to the true density the points came from.
+MIXTURE_1D = {"weights": [0.5, 0.3, 0.2], "means": [-2.0, 1.0, 3.5], "stds": [0.6, 0.4, 1.0]}
+
+
+def make_mixture_1d(count: int = 500, seed: int = 0) -> np.ndarray:
+    """(count, 1) points from MIXTURE_1D, a fixed mixture of three Gaussians."""
+    rng = np.random.default_rng(seed)
+    which = rng.choice(3, size=count, p=MIXTURE_1D["weights"])
+    values = rng.normal(np.take(MIXTURE_1D["means"], which), np.take(MIXTURE_1D["stds"], which))
+    return values[:, None].astype(np.float64)
+
+
+def true_density_1d(xs: np.ndarray) -> np.ndarray:
+    """The density MIXTURE_1D's points were drawn from, at xs (M,)."""
+    weights, means, stds = (np.asarray(MIXTURE_1D[key])[:, None] for key in ("weights", "means", "stds"))
+    return (weights * np.exp(-0.5 * ((xs[None] - means) / stds) ** 2) / (stds * np.sqrt(2 * np.pi))).sum(0)
+
+
+class Histogram1D:
+    """A 1-D histogram density: count per bin / (N · bin width), over the training range."""
+
+    def __init__(self, bins: int = 20):
+        self.bins = bins
+
+    def fit(self, points: np.ndarray) -> "Histogram1D":
+        counts, self.edges = np.histogram(points[:, 0], bins=self.bins)
+        self.density = counts / (len(points) * np.diff(self.edges)[0])
+        return self
+
+    def score_samples(self, points: np.ndarray) -> np.ndarray:
+        """log p(x) per point, (N,)."""
+        index = np.searchsorted(self.edges, points[:, 0], side="right") - 1
+        index[points[:, 0] == self.edges[-1]] = self.bins - 1   # the last bin includes its right edge
+        inside = (index >= 0) & (index < self.bins)
+        values = np.full(len(points), FLOOR)
+        values[inside] = np.maximum(self.density[index[inside]], FLOOR)
+        return np.log(values)
+
+
+def fit_densities_1d(train: np.ndarray, bins: int = 20, bandwidth: float = 0.3, components: int = 3,
+                     seed: int = 0) -> dict:
+    """The three estimators on (N, 1) points: {'histogram', 'kde', 'gmm'}."""
+    return {"histogram": Histogram1D(bins).fit(train),
+            "kde": KernelDensity(kernel="gaussian", bandwidth=bandwidth).fit(train),
+            "gmm": GaussianMixture(components, random_state=seed).fit(train)}

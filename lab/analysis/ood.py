@@ -6,15 +6,20 @@ Each score's AUROC for "in-distribution test image" vs "other dataset's image": 
 below 0.5 means the score prefers the outliers (likelihoods are known to do this in some directions:
 simple images can get more mass than the training data's own).
 
-    python -m lab.analysis.ood
+    python -m lab.analysis.ood            # print the table
+    python -m lab.analysis.ood --write    # and store it in checkpoints/ood.json, which the Outliers tab shows
 """
 from __future__ import annotations
+
+import json
+import sys
 
 import numpy as np
 import torch
 from sklearn.metrics import roc_auc_score
 
-from lab.checkpoints import load_model, shipped_path
+from lab.api import get_model
+from lab.checkpoints import CHECKPOINT_ROOT
 from lab.evaluate import ELBO_SAMPLES, EVAL_SEED
 from lab.examples import load_examples
 
@@ -24,11 +29,12 @@ OTHER = {"mnist": "fashion", "fashion": "mnist"}
 @torch.inference_mode()
 def scores(dataset: str, images: torch.Tensor) -> dict[str, np.ndarray]:
     """Per-image in-distribution scores under `dataset`'s models: {'elbo': ELBO in nats, 'softmax': max p(y|x)}."""
-    vae, _ = load_model(shipped_path(dataset, "vae16"))
-    classifier, _ = load_model(shipped_path(dataset, "classifier"))
+    vae, classifier = get_model(dataset, "vae16"), get_model(dataset, "classifier")
+    images = images.to(next(vae.parameters()).device)
     generator = torch.Generator().manual_seed(EVAL_SEED)
     elbo = -torch.stack([vae.elbo_terms(images, generator)["total"] for _ in range(ELBO_SAMPLES)]).mean(0)
-    return {"elbo": elbo.numpy(), "softmax": classifier.probabilities(images).max(dim=1).values.numpy()}
+    return {"elbo": elbo.cpu().numpy(),
+            "softmax": classifier.probabilities(images).max(dim=1).values.cpu().numpy()}
 
 
 def ood_auroc(dataset: str) -> dict[str, float]:
@@ -48,9 +54,21 @@ def ood_figures() -> dict[str, float]:
     return figures
 
 
+OOD_TABLE = CHECKPOINT_ROOT / "ood.json"
+
+
+def read_ood_table() -> dict[str, float]:
+    """The AUROC figures stored by `python -m lab.analysis.ood --write` ({} when missing)."""
+    return json.loads(OOD_TABLE.read_text()) if OOD_TABLE.exists() else {}
+
+
 if __name__ == "__main__":
     torch.set_num_threads(2)
+    figures = ood_figures()
     print(f"{'models':<10}{'score':<10}{'AUROC':>8}   (in-distribution test images vs the other dataset's)")
-    for name, value in ood_figures().items():
+    for name, value in figures.items():
         _, _, score, dataset, _ = name.split("_")
         print(f"{dataset:<10}{score:<10}{value:>8.3f}")
+    if "--write" in sys.argv[1:]:
+        OOD_TABLE.write_text(json.dumps(figures, indent=2) + "\n")
+        print(f"wrote {OOD_TABLE}")
