@@ -4,7 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import bayes, densities, draw_encode, kmeans, latent_explorer, models, outliers, pca
+from demo.tabs import bayes, densities, diffusion, draw_encode, kmeans, latent_explorer, models, outliers, pca
 from lab import api
 
 CSS = """
@@ -37,6 +37,8 @@ def build_demo() -> gr.Blocks:
                 latent_explorer.build(I18N, drawing)
             with gr.Tab(I18N("tab_outliers"), id="outliers"):
                 outlier_inputs, outlier_outputs, auroc_table = outliers.build(I18N, drawing)
+            with gr.Tab(I18N("tab_diffusion"), id="diffusion"):
+                diffusion_loads = diffusion.build(I18N, drawing)
             with gr.Tab(I18N("tab_models"), id="models"):
                 models.build(I18N)
         demo.load(kmeans.run_kmeans, kmeans_inputs, kmeans_outputs)  # a first run to look at, preloaded
@@ -46,6 +48,11 @@ def build_demo() -> gr.Blocks:
         demo.load(bayes.bayes_view, bayes_inputs, bayes_outputs)
         demo.load(outliers.auroc_table, None, auroc_table)
         demo.load(outliers.score_outlier, outlier_inputs, outlier_outputs)
+        demo.load(diffusion.schedule_figure, *diffusion_loads["schedule"])
+        demo.load(diffusion.show_forward, *diffusion_loads["forward"])
+        demo.load(diffusion.switch_dataset, *diffusion_loads["model"])
+        demo.load(diffusion.run_reverse, *diffusion_loads["reverse"])
+        demo.load(diffusion.sample_sixteen, *diffusion_loads["grid"])
     return demo
 
 

@@ -28,7 +28,7 @@ UI_TEXT = {
         "elbo": "ELBO terms (nats)",
         "resample_title": "### Resample z\nDecoding several z ~ q(z|x) varies; the autoencoder's single z always decodes the same.",
         "resample": "Resample z",
-        "seed": "Seed",
+        "seed": "Seed", "seed_noise": "Seed of ε",
         "vae_samples": "VAE: dec(z), z ~ q(z|x)",
         "ae_samples": "Autoencoder: dec(z), the same z",
         "models_intro": "The shipped checkpoints, trained by `python -m lab.train` on real data, and their held-out figures.",
@@ -74,6 +74,28 @@ UI_TEXT = {
         "kde_components": "Principal components k", "kde_use_cv": "Bandwidth by cross-validation",
         "kde_generate": "Generate 16 digits", "kde_samples": "New digits from the KDE",
         "kde_nearest": "Their nearest training digits",
+        "tab_diffusion": "Diffusion",
+        "diffusion_intro": ("**Diffusion models.** Corrupt an image step by step with Gaussian noise until nothing is "
+                            "left, and train a network f_θ(x_t, t, y) to predict the noise ε in x_t; sampling starts "
+                            "from pure noise and removes a little of the predicted noise at every step. The label y "
+                            "is dropped 10 % of the time in training, so one network gives both ε̂(x_t, t, y) and "
+                            "ε̂(x_t, t, ∅), and **classifier-free guidance** mixes them: "
+                            "ε̂ = ε̂(∅) + w·(ε̂(y) − ε̂(∅))."),
+        "schedule_title": "Noise schedule: how fast the signal fades",
+        "forward_title": "### Forward process: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε",
+        "reverse_title": "### Reverse process, step by step",
+        "compare_title": "### Samplers compared, and a 4x4 grid",
+        "sdedit_title": ("### SDEdit: start from an image\nNoise the image to a level and denoise it back with the "
+                         "chosen class: what survives is what the noise did not erase; the rest the model invents."),
+        "image_source": "Image", "test_image": "test image", "my_drawing": "my drawing (Draw & encode)",
+        "test_index": "Test image number", "schedule": "Schedule", "class_label": "Class y",
+        "guidance": "Guidance scale w", "sampler": "Sampler", "steps": "Steps",
+        "run_trajectory": "Run the reverse process", "play": "▶ Play",
+        "trajectory_gif": "The trajectory as a GIF (x_t and x̂0)",
+        "compare_samplers": "Compare the samplers (same seed)", "sample_grid": "Sample a 4x4 grid",
+        "compare_gallery": "One seed, each sampler", "grid16": "16 samples",
+        "strength": "Noise level (share of the steps run)", "run_sdedit": "Noise and denoise",
+        "sdedit_strip": "start, noised x_t, four denoisings",
         "tab_density": "Densities",
         "density_intro": ("**Density estimation:** learn p(x) from points alone. A histogram counts per bin; a KDE puts a "
                           "Gaussian bump of width h on every point, p(x) = 1/N Σ K_h(x − x_i); a Gaussian mixture fits "
@@ -132,7 +154,7 @@ UI_TEXT = {
         "elbo": "Términos del ELBO (nats)",
         "resample_title": "### Remuestrear z\nDecodificar varios z ~ q(z|x) varía; el único z del autoencoder siempre decodifica igual.",
         "resample": "Remuestrear z",
-        "seed": "Semilla",
+        "seed": "Semilla", "seed_noise": "Semilla de ε",
         "vae_samples": "VAE: dec(z), z ~ q(z|x)",
         "ae_samples": "Autoencoder: dec(z), el mismo z",
         "models_intro": "Los checkpoints incluidos, entrenados con `python -m lab.train` sobre datos reales, y sus cifras en test.",
@@ -180,6 +202,28 @@ UI_TEXT = {
         "kde_components": "Componentes principales k", "kde_use_cv": "Ancho de banda por validación cruzada",
         "kde_generate": "Generar 16 dígitos", "kde_samples": "Dígitos nuevos del KDE",
         "kde_nearest": "Sus dígitos de entrenamiento más cercanos",
+        "tab_diffusion": "Difusión",
+        "diffusion_intro": ("**Modelos de difusión.** Se corrompe una imagen paso a paso con ruido Gaussiano hasta que "
+                            "no queda nada, y se entrena una red f_θ(x_t, t, y) que predice el ruido ε en x_t; el "
+                            "muestreo parte de ruido puro y quita un poco del ruido predicho en cada paso. La "
+                            "etiqueta y se descarta el 10 % de las veces al entrenar, así que una red da "
+                            "ε̂(x_t, t, y) y ε̂(x_t, t, ∅), y la **guía sin clasificador** las mezcla: "
+                            "ε̂ = ε̂(∅) + w·(ε̂(y) − ε̂(∅))."),
+        "schedule_title": "Calendario de ruido: lo rápido que se apaga la señal",
+        "forward_title": "### Proceso directo: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε",
+        "reverse_title": "### Proceso inverso, paso a paso",
+        "compare_title": "### Muestreadores comparados, y una rejilla de 4x4",
+        "sdedit_title": ("### SDEdit: partir de una imagen\nSe añade ruido a la imagen hasta un nivel y se quita con la "
+                         "clase elegida: lo que sobrevive es lo que el ruido no borró; el resto lo inventa el modelo."),
+        "image_source": "Imagen", "test_image": "imagen de test", "my_drawing": "mi dibujo (Dibujar y codificar)",
+        "test_index": "Número de imagen de test", "schedule": "Calendario", "class_label": "Clase y",
+        "guidance": "Escala de guía w", "sampler": "Muestreador", "steps": "Pasos",
+        "run_trajectory": "Ejecutar el proceso inverso", "play": "▶ Reproducir",
+        "trajectory_gif": "La trayectoria como GIF (x_t y x̂0)",
+        "compare_samplers": "Comparar los muestreadores (misma semilla)", "sample_grid": "Muestrear una rejilla 4x4",
+        "compare_gallery": "Una semilla, cada muestreador", "grid16": "16 muestras",
+        "strength": "Nivel de ruido (fracción de los pasos)", "run_sdedit": "Añadir y quitar ruido",
+        "sdedit_strip": "inicio, x_t con ruido, cuatro reconstrucciones",
         "tab_density": "Densidades",
         "density_intro": ("**Estimación de densidad:** aprender p(x) solo de los puntos. Un histograma cuenta por celda; un "
                           "KDE pone una campana Gaussiana de ancho h en cada punto, p(x) = 1/N Σ K_h(x − x_i); una mezcla "
@@ -264,6 +308,16 @@ DYNAMIC_TEXT = {
         "true_density": "true density",
         "density_1d": "1-D: a mixture of three Gaussians, 350 training points (rug)",
         "kde_digits_summary": "k = {k} components keep {explained:.0%} of the variance; bandwidth h = {bandwidth:.3f} (cross-validation picks {cv:.3f}).",
+        "no_class": "none (unconditional)",
+        "diffusion_no_drawing": "Draw something in the Draw & encode tab first, or choose a test image.",
+        "forward_numbers": "t = **{t}** ({schedule}): x_t = **{a:.3f}**·x0 + **{b:.3f}**·ε  (√ᾱ_t = {a:.3f}, √(1−ᾱ_t) = {b:.3f})",
+        "reverse_summary": "**{steps}** steps of {sampler} for class **{label}** with w = {guidance:g}: {seconds:.2f} s, {per_step:.1f} ms per step.",
+        "step_caption": "Step **{step}** of {steps}, t = **{t}**",
+        "steps_range": "The number of steps must be between 1 and 1000.",
+        "sampler_table": "| sampler | steps | time | per step |",
+        "grid_time": "16 samples in one batch: **{seconds:.2f} s** ({steps} steps of {sampler}).",
+        "sdedit_caption": "Noised to t = {t} (strength {strength:.2f}), then denoised with four seeds.",
+        "diffusion_model": "The denoiser: a class-conditional UNet with **{parameters:,}** parameters, {schedule} schedule.",
         "density_table": "| density | mean log p(x), training | mean log p(x), held-out |",
         "elbow": "Elbow: final inertia for each k", "inertia": "inertia", "step": "step",
         "inertia_curve": "Inertia at each step",
@@ -332,6 +386,16 @@ DYNAMIC_TEXT = {
         "true_density": "densidad verdadera",
         "density_1d": "1-D: una mezcla de tres Gaussianas, 350 puntos de entrenamiento (marcas)",
         "kde_digits_summary": "k = {k} componentes conservan el {explained:.0%} de la varianza; ancho de banda h = {bandwidth:.3f} (la validación cruzada elige {cv:.3f}).",
+        "no_class": "ninguna (incondicional)",
+        "diffusion_no_drawing": "Dibuja algo primero en la pestaña Dibujar y codificar, o elige una imagen de test.",
+        "forward_numbers": "t = **{t}** ({schedule}): x_t = **{a:.3f}**·x0 + **{b:.3f}**·ε  (√ᾱ_t = {a:.3f}, √(1−ᾱ_t) = {b:.3f})",
+        "reverse_summary": "**{steps}** pasos de {sampler} para la clase **{label}** con w = {guidance:g}: {seconds:.2f} s, {per_step:.1f} ms por paso.",
+        "step_caption": "Paso **{step}** de {steps}, t = **{t}**",
+        "steps_range": "El número de pasos debe estar entre 1 y 1000.",
+        "sampler_table": "| muestreador | pasos | tiempo | por paso |",
+        "grid_time": "16 muestras en un lote: **{seconds:.2f} s** ({steps} pasos de {sampler}).",
+        "sdedit_caption": "Ruido hasta t = {t} (intensidad {strength:.2f}), luego quitado con cuatro semillas.",
+        "diffusion_model": "El eliminador de ruido: una UNet condicionada por clase con **{parameters:,}** parámetros, calendario {schedule}.",
         "density_table": "| densidad | log p(x) medio, entrenamiento | log p(x) medio, reservado |",
         "elbow": "Codo: inercia final para cada k", "inertia": "inercia", "step": "paso",
         "inertia_curve": "Inercia en cada paso",

@@ -22,3 +22,19 @@ def strip(images: np.ndarray, size: int = 112, gap: int = 4) -> Image.Image:
     spacer = np.full((height, gap), 255, np.uint8)
     row = [part for tile in tiles for part in (tile, spacer)][:-1]
     return Image.fromarray(np.concatenate(row, axis=1), mode="L")
+
+
+def write_gif(panels: list[np.ndarray], path, size: int = 112, duration: int = 120, bounce: bool = True) -> str:
+    """An animated GIF with the panels side by side, one frame per step.
+
+    panels: K arrays (S, 28, 28) in [0, 1], shown left to right; bounce plays the frames there and back."""
+    gap = np.full((size, 6), 255, np.uint8)
+    frames = []
+    for step in range(len(panels[0])):
+        tiles = [np.asarray(to_display(panel[step], size)) for panel in panels]
+        row = [part for tile in tiles for part in (tile, gap)][:-1]
+        frames.append(Image.fromarray(np.concatenate(row, axis=1)))
+    if bounce:
+        frames = frames + frames[-2:0:-1]
+    frames[0].save(path, save_all=True, append_images=frames[1:], duration=duration, loop=0)
+    return str(path)

@@ -30,6 +30,8 @@ BARS = {  # figure: (comparison, bar)
     "vae16_nelbo_mnist": ("<=", 100.0), "vae2_nelbo_mnist": ("<=", 150.0),
     "kmeans_step_p50_ms": ("<=", 100.0), "foundations_handler_p50_ms_max": ("<=", 200.0),
     "click_decode_p50_ms": ("<=", 30.0), "interpolate16_p50_ms": ("<=", 80.0), "latent_tab_open_s": ("<=", 1.0),
+    "diffusion_step_p50_ms": ("<=", 15.0), "diffusion_grid16_s": ("<=", 2.0),
+    "diffusion_cond_accuracy_mnist": (">=", 0.95), "diffusion_cond_accuracy_fashion": (">=", 0.85),
 }
 
 
@@ -119,6 +121,54 @@ def _sketch_canvas() -> np.ndarray:
     return np.stack([canvas] * 3, axis=-1)
 
 
+def bench_diffusion(repeats: int = 30, ddpm1000: bool = True) -> dict:
+    """Issue 4's speed: one guided denoising step for one image (the network on a batch of 2, conditional
+    and unconditional, plus the scheduler's update), a 4x4 grid at the default settings, and the same grid
+    with DDPM's 1,000 steps (skipped with ddpm1000=False)."""
+    from lab.api import get_model
+    from lab.diffusion.explorer import sample_grid
+    from lab.diffusion.quality import DEFAULTS
+    from lab.diffusion.sampling import guided_noise, sampler_timesteps
+
+    model = get_model("mnist", "diffusion")
+    scheduler, timesteps = sampler_timesteps(DEFAULTS["sampler"], model, DEFAULTS["steps"])
+    noisy, label = torch.randn(1, 1, 28, 28), torch.tensor([3])
+    generator = torch.Generator().manual_seed(0)
+    timings = []
+    with torch.inference_mode():
+        for index in range(repeats + 3):
+            scheduler, timesteps = (sampler_timesteps(DEFAULTS["sampler"], model, DEFAULTS["steps"])
+                                    if index % len(timesteps) == 0 else (scheduler, timesteps))
+            timestep = timesteps[index % len(timesteps)]
+            started = time.perf_counter()
+            guided, _, _ = guided_noise(model, noisy, int(timestep), label, DEFAULTS["guidance_scale"])
+            noisy = scheduler.step(guided, timestep, noisy, generator=generator).prev_sample
+            if index >= 3:   # the first calls warm up the allocator
+                timings.append(time.perf_counter() - started)
+    labels = list(range(10)) + list(range(6))
+    grid_args = ("mnist", labels, DEFAULTS["guidance_scale"])
+    sample_grid(*grid_args, DEFAULTS["sampler"], DEFAULTS["steps"], 0)   # warm-up
+    grid_seconds = sorted(sample_grid(*grid_args, DEFAULTS["sampler"], DEFAULTS["steps"], seed)[1] for seed in range(3))
+    figures = {"diffusion_step_p50_ms": percentile_ms(timings, 50), "diffusion_grid16_s": grid_seconds[1]}
+    if ddpm1000:
+        figures["diffusion_ddpm1000_grid16_s"] = sample_grid(*grid_args, "ddpm", 1000, 0)[1]
+        figures["diffusion_ddpm1000_speedup"] = figures["diffusion_ddpm1000_grid16_s"] / figures["diffusion_grid16_s"]
+    return figures
+
+
+def bench_diffusion_quality() -> dict:
+    """Issue 4's quality: 1,000 samples per dataset at the default settings (lab.diffusion.quality)."""
+    from lab.diffusion.quality import measure
+
+    figures = {}
+    for dataset in ("mnist", "fashion"):
+        measured = measure(dataset)
+        figures[f"diffusion_cond_accuracy_{dataset}"] = measured["cond_accuracy"]
+        figures[f"diffusion_fd_{dataset}"] = measured["fd"]
+        figures[f"diffusion_fd_floor_{dataset}"] = measured["fd_floor"]
+    return figures
+
+
 def bench_checkpoint_load() -> dict:
     """Seconds to load the four models the Draw & encode tab needs for one dataset, from disk."""
     from lab.checkpoints import SHIPPED_MODELS, load_model, shipped_path
@@ -197,12 +247,14 @@ def main(argv: list[str] | None = None) -> dict:
     figures |= bench_checkpoint_load()
     figures |= bench_latent_explorer()
     figures |= bench_foundations()
+    figures |= bench_diffusion(ddpm1000=not args.quick)
     figures |= bench_app_start()
     if not args.quick:
         from lab.analysis.ood import ood_figures
 
         figures |= bench_quality()
         figures |= ood_figures()
+        figures |= bench_diffusion_quality()
 
     from lab.device import describe_device
 

@@ -8,7 +8,8 @@ from lab.checkpoints import SHIPPED_MODELS, CheckpointError, load_model, read_co
 from lab.data import DATASET_NAMES
 
 FIGURES = {"classifier": ("accuracy", "{:.2%}"), "vae": ("−ELBO (recon + KL), nats", None),
-           "ae": ("L2 ‖x − x̂‖²", "{:.2f}")}
+           "ae": ("L2 ‖x − x̂‖²", "{:.2f}"), "denoiser": ("noise MSE ‖ε − ε̂‖² per pixel", "{:.4f}")}
+METRIC = {"classifier": "accuracy", "ae": "l2", "denoiser": "mse"}
 
 
 def checkpoint_table() -> str:
@@ -27,7 +28,7 @@ def checkpoint_table() -> str:
                 value = (f"{metrics['test_nelbo']:.1f} ({metrics['test_nelbo_reconstruction']:.1f} + "
                          f"{metrics['test_nelbo_kl']:.1f})")
             else:
-                value = style.format(metrics[f"test_{'accuracy' if kind == 'classifier' else 'l2'}"])
+                value = style.format(metrics[f"test_{METRIC[kind]}"])
             parameters = f"{sum(p.numel() for p in load_model(folder)[0].parameters()):,}"
             commands = f"`{config['training']['command']}`"
             stage_one = config["training"].get("init_from_training")

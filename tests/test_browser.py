@@ -122,8 +122,8 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:8] == ["k-means", "PCA", "Densities", "Bayes", "Draw & encode", "Latent explorer", "Outliers",
-                         "Models"]
+    assert names[:9] == ["k-means", "PCA", "Densities", "Bayes", "Draw & encode", "Latent explorer", "Outliers",
+                         "Diffusion", "Models"]
     page.close()
 
 
@@ -177,4 +177,25 @@ def test_drawn_points_become_the_k_means_data(app_url, browser):
     page.get_by_role("button", name="Use these points").first.click()
     page.screenshot(path=str(SCREENSHOTS / "kmeans_drawn.png"), full_page=True)
     expect(summary).to_contain_text("no true labels", timeout=30_000)
+    page.close()
+
+
+def test_a_short_trajectory_runs_and_the_step_slider_moves_through_it(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Diffusion")
+    summary = page.locator("#reverse_summary")
+    expect(summary).to_contain_text("steps of", timeout=60_000)   # the preloaded trajectory
+    steps = page.locator("#diffusion_steps input[type=number]")
+    steps.fill("8")
+    steps.press("Enter")
+    page.locator("#run_trajectory").click()
+    expect(summary).to_contain_text("8 steps of", timeout=60_000)
+    expect(page.locator("#step_caption")).to_contain_text("Step 8 of 8", timeout=30_000)
+    step = page.locator("#diffusion_step input[type=number]")
+    step.fill("2")
+    step.press("Enter")
+    expect(page.locator("#step_caption")).to_contain_text("Step 3 of 8", timeout=30_000)
+    expect(page.locator("#frame_clean img")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "diffusion.png"), full_page=True)
     page.close()

@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image
 
 from demo.i18n import request_language, text
+from demo import imaging
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
 from demo.sketch import CANVAS, blank_canvas, composite
@@ -136,14 +137,8 @@ def run_interpolation(dataset: str, start_choice: str, start_index: float, end_c
 
 def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray) -> str:
     """An animated GIF: the VAE's frame next to the AE's, there and back."""
-    pictures = [Image.fromarray(np.concatenate([np.asarray(to_display(v, 112)), np.full((112, 6), 255, np.uint8),
-                                                np.asarray(to_display(a, 112))], axis=1))
-                for v, a in zip(vae_frames, ae_frames)]
-    pictures = pictures + pictures[-2:0:-1]
     digest = hashlib.sha1(np.concatenate([vae_frames, ae_frames]).tobytes()).hexdigest()[:12]
-    path = EXPORT_DIR / f"interpolation-{digest}.gif"
-    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=120, loop=0)
-    return str(path)
+    return imaging.write_gif([vae_frames, ae_frames], EXPORT_DIR / f"interpolation-{digest}.gif")
 
 
 def build(i18n, drawing: gr.State) -> None:

@@ -13,7 +13,7 @@ import torch
 from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
 SCHEDULES = {"linear": "linear", "cosine": "squaredcos_cap_v2"}
-SAMPLERS = ("ddpm", "ddim", "dpm++")
+SAMPLERS = ("ddpm", "ddim", "dpm++", "dpm++ sde")
 
 
 def _beta_schedule(schedule: str) -> str:
@@ -34,10 +34,15 @@ def log_snr(alpha_bars: torch.Tensor) -> torch.Tensor:
 
 
 def make_scheduler(sampler: str, schedule: str, train_timesteps: int = 1000):
-    """A fresh diffusers scheduler for `sampler` ("ddpm", "ddim" or "dpm++") on the model's schedule.
+    """A fresh diffusers scheduler for `sampler` (one of SAMPLERS) on the model's schedule.
 
     Fresh each time: a scheduler keeps per-run state (its timesteps, DPM-Solver's history).
-    The model predicts ε ("epsilon"); x̂0 is clipped to [-1, 1] where the scheduler offers it.
+    The model predicts ε ("epsilon"); x̂0 is clipped to [-1, 1] (DDPM, DDIM) or thresholded (DPM-Solver++):
+    at t = T−1 the cosine schedule leaves √ᾱ_t ≈ 5e-5, so x̂0 = (x_t − √(1−ᾱ_t)·ε̂)/√ᾱ_t magnifies any
+    error in ε̂ by 20,000, and an unclipped x̂0 derails the first steps.
+    - "dpm++": DPM-Solver++(2M), the deterministic ODE solver (Lu et al. 2022);
+    - "dpm++ sde": its stochastic variant, which adds fresh noise each step and so corrects the errors of
+      an imperfect ε̂ instead of carrying them (measured: 97 % vs 89 % class accuracy at 20 steps, README).
     """
     common = dict(num_train_timesteps=train_timesteps, beta_schedule=_beta_schedule(schedule),
                   prediction_type="epsilon")
@@ -46,8 +51,9 @@ def make_scheduler(sampler: str, schedule: str, train_timesteps: int = 1000):
     if sampler == "ddim":
         # "trailing" spacing starts at t = T−1 (pure noise) even with few steps.
         return DDIMScheduler(**common, clip_sample=True, set_alpha_to_one=True, timestep_spacing="trailing")
-    if sampler == "dpm++":
-        return DPMSolverMultistepScheduler(**common, algorithm_type="dpmsolver++", solver_order=2,
-                                           thresholding=False, timestep_spacing="trailing",
+    if sampler in ("dpm++", "dpm++ sde"):
+        return DPMSolverMultistepScheduler(**common, algorithm_type="dpmsolver++" if sampler == "dpm++"
+                                           else "sde-dpmsolver++", solver_order=2, thresholding=True,
+                                           sample_max_value=1.0, timestep_spacing="trailing",
                                            lower_order_final=True)
     raise ValueError(f"unknown sampler {sampler!r}; expected one of {SAMPLERS}")

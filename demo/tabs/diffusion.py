@@ -1,0 +1,275 @@
+"""Diffusion: the noise schedule, the forward process, the reverse process step by step, the samplers
+compared, and SDEdit from the student's drawing (lecture: "Modelos de difusión").
+
+The whole reverse trajectory is computed once (with a progress bar) and kept in per-user state; the step
+slider and the play button only pick frames from it.
+"""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+
+from demo import plots
+from demo.i18n import request_language, text
+from demo.imaging import strip, to_display, write_gif
+from lab import api
+from lab.diffusion.explorer import (NO_CLASS, forward_noising, model_summary, sample_grid, schedule_curves,
+                                    trajectory)
+from lab.diffusion.quality import DEFAULTS as DEFAULT   # the settings the quality figures are measured at
+from lab.diffusion.schedules import SAMPLERS
+
+EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-diffusion-"))
+# The same seed through each sampler: DDPM needs many steps, the others few.
+COMPARED = [("ddpm", 1000, 0.0), ("ddpm", 50, 0.0), ("ddim", 20, 0.0), ("ddim", 20, 1.0), ("dpm++", 20, 0.0),
+            ("dpm++ sde", 20, 0.0)]
+FRAME = 140
+
+
+def class_choices(dataset: str, lang: str = "en") -> list[tuple[str, int]]:
+    return [(text("no_class", lang), NO_CLASS)] + [(name, index) for index, name in enumerate(api.class_names(dataset))]
+
+
+def schedule_figure(request: gr.Request | None = None):
+    """ᾱ_t and log SNR(t) for the linear and the cosine schedule."""
+    lang = request_language(request)
+    curves = schedule_curves()
+    colors = {"linear": plots.SECOND, "cosine": plots.ACCENT}
+    def line(name: str, key: str) -> dict:
+        return {"type": "scatter", "x": curves[name]["t"][::5].tolist(), "y": curves[name][key][::5].tolist(),
+                "mode": "lines", "name": name, "line": {"color": colors[name], "width": 2.5},
+                "showlegend": key == "alpha_bar", "legendgroup": name}
+    panels = [{"title": "ᾱ_t", "traces": [line(name, "alpha_bar") for name in curves]},
+              {"title": "log SNR(t) = log ᾱ_t / (1 − ᾱ_t)", "traces": [line(name, "log_snr") for name in curves]}]
+    figure = plots.panels_figure(panels, height=300)
+    figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15},
+                         xaxis={"title": {"text": "t"}}, xaxis2={"title": {"text": "t"}})
+    return figure
+
+
+def _source_image(source: str, index: float, drawing, dataset: str, lang: str) -> np.ndarray:
+    """The Draw & encode tab's drawing, or a shipped test image of `dataset` by index."""
+    if source == "drawing":
+        if drawing is None:
+            raise gr.Error(text("diffusion_no_drawing", lang))
+        return np.asarray(drawing, np.float32)
+    return api.example_images_by_index(dataset, [int(index or 0)])[0]
+
+
+def show_forward(source: str, index: float, timestep: float, seed: float, schedule: str, drawing=None,
+                 request: gr.Request | None = None):
+    """(x0, ε, x_t images, the live coefficients) for the forward process at t."""
+    lang = request_language(request)
+    clean = _source_image(source, index, drawing, "mnist", lang)
+    result = forward_noising(clean, int(timestep), int(seed or 0), schedule)
+    numbers = text("forward_numbers", lang, t=int(timestep), a=result["sqrt_alpha_bar"],
+                   b=result["sqrt_one_minus_alpha_bar"], schedule=schedule)
+    return to_display(clean, FRAME), to_display(result["noise"], FRAME), to_display(result["noisy"], FRAME), numbers
+
+
+def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: float, eta: float, seed: float,
+                request: gr.Request | None = None, progress=gr.Progress()):
+    """Compute a whole trajectory once; returns (state, step slider, frames at the last step…, summary, GIF)."""
+    lang = request_language(request)
+    steps = int(steps)
+    if not 1 <= steps <= 1000:
+        raise gr.Error(text("steps_range", lang))
+    try:
+        result = trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
+                            progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
+    except api.CheckpointError as error:
+        raise gr.Error(str(error))
+    result["lang"] = lang
+    result["label_name"] = dict((value, name) for name, value in class_choices(dataset, lang))[int(label)]
+    last = len(result["timesteps"]) - 1
+    return (result, gr.update(maximum=last, value=last), *frames_at(result, last),
+            text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
+                 seconds=result["seconds"], per_step=1000 * result["seconds"] / len(result["timesteps"]),
+                 label=result["label_name"], guidance=float(guidance)),
+            write_trajectory_gif(result))
+
+
+def frames_at(result: dict | None, step: float):
+    """The images at one recorded step: x_t, ε̂, x̂0, ε̂(y), ε̂(∅), w·(ε̂(y) − ε̂(∅)), and a caption."""
+    if result is None:
+        return (None,) * 6 + ("",)
+    step = min(int(step), len(result["timesteps"]) - 1)
+    guided = result["guidance_push"] is not None
+    pick = lambda key: to_display(result[key][step], FRAME) if result[key] is not None else None  # noqa: E731
+    caption = text("step_caption", result.get("lang", "en"), step=step + 1, steps=len(result["timesteps"]),
+                   t=int(result["timesteps"][step]))
+    return (pick("noisy"), pick("noise_prediction"), pick("clean_prediction"),
+            pick("conditional") if guided else None, pick("unconditional") if guided else None,
+            pick("guidance_push"), caption)
+
+
+def show_step(result: dict | None, step: float):
+    return frames_at(result, step)
+
+
+def advance(result: dict | None, step: float):
+    """One tick of the play button: the next step, stopping the timer at the end."""
+    if result is None:
+        return gr.skip(), gr.Timer(active=False)
+    last = len(result["timesteps"]) - 1
+    following = 0 if int(step) >= last else int(step) + 1
+    return following, gr.Timer(active=following < last)
+
+
+def write_trajectory_gif(result: dict) -> str:
+    digest = hashlib.sha1(result["noisy"].tobytes()).hexdigest()[:12]
+    return write_gif([result["noisy"], result["clean_prediction"]], EXPORT_DIR / f"trajectory-{digest}.gif",
+                     size=112, duration=90, bounce=False)
+
+
+def compare_samplers(dataset: str, label: int, guidance: float, seed: float, request: gr.Request | None = None,
+                     progress=gr.Progress()):
+    """The same class and seed through each sampler: a gallery of results captioned with steps and time."""
+    lang = request_language(request)
+    gallery, rows = [], [text("sampler_table", lang), "|---|---|---|---|"]
+    for index, (sampler, steps, eta) in enumerate(COMPARED):
+        progress(index / len(COMPARED), desc=f"{sampler}, {steps} steps")
+        images, seconds = sample_grid(dataset, [int(label)], float(guidance), sampler, steps, int(seed or 0),
+                                      eta=eta)
+        name = f"{sampler}" + (f", η={eta:g}" if sampler == "ddim" else "")
+        gallery.append((to_display(images[0], FRAME), f"{name}: {steps} steps, {seconds:.2f} s"))
+        rows.append(f"| {name} | {steps} | {seconds:.2f} s | {1000 * seconds / steps:.1f} ms |")
+    return gallery, "\n".join(rows)
+
+
+def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
+                   request: gr.Request | None = None):
+    """A 4x4 grid of samples in one batch: the chosen class throughout, or the classes in turn when none
+    is chosen (then conditional on each). Returns (image, caption with the time it took)."""
+    lang = request_language(request)
+    classes = len(api.class_names(dataset))
+    labels = [int(label)] * 16 if int(label) != NO_CLASS else [i % classes for i in range(16)]
+    images, seconds = sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0))
+    rows = [np.asarray(strip(images[row * 4: row * 4 + 4], size=84, gap=3)) for row in range(4)]
+    gap = np.full((3, rows[0].shape[1]), 255, np.uint8)
+    grid = np.concatenate([part for row in rows for part in (row, gap)][:-1], axis=0)
+    return grid, text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
+
+
+def run_sdedit(dataset: str, source: str, index: float, strength: float, label: int, guidance: float, seed: float,
+               drawing=None, request: gr.Request | None = None):
+    """SDEdit: noise the image to `strength` and denoise it back with four seeds: (strip, caption)."""
+    lang = request_language(request)
+    clean = _source_image(source, index, drawing, dataset, lang)
+    results = [trajectory(dataset, int(label), float(guidance), DEFAULT["sampler"], DEFAULT["steps"],
+                          int(seed or 0) + offset, start=clean, strength=float(strength)) for offset in range(4)]
+    shown = [clean, results[0]["noisy"][0]] + [result["final"] for result in results]
+    return strip(np.stack(shown), size=112, gap=6), text("sdedit_caption", lang, strength=float(strength),
+                                                         t=int(results[0]["timesteps"][0]))
+
+
+def switch_dataset(dataset: str, request: gr.Request | None = None):
+    lang = request_language(request)
+    summary = model_summary(dataset)
+    return (gr.update(choices=class_choices(dataset, lang), value=0),
+            text("diffusion_model", lang, parameters=summary["parameters"], schedule=summary["schedule"]))
+
+
+def _image_picker(i18n, index: int) -> tuple[gr.Radio, gr.Slider]:
+    """A test image by number, or the Draw & encode tab's drawing."""
+    source = gr.Radio([(i18n("test_image"), "test"), (i18n("my_drawing"), "drawing")], value="test",
+                      label=i18n("image_source"))
+    return source, gr.Slider(0, 999, value=index, step=1, label=i18n("test_index"))
+
+
+def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns {what: (inputs, outputs)}
+    of the handlers the app runs on load: the schedule plot, the forward process, a first trajectory."""
+    gr.Markdown(i18n("diffusion_intro"))
+    model_text = gr.Markdown(elem_id="diffusion_model")
+    with gr.Accordion(i18n("schedule_title"), open=True):
+        schedule_plot = gr.Plot(show_label=False, elem_id="schedule_plot")
+
+    gr.Markdown(i18n("forward_title"))
+    with gr.Row():
+        with gr.Column(scale=1, min_width=260):
+            source, index = _image_picker(i18n, 0)
+            timestep = gr.Slider(0, 999, value=300, step=1, label="t", elem_id="forward_t")
+            forward_seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed_noise"))
+            schedule = gr.Radio(["cosine", "linear"], value="cosine", label=i18n("schedule"))
+        with gr.Column(scale=3):
+            with gr.Row():
+                clean_image = gr.Image(label="x0", height=FRAME + 20)
+                noise_image = gr.Image(label="ε ~ N(0, I)", height=FRAME + 20)
+                noisy_image = gr.Image(label="x_t", height=FRAME + 20)
+            forward_numbers = gr.Markdown(elem_id="forward_numbers")
+
+    gr.Markdown(i18n("reverse_title"))
+    trajectory_state = gr.State(None)
+    with gr.Row():
+        with gr.Column(scale=1, min_width=260):
+            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
+            label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
+            guidance = gr.Slider(0, 8, value=DEFAULT["guidance_scale"], step=0.25, label=i18n("guidance"))
+            sampler = gr.Radio(list(SAMPLERS), value=DEFAULT["sampler"], label=i18n("sampler"))
+            steps = gr.Slider(1, 1000, value=DEFAULT["steps"], step=1, label=i18n("steps"), elem_id="diffusion_steps")
+            eta = gr.Slider(0, 1, value=0, step=0.1, label="η (DDIM)")
+            seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
+            run_button = gr.Button(i18n("run_trajectory"), variant="primary", elem_id="run_trajectory")
+        with gr.Column(scale=3):
+            summary = gr.Markdown(elem_id="reverse_summary")
+            with gr.Row():
+                step = gr.Slider(0, 19, value=19, step=1, label=i18n("step"), elem_id="diffusion_step", scale=4)
+                play = gr.Button(i18n("play"), scale=1, elem_id="play")
+            caption = gr.Markdown(elem_id="step_caption")
+            with gr.Row():
+                noisy = gr.Image(label="x_t", height=FRAME + 20, elem_id="frame_noisy")
+                predicted_noise = gr.Image(label="ε̂ (guided)", height=FRAME + 20)
+                predicted_clean = gr.Image(label="x̂0 = (x_t − √(1−ᾱ_t)·ε̂)/√ᾱ_t", height=FRAME + 20,
+                                           elem_id="frame_clean")
+            with gr.Row():
+                conditional = gr.Image(label="ε̂(x_t, t, y)", height=FRAME + 20)
+                unconditional = gr.Image(label="ε̂(x_t, t, ∅)", height=FRAME + 20)
+                push = gr.Image(label="w·(ε̂(y) − ε̂(∅))", height=FRAME + 20)
+            gif = gr.File(label=i18n("trajectory_gif"), elem_id="trajectory_gif")
+    timer = gr.Timer(0.25, active=False)
+
+    gr.Markdown(i18n("compare_title"))
+    with gr.Row():
+        compare_button = gr.Button(i18n("compare_samplers"), scale=1)
+        grid_button = gr.Button(i18n("sample_grid"), scale=1, elem_id="sample_grid")
+    with gr.Row():
+        with gr.Column(scale=3):
+            comparison = gr.Gallery(label=i18n("compare_gallery"), columns=6, height=230, allow_preview=False)
+            comparison_table = gr.Markdown()
+        with gr.Column(scale=2):
+            grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], elem_id="grid16")
+            grid_time = gr.Markdown(elem_id="grid_time")
+
+    gr.Markdown(i18n("sdedit_title"))
+    with gr.Row():
+        with gr.Column(scale=1, min_width=260):
+            sdedit_source, sdedit_index = _image_picker(i18n, 7)
+            strength = gr.Slider(0.05, 1.0, value=0.5, step=0.05, label=i18n("strength"))
+            sdedit_button = gr.Button(i18n("run_sdedit"), variant="primary")
+        with gr.Column(scale=3):
+            sdedit_strip = gr.Image(label=i18n("sdedit_strip"), height=150, buttons=["download"])
+            sdedit_caption = gr.Markdown()
+
+    forward_inputs = [source, index, timestep, forward_seed, schedule, drawing]
+    forward_outputs = [clean_image, noise_image, noisy_image, forward_numbers]
+    for control in forward_inputs[:-1]:
+        control.change(show_forward, forward_inputs, forward_outputs, show_progress="hidden")
+    frame_outputs = [noisy, predicted_noise, predicted_clean, conditional, unconditional, push, caption]
+    reverse_inputs = [dataset, label, guidance, sampler, steps, eta, seed]
+    reverse_outputs = [trajectory_state, step, *frame_outputs, summary, gif]
+    run_button.click(run_reverse, reverse_inputs, reverse_outputs)
+    dataset.change(switch_dataset, dataset, [label, model_text])
+    step.change(show_step, [trajectory_state, step], frame_outputs, show_progress="hidden")
+    play.click(lambda: (0, gr.Timer(active=True)), None, [step, timer])
+    timer.tick(advance, [trajectory_state, step], [step, timer], show_progress="hidden")
+    compare_button.click(compare_samplers, [dataset, label, guidance, seed], [comparison, comparison_table])
+    grid_button.click(sample_sixteen, [dataset, label, guidance, sampler, steps, seed], [grid, grid_time])
+    sdedit_button.click(run_sdedit, [dataset, sdedit_source, sdedit_index, strength, label, guidance, seed, drawing],
+                        [sdedit_strip, sdedit_caption])
+    return {"schedule": ([], [schedule_plot]), "forward": (forward_inputs, forward_outputs),
+            "reverse": (reverse_inputs, reverse_outputs), "model": ([dataset], [label, model_text]),
+            "grid": ([dataset, label, guidance, sampler, steps, seed], [grid, grid_time])}

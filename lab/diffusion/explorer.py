@@ -1,0 +1,120 @@
+"""What the diffusion tab asks of the models, with plain values in and out (numpy images in [0, 1]).
+
+- the schedules' curves (ᾱ_t and log SNR) and the forward process x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε;
+- one reverse trajectory, recorded at every step (x_t, ε̂, x̂0, and with guidance ε̂(y), ε̂(∅));
+- the samplers compared from the same seed, timed; a grid of samples; SDEdit from a drawing.
+The shipped denoisers load once per process through `lab.api.get_model`.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+import numpy as np
+import torch
+
+from lab.api import get_model
+from lab.device import gpu_task, make_generator
+from lab.diffusion.sampling import DiffusionStep, sample
+from lab.diffusion.schedules import SCHEDULES, alpha_bar, log_snr
+from lab.models.denoiser import to_model_range, to_pixel_range
+
+NO_CLASS = -1   # the UI's "no class": the unconditional model
+
+
+def schedule_curves() -> dict[str, dict[str, np.ndarray]]:
+    """{schedule: {'t', 'alpha_bar', 'log_snr'}} for every schedule, each (1000,)."""
+    curves = {}
+    for name in SCHEDULES:
+        alpha_bars = alpha_bar(name)
+        curves[name] = {"t": np.arange(len(alpha_bars)), "alpha_bar": alpha_bars.numpy(),
+                        "log_snr": log_snr(alpha_bars).numpy()}
+    return curves
+
+
+def forward_noising(image28: np.ndarray, timestep: int, seed: int, schedule: str = "cosine") -> dict:
+    """x_t for a clean image at timestep t with a seeded ε: {'noise', 'noisy' (both shown in [0, 1]),
+    'sqrt_alpha_bar', 'sqrt_one_minus_alpha_bar'}."""
+    if not 0 <= int(timestep) < 1000:
+        raise ValueError(f"t must be between 0 and 999, got {timestep}")
+    clean = to_model_range(torch.as_tensor(np.asarray(image28, np.float32)))
+    noise = torch.randn(clean.shape, generator=torch.Generator().manual_seed(int(seed)))
+    alpha_bar_t = alpha_bar(schedule)[int(timestep)]
+    noisy = alpha_bar_t.sqrt() * clean + (1 - alpha_bar_t).sqrt() * noise
+    return {"noise": noise_to_display(noise.numpy()), "noisy": to_pixel_range(noisy).numpy(),
+            "sqrt_alpha_bar": float(alpha_bar_t.sqrt()), "sqrt_one_minus_alpha_bar": float((1 - alpha_bar_t).sqrt())}
+
+
+def noise_to_display(noise: np.ndarray, scale: float = 3.0) -> np.ndarray:
+    """A noise image (about N(0, 1)) -> [0, 1] with 0 at mid-grey and ±scale at black/white."""
+    return np.clip(0.5 + noise / (2 * scale), 0, 1).astype(np.float32)
+
+
+def _labels(label: int, count: int, device) -> torch.Tensor | None:
+    return None if label == NO_CLASS else torch.full((count,), int(label), dtype=torch.long, device=device)
+
+
+@gpu_task
+def trajectory(dataset: str, label: int, guidance_scale: float, sampler: str, steps: int, seed: int,
+               eta: float = 0.0, start: np.ndarray | None = None, strength: float = 1.0,
+               progress: Callable[[int, int], None] | None = None) -> dict:
+    """One image's whole reverse process, recorded at every step.
+
+    Returns {'timesteps' (S,), 'noisy', 'noise_prediction', 'clean_prediction' (S, 28, 28) in [0, 1]
+    (noise mapped by noise_to_display), 'conditional', 'unconditional', 'guidance_push' (S, 28, 28) or None,
+    'final' (28, 28), 'seconds'}. start: a clean (28, 28) image for SDEdit, noised to `strength`."""
+    model = get_model(dataset, "diffusion")
+    device = next(model.parameters()).device
+    recorded: list[DiffusionStep] = []
+    total = max(1, round(strength * steps)) if start is not None else steps
+
+    def record(step: DiffusionStep) -> None:
+        recorded.append(step)
+        if progress is not None:
+            progress(step.index + 1, total)
+
+    start_tensor = None
+    if start is not None:
+        start_tensor = to_model_range(torch.as_tensor(np.asarray(start, np.float32)).view(1, 1, 28, 28))
+    started = time.perf_counter()
+    final = sample(model, _labels(label, 1, device), batch=1, sampler=sampler, steps=int(steps),
+                   guidance_scale=float(guidance_scale), eta=float(eta), generator=make_generator(seed, device),
+                   start=start_tensor, strength=float(strength), callback=record)
+    seconds = time.perf_counter() - started
+
+    def stack(name: str, to_display) -> np.ndarray | None:
+        values = [getattr(step, name) for step in recorded]
+        return None if values[0] is None else np.stack([to_display(v[0, 0].numpy()) for v in values])
+
+    pixels = lambda x: ((x + 1) / 2).clip(0, 1).astype(np.float32)   # noqa: E731 - [-1, 1] -> [0, 1]
+    result = {"timesteps": np.array([step.timestep for step in recorded]),
+              "noisy": stack("noisy", pixels), "noise_prediction": stack("noise_prediction", noise_to_display),
+              "clean_prediction": stack("clean_prediction", pixels),
+              "conditional": stack("conditional", noise_to_display),
+              "unconditional": stack("unconditional", noise_to_display),
+              "guidance_push": None, "final": to_pixel_range(final)[0, 0].cpu().numpy(), "seconds": seconds}
+    if recorded[0].unconditional is not None:   # w·(ε̂(y) − ε̂(∅)): what guidance adds, rescaled to be seen
+        push = np.stack([float(guidance_scale) * (s.conditional - s.unconditional)[0, 0].numpy() for s in recorded])
+        result["guidance_push"] = noise_to_display(push, scale=max(1e-6, float(np.abs(push).max())))
+    return result
+
+
+@gpu_task
+def sample_grid(dataset: str, labels: list[int], guidance_scale: float, sampler: str, steps: int,
+                seed: int, eta: float = 0.0) -> tuple[np.ndarray, float]:
+    """(images (N, 28, 28) in [0, 1], seconds): one batch of samples, one per label (NO_CLASS = none)."""
+    model = get_model(dataset, "diffusion")
+    device = next(model.parameters()).device
+    if any(label == NO_CLASS for label in labels) and len(set(labels)) > 1:
+        raise ValueError("a grid is either all one class or all unconditional")
+    label_tensor = None if labels[0] == NO_CLASS else torch.tensor(labels, dtype=torch.long, device=device)
+    started = time.perf_counter()
+    images = sample(model, label_tensor, batch=len(labels), sampler=sampler, steps=int(steps),
+                    guidance_scale=float(guidance_scale), eta=float(eta), generator=make_generator(seed, device))
+    return to_pixel_range(images)[:, 0].cpu().numpy(), time.perf_counter() - started
+
+
+def model_summary(dataset: str) -> dict:
+    """Parameters and the training figures of the shipped denoiser, for the tab's header."""
+    model = get_model(dataset, "diffusion")
+    return {"parameters": sum(p.numel() for p in model.parameters()), "schedule": model.config.schedule}

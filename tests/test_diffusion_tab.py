@@ -1,0 +1,74 @@
+"""The diffusion tab's handlers called directly, on the shipped denoisers."""
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from demo.tabs import diffusion as tab
+from lab.diffusion.explorer import NO_CLASS, forward_noising, trajectory
+
+QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress outside a request
+
+
+def test_schedule_figure_shows_both_schedules_twice():
+    figure = tab.schedule_figure()
+    assert isinstance(figure, go.Figure) and len(figure.data) == 4
+    assert {trace.name for trace in figure.data} == {"linear", "cosine"}
+
+
+def test_forward_process_mixes_image_and_noise_with_the_stated_weights():
+    clean = np.zeros((28, 28), np.float32)
+    at_zero, at_end = forward_noising(clean, 0, 0), forward_noising(clean, 999, 0)
+    assert at_zero["sqrt_alpha_bar"] > 0.999 and at_end["sqrt_alpha_bar"] < 0.01
+    assert np.allclose(at_zero["sqrt_alpha_bar"] ** 2 + at_zero["sqrt_one_minus_alpha_bar"] ** 2, 1)
+    assert np.abs(at_zero["noisy"] - 0.0).mean() < 0.01          # x_0 is the black image itself
+    assert np.array_equal(forward_noising(clean, 500, 3)["noise"], forward_noising(clean, 500, 3)["noise"])
+    x0, noise, noisy, numbers = tab.show_forward("test", 0, 300, 0, "cosine")
+    assert x0.size == noise.size == noisy.size and "√ᾱ_t" in numbers
+    with pytest.raises(ValueError):
+        forward_noising(clean, 1000, 0)
+
+
+def test_a_trajectory_has_one_frame_per_step_and_guidance_parts():
+    result = trajectory("mnist", 3, 3.0, "dpm++ sde", 6, seed=0)
+    assert len(result["timesteps"]) == 6 and result["timesteps"][0] == 999
+    for key in ("noisy", "noise_prediction", "clean_prediction", "conditional", "unconditional", "guidance_push"):
+        assert result[key].shape == (6, 28, 28) and 0 <= result[key].min() and result[key].max() <= 1
+    unconditional = trajectory("mnist", NO_CLASS, 3.0, "ddim", 4, seed=0)
+    assert unconditional["guidance_push"] is None and unconditional["conditional"] is None
+
+
+def test_run_reverse_then_step_and_play_through_it():
+    state, slider, *frames, summary, gif = tab.run_reverse("mnist", 7, 3.0, "ddim", 5, 0.0, 1, progress=QUIET)
+    assert slider["maximum"] == 4 and slider["value"] == 4
+    assert all(frame is not None for frame in frames[:6]) and "Step **5** of 5" in frames[6]
+    assert "5** steps of ddim" in summary and gif.endswith(".gif")
+    first = tab.show_step(state, 0)
+    assert "t = **999**" in first[6]
+    assert tab.advance(state, 1)[0] == 2 and tab.advance(state, 4)[0] == 0   # the play button loops back
+
+
+def test_ddim_with_eta_zero_gives_the_same_image_for_a_seed():
+    one = trajectory("mnist", 2, 2.0, "ddim", 5, seed=4)["final"]
+    assert np.array_equal(one, trajectory("mnist", 2, 2.0, "ddim", 5, seed=4)["final"])
+
+
+def test_sixteen_samples_in_a_grid_with_their_time():
+    grid, caption = tab.sample_sixteen("mnist", NO_CLASS, 3.0, "dpm++", 4, 0)
+    assert grid.shape[0] > 300 and grid.shape[1] > 300 and "16 samples" in caption
+
+
+def test_sdedit_keeps_the_rows_of_a_light_noising():
+    strip_image, caption = tab.run_sdedit("mnist", "test", 7, 0.1, 2, 3.0, 0)
+    assert strip_image.size[0] > 5 * strip_image.size[1] and "t = " in caption
+
+
+def test_switching_dataset_relabels_the_classes():
+    choices, model_text = tab.switch_dataset("fashion")
+    assert ("Sneaker", 7) in choices["choices"] and "parameters" in model_text
+
+
+def test_a_missing_drawing_is_a_message():
+    import gradio as gr
+
+    with pytest.raises(gr.Error, match="Draw"):
+        tab.show_forward("drawing", 0, 100, 0, "cosine", None)
