@@ -52,7 +52,7 @@ def build_demo() -> gr.Blocks:
         demo.load(diffusion.show_forward, *diffusion_loads["forward"])
         demo.load(diffusion.switch_dataset, *diffusion_loads["model"])
         demo.load(diffusion.run_reverse, *diffusion_loads["reverse"])
-        demo.load(diffusion.sample_sixteen, *diffusion_loads["grid"])
+        demo.load(diffusion.sample_every_class, *diffusion_loads["grid"])
     return demo
 
 

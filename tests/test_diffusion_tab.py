@@ -53,8 +53,10 @@ def test_ddim_with_eta_zero_gives_the_same_image_for_a_seed():
 
 
 def test_sixteen_samples_in_a_grid_with_their_time():
-    grid, caption = tab.sample_sixteen("mnist", NO_CLASS, 3.0, "dpm++", 4, 0)
+    grid, caption = tab.sample_sixteen("mnist", NO_CLASS, 3.0, "dpm++", 4, 0)   # unconditional
     assert grid.shape[0] > 300 and grid.shape[1] > 300 and "16 samples" in caption
+    every_class, _ = tab.sample_every_class("fashion", 3.0, "dpm++", 4, 0)
+    assert every_class.shape == grid.shape
 
 
 def test_sdedit_keeps_the_rows_of_a_light_noising():

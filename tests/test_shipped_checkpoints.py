@@ -52,3 +52,25 @@ def test_report_lists_every_shipped_checkpoint_with_its_command():
     assert "missing" not in table
     assert all(f"`{dataset}-{name}`" in table for dataset, name in SHIPPED)
     assert table.count("python -m lab.train") >= len(SHIPPED)
+
+
+# Issue 4's bars, measured by `python -m lab.diffusion.quality --write` on 1,000 samples at the defaults.
+DIFFUSION_BARS = {"mnist": 0.95, "fashion": 0.85}
+
+
+@pytest.mark.parametrize("dataset", DATASET_NAMES)
+def test_the_diffusion_model_draws_the_class_it_is_asked_for(dataset):
+    import json
+
+    from lab.diffusion.quality import DEFAULTS, evaluate_samples, generate
+
+    torch.set_num_threads(2)
+    quality = json.loads((shipped_path(dataset, "diffusion") / "quality.json").read_text())
+    assert quality["samples"] == 1000 and quality["cond_accuracy"] >= DIFFUSION_BARS[dataset]
+    assert quality["fd_floor"] < quality["fd"]   # samples are not closer to the test set than real images
+    # A small re-check on 40 fresh samples (4 per class): the shipped weights still draw their classes.
+    model, _ = load_model(shipped_path(dataset, "diffusion"))
+    labels = torch.arange(40) % 10
+    settings = {key: DEFAULTS[key] for key in ("sampler", "steps", "guidance_scale")}
+    samples = generate(model, labels, seed=7, **settings)
+    assert evaluate_samples(samples, labels, dataset)["cond_accuracy"] >= DIFFUSION_BARS[dataset] - 0.1

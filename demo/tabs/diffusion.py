@@ -142,11 +142,19 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
 
 def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None):
-    """A 4x4 grid of samples in one batch: the chosen class throughout, or the classes in turn when none
-    is chosen (then conditional on each). Returns (image, caption with the time it took)."""
-    lang = request_language(request)
+    """A 4x4 grid of the chosen class (or unconditional samples for "none"), in one batch.
+    Returns (image, caption with the time it took)."""
+    return _grid(dataset, [int(label)] * 16, guidance, sampler, steps, seed, request_language(request))
+
+
+def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float, seed: float,
+                       request: gr.Request | None = None):
+    """The grid shown when the tab opens: the classes in turn, one batch."""
     classes = len(api.class_names(dataset))
-    labels = [int(label)] * 16 if int(label) != NO_CLASS else [i % classes for i in range(16)]
+    return _grid(dataset, [i % classes for i in range(16)], guidance, sampler, steps, seed, request_language(request))
+
+
+def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str):
     images, seconds = sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0))
     rows = [np.asarray(strip(images[row * 4: row * 4 + 4], size=84, gap=3)) for row in range(4)]
     gap = np.full((3, rows[0].shape[1]), 255, np.uint8)
@@ -272,4 +280,4 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
                         [sdedit_strip, sdedit_caption])
     return {"schedule": ([], [schedule_plot]), "forward": (forward_inputs, forward_outputs),
             "reverse": (reverse_inputs, reverse_outputs), "model": ([dataset], [label, model_text]),
-            "grid": ([dataset, label, guidance, sampler, steps, seed], [grid, grid_time])}
+            "grid": ([dataset, guidance, sampler, steps, seed], [grid, grid_time])}

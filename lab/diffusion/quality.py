@@ -9,6 +9,8 @@
 
     python -m lab.diffusion.quality --dataset mnist            # print the figures
     python -m lab.diffusion.quality --dataset mnist --write    # and store them in the checkpoint's quality.json
+    python -m lab.diffusion.quality --dataset mnist --sampler ddpm --steps 1000 --count 200 --write
+        # the slow reference at matched sample count, stored as quality-ddpm-1000.json
 """
 from __future__ import annotations
 
@@ -104,7 +106,9 @@ def main(argv: list[str] | None = None) -> dict:
                       guidance_scale=args.guidance_scale)
     print(json.dumps(figures, indent=2))
     if args.write:
-        (folder / "quality.json").write_text(json.dumps(figures, indent=2) + "\n")
+        at_defaults = all(figures[key] == value for key, value in DEFAULTS.items()) and args.count == 1000
+        name = "quality.json" if at_defaults else f"quality-{args.sampler.replace(' ', '-')}-{args.steps}.json"
+        (folder / name).write_text(json.dumps(figures, indent=2) + "\n")
     return figures
 
 
