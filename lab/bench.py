@@ -131,20 +131,20 @@ def bench_diffusion(repeats: int = 30, ddpm1000: bool = True) -> dict:
     from lab.diffusion.sampling import guided_noise, sampler_timesteps
 
     model = get_model("mnist", "diffusion")
-    scheduler, timesteps = sampler_timesteps(DEFAULTS["sampler"], model, DEFAULTS["steps"])
-    noisy, label = torch.randn(1, 1, 28, 28), torch.tensor([3])
+    label = torch.tensor([3])
     generator = torch.Generator().manual_seed(0)
-    timings = []
+    timings, warmed_up = [], False
     with torch.inference_mode():
-        for index in range(repeats + 3):
-            scheduler, timesteps = (sampler_timesteps(DEFAULTS["sampler"], model, DEFAULTS["steps"])
-                                    if index % len(timesteps) == 0 else (scheduler, timesteps))
-            timestep = timesteps[index % len(timesteps)]
-            started = time.perf_counter()
-            guided, _, _ = guided_noise(model, noisy, int(timestep), label, DEFAULTS["guidance_scale"])
-            noisy = scheduler.step(guided, timestep, noisy, generator=generator).prev_sample
-            if index >= 3:   # the first calls warm up the allocator
+        while len(timings) < repeats:   # whole default trajectories, each step timed; the first is warm-up
+            scheduler, timesteps = sampler_timesteps(DEFAULTS["sampler"], model, DEFAULTS["steps"])
+            noisy = torch.randn(1, 1, 28, 28, generator=generator)
+            for timestep in timesteps:
+                started = time.perf_counter()
+                guided, _, _ = guided_noise(model, noisy, int(timestep), label, DEFAULTS["guidance_scale"])
+                noisy = scheduler.step(guided, timestep, noisy, generator=generator).prev_sample
                 timings.append(time.perf_counter() - started)
+            if not warmed_up:
+                timings, warmed_up = [], True
     labels = list(range(10)) + list(range(6))
     grid_args = ("mnist", labels, DEFAULTS["guidance_scale"])
     sample_grid(*grid_args, DEFAULTS["sampler"], DEFAULTS["steps"], 0)   # warm-up

@@ -85,15 +85,15 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
     result["lang"] = lang
     result["label_name"] = dict((value, name) for name, value in class_choices(dataset, lang))[int(label)]
     last = len(result["timesteps"]) - 1
-    return (result, gr.update(maximum=last, value=last), *frames_at(result, last),
+    return (result, gr.update(maximum=last, value=last), *show_step(result, last),
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
                  seconds=result["seconds"], per_step=1000 * result["seconds"] / len(result["timesteps"]),
                  label=result["label_name"], guidance=float(guidance)),
             write_trajectory_gif(result))
 
 
-def frames_at(result: dict | None, step: float):
-    """The images at one recorded step: x_t, ε̂, x̂0, ε̂(y), ε̂(∅), w·(ε̂(y) − ε̂(∅)), and a caption."""
+def show_step(result: dict | None, step: float):
+    """The images at one recorded step (the step slider's handler): x_t, ε̂, x̂0, ε̂(y), ε̂(∅), w·(ε̂(y) − ε̂(∅)), and a caption."""
     if result is None:
         return (None,) * 6 + ("",)
     step = min(int(step), len(result["timesteps"]) - 1)
@@ -104,10 +104,6 @@ def frames_at(result: dict | None, step: float):
     return (pick("noisy"), pick("noise_prediction"), pick("clean_prediction"),
             pick("conditional") if guided else None, pick("unconditional") if guided else None,
             pick("guidance_push"), caption)
-
-
-def show_step(result: dict | None, step: float):
-    return frames_at(result, step)
 
 
 def advance(result: dict | None, step: float):

@@ -9,6 +9,8 @@ Lecture, "Modelos de difusión": x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε, with �
 """
 from __future__ import annotations
 
+import functools
+
 import torch
 from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
@@ -23,9 +25,15 @@ def _beta_schedule(schedule: str) -> str:
 
 
 def alpha_bar(schedule: str, train_timesteps: int = 1000) -> torch.Tensor:
-    """ᾱ_t for t = 0 … T−1, (T,) float32, decreasing from ≈1 to ≈0."""
+    """ᾱ_t for t = 0 … T−1, (T,) float32, decreasing from ≈1 to ≈0 (a fresh copy: callers may keep it)."""
+    return _alpha_bar(schedule, train_timesteps).clone()
+
+
+@functools.cache
+def _alpha_bar(schedule: str, train_timesteps: int) -> torch.Tensor:
+    # Built once per schedule: the forward-process slider asks for it on every move.
     scheduler = DDPMScheduler(num_train_timesteps=train_timesteps, beta_schedule=_beta_schedule(schedule))
-    return scheduler.alphas_cumprod.float().clone()
+    return scheduler.alphas_cumprod.float()
 
 
 def log_snr(alpha_bars: torch.Tensor) -> torch.Tensor:
