@@ -4,7 +4,8 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import bayes, densities, diffusion, draw_encode, kmeans, latent_explorer, models, outliers, pca
+from demo.tabs import (bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion, latent_explorer, models,
+                       outliers, pca)
 from lab import api
 
 CSS = """
@@ -39,6 +40,8 @@ def build_demo() -> gr.Blocks:
                 outlier_inputs, outlier_outputs, auroc_table = outliers.build(I18N, drawing)
             with gr.Tab(I18N("tab_diffusion"), id="diffusion"):
                 diffusion_loads = diffusion.build(I18N, drawing)
+            with gr.Tab(I18N("tab_latent_diffusion"), id="latent_diffusion"):
+                latent_loads = latent_diffusion.build(I18N)
             with gr.Tab(I18N("tab_models"), id="models"):
                 models.build(I18N)
         demo.load(kmeans.run_kmeans, kmeans_inputs, kmeans_outputs)  # a first run to look at, preloaded
@@ -53,6 +56,10 @@ def build_demo() -> gr.Blocks:
         demo.load(diffusion.switch_dataset, *diffusion_loads["model"])
         demo.load(diffusion.run_reverse, *diffusion_loads["reverse"])
         demo.load(diffusion.sample_every_class, *diffusion_loads["grid"])
+        demo.load(latent_diffusion.switch_dataset, *latent_loads["model"])
+        demo.load(latent_diffusion.run_latent, *latent_loads["reverse"])
+        demo.load(latent_diffusion.compare_spaces, *latent_loads["compare"])
+        demo.load(latent_diffusion.latent_sixteen, *latent_loads["grid"])
     return demo
 
 

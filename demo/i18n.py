@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gradio as gr
 
+from demo.texts import latent_diffusion
+
 UI_TEXT = {
     "en": {
         "title": "# Generative Models Lab",
@@ -422,6 +424,11 @@ DYNAMIC_TEXT = {
         "no_models": "No se encontraron checkpoints.",
     },
 }
+
+for _tab_text in (latent_diffusion,):
+    for _lang in ("en", "es"):
+        UI_TEXT[_lang].update(_tab_text.UI[_lang])
+        DYNAMIC_TEXT[_lang].update(_tab_text.DYNAMIC[_lang])
 
 I18N = gr.I18n(**UI_TEXT)
 

@@ -38,3 +38,11 @@ def write_gif(panels: list[np.ndarray], path, size: int = 112, duration: int = 1
         frames = frames + frames[-2:0:-1]
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=duration, loop=0)
     return str(path)
+
+
+def grid(images: np.ndarray, columns: int = 4, size: int = 84, gap: int = 3) -> np.ndarray:
+    """(N, 28, 28) in [0, 1] -> one uint8 picture, `columns` per row, white gaps between the tiles."""
+    rows = [np.asarray(strip(images[start: start + columns], size=size, gap=gap))
+            for start in range(0, len(images), columns)]
+    spacer = np.full((gap, rows[0].shape[1]), 255, np.uint8)
+    return np.concatenate([part for row in rows for part in (row, spacer)][:-1], axis=0)

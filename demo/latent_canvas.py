@@ -37,6 +37,11 @@ class MapView:
         v = (1 - (points[:, 1] - self.y_min) / (self.y_max - self.y_min)) * (PLOT - 1)  # y grows upwards
         return np.stack([u, v], axis=1)
 
+    def clamp(self, point) -> np.ndarray:
+        """A map point moved onto the view's border if it lies outside it, (2,)."""
+        x, y = np.asarray(point, np.float64)
+        return np.array([min(max(x, self.x_min), self.x_max), min(max(y, self.y_min), self.y_max)], np.float32)
+
     def to_map(self, pixel: tuple[float, float]) -> np.ndarray:
         u, v = pixel
         x = self.x_min + u / (PLOT - 1) * (self.x_max - self.x_min)

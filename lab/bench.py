@@ -32,6 +32,8 @@ BARS = {  # figure: (comparison, bar)
     "click_decode_p50_ms": ("<=", 30.0), "interpolate16_p50_ms": ("<=", 80.0), "latent_tab_open_s": ("<=", 1.0),
     "diffusion_step_p50_ms": ("<=", 15.0), "diffusion_grid16_s": ("<=", 2.0),
     "diffusion_cond_accuracy_mnist": (">=", 0.95), "diffusion_cond_accuracy_fashion": (">=", 0.85),
+    "latent_diffusion_sample_ms": ("<=", 50.0),
+    "latent_diffusion_cond_accuracy_mnist": (">=", 0.95), "latent_diffusion_cond_accuracy_fashion": (">=", 0.85),
 }
 
 
@@ -169,6 +171,52 @@ def bench_diffusion_quality() -> dict:
     return figures
 
 
+def bench_latent_diffusion(repeats: int = 30) -> dict:
+    """Issue 6's speed: a whole latent sample (the default 20 guided steps and the VAE's decoding, one
+    image), and the same sampler, steps and seed in pixel space: the ratio of their times per step."""
+    from lab.api import get_model
+    from lab.diffusion import latents
+    from lab.diffusion.quality import DEFAULTS
+    from lab.diffusion.sampling import sample
+
+    latent_model, vae = get_model("mnist", "latent-diffusion"), get_model("mnist", "vae16")
+    pixel_model = get_model("mnist", "diffusion")
+    label = torch.tensor([3])
+
+    def whole_latent_sample():
+        drawn = sample(latent_model, label, generator=torch.Generator().manual_seed(0), **DEFAULTS)
+        return latents.decode(vae, drawn, latent_model.config.latent_scale)
+
+    def whole_pixel_sample():
+        return sample(pixel_model, label, generator=torch.Generator().manual_seed(0), **DEFAULTS)
+
+    timings = {}
+    for name, run in (("latent", whole_latent_sample), ("pixel", whole_pixel_sample)):
+        run()   # warm-up
+        timings[name] = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            run()
+            timings[name].append(time.perf_counter() - started)
+    latent_ms, pixel_ms = percentile_ms(timings["latent"], 50), percentile_ms(timings["pixel"], 50)
+    return {"latent_diffusion_sample_ms": latent_ms, "pixel_diffusion_sample_ms": pixel_ms,
+            "latent_vs_pixel_step_speedup": pixel_ms / latent_ms}
+
+
+def bench_latent_diffusion_quality() -> dict:
+    """Issue 6's quality: 1,000 latent samples per dataset at the default settings, decoded, with the
+    floor and the ceiling the VAE sets (lab.diffusion.quality)."""
+    from lab.diffusion.quality import measure
+
+    figures = {}
+    for dataset in ("mnist", "fashion"):
+        measured = measure(dataset, model_name="latent-diffusion")
+        figures[f"latent_diffusion_cond_accuracy_{dataset}"] = measured["cond_accuracy"]
+        figures[f"latent_diffusion_fd_{dataset}"] = measured["fd"]
+        figures[f"latent_diffusion_fd_vae_ceiling_{dataset}"] = measured["fd_vae_ceiling"]
+    return figures
+
+
 def bench_checkpoint_load() -> dict:
     """Seconds to load the four models the Draw & encode tab needs for one dataset, from disk."""
     from lab.checkpoints import SHIPPED_MODELS, load_model, shipped_path
@@ -248,6 +296,7 @@ def main(argv: list[str] | None = None) -> dict:
     figures |= bench_latent_explorer()
     figures |= bench_foundations()
     figures |= bench_diffusion(ddpm1000=not args.quick)
+    figures |= bench_latent_diffusion()
     figures |= bench_app_start()
     if not args.quick:
         from lab.analysis.ood import ood_figures
@@ -255,6 +304,7 @@ def main(argv: list[str] | None = None) -> dict:
         figures |= bench_quality()
         figures |= ood_figures()
         figures |= bench_diffusion_quality()
+        figures |= bench_latent_diffusion_quality()
 
     from lab.device import describe_device
 

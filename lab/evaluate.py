@@ -1,6 +1,8 @@
 """Held-out figures of the trained models: what metrics.json records and the checkpoint test re-checks."""
 from __future__ import annotations
 
+import math
+
 import torch
 
 from lab.data import Dataset
@@ -31,6 +33,14 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
         elif model.kind == "denoiser":
             # The training loss on held-out images, with fixed t and ε draws and the true labels.
             batch = {"mse": model.loss_terms(images * 2 - 1, labels, generator, drop_labels=False)}
+        elif model.kind == "latent_denoiser":
+            # The same, on the scaled posterior means: `images` holds the encoder's (μ, log σ²) here.
+            latents = model.config.latent_scale * images[:, :model.config.latent_dim]
+            batch = {"mse": model.loss_terms(latents, labels, generator, drop_labels=False)}
+        elif model.kind == "pixelcnn":
+            # −log p(x | y) summed over the pixels, nats per image, and the same in bits per dimension.
+            nll = model.pixel_nll(images, labels).flatten(1).sum(dim=1)
+            batch = {"nll": nll, "bpd": nll / (images[0].numel() * math.log(2))}
         else:
             raise ValueError(f"no evaluation for model kind {model.kind!r}")
         for name, values in batch.items():
@@ -38,4 +48,4 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
     return {name: total / len(dataset) for name, total in sums.items()}
 
 
-HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2", "denoiser": "mse"}
+HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse", "pixelcnn": "nll"}

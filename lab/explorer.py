@@ -130,7 +130,7 @@ def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np
     x = _to_tensor(image28)
     if model.kind == "ae":
         code = model.encode(x)[0].cpu().numpy()
-        return {"center": _place(dataset, model_name, projection, code), "covariance": None, "samples": None,
+        return {"center": place_code(dataset, model_name, projection, code), "covariance": None, "samples": None,
                 "how": "point"}
     mean, log_variance = (part[0].cpu().numpy() for part in model.encode(x))
     variance = np.exp(log_variance)
@@ -147,7 +147,8 @@ def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np
             "samples": np.stack([code_to_umap(dataset, model_name, z) for z in draws]), "how": "approximate"}
 
 
-def _place(dataset: str, model_name: str, projection: str, code: np.ndarray) -> np.ndarray:
+def place_code(dataset: str, model_name: str, projection: str, code: np.ndarray) -> np.ndarray:
+    """Any code (d,) on the map (2,): exactly on the PCA plane, by its nearest test codes on UMAP."""
     shown = latent_map(dataset, model_name, projection)
     if shown["how"] == "pca":
         return (code - shown["pca_mean"]) @ shown["pca_components"].T

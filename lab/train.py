@@ -4,6 +4,8 @@
     python -m lab.train ae --dataset fashion --latent-dim 16
     python -m lab.train classifier --dataset mnist
     python -m lab.train diffusion --dataset mnist --augment none          # class-conditional, EMA weights
+    python -m lab.train latent-diffusion --dataset mnist                  # on the shipped 16-d VAE's latents
+    python -m lab.train pixelcnn --dataset mnist                          # autoregressive, 256-way softmax
     python -m lab.train vae --data ~/my_images --out runs/my-vae      # a folder of your own images
     accelerate launch --multi_gpu --num_processes 2 -m lab.train vae --dataset mnist   # data parallel
     (on a CPU-only machine the same command runs 2 CPU processes that sync gradients over gloo)
@@ -31,10 +33,13 @@ from tqdm import tqdm
 from lab.augment import random_affine
 from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path
 from lab.data import Dataset, load_dataset, load_image_folder
+from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
+from lab.diffusion.schedules import SCHEDULES
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.models import build_model
 
-DEFAULT_EPOCHS = {"vae": 100, "ae": 60, "classifier": 15, "diffusion": 60}
+DEFAULT_EPOCHS = {"vae": 100, "ae": 60, "classifier": 15, "diffusion": 60, "latent-diffusion": 400, "pixelcnn": 40}
+DIFFUSION_MODELS = ("diffusion", "latent-diffusion")
 AUGMENTATIONS = {
     "mild": dict(degrees=5.0, shift=0.05, scale=(0.95, 1.05)),
     "affine": dict(degrees=8.0, shift=0.08, scale=(0.92, 1.08)),
@@ -44,18 +49,27 @@ AUGMENTATIONS = {
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m lab.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("model", choices=["vae", "ae", "classifier", "diffusion"])
+    parser.add_argument("model", choices=["vae", "ae", "classifier", *DIFFUSION_MODELS, "pixelcnn"])
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
     source.add_argument("--data", type=Path, help="a folder of your own images (sub-folders = classes)")
     parser.add_argument("--latent-dim", type=int, default=16)
     parser.add_argument("--extra-convs", type=int, default=0,
                         help="vae/ae: extra 3x3 conv layers per resolution in encoder and decoder")
-    parser.add_argument("--channels", type=int, default=32, help="diffusion: the UNet's width at 28x28")
-    parser.add_argument("--schedule", choices=["cosine", "linear"], default="cosine", help="diffusion: ᾱ_t schedule")
+    parser.add_argument("--channels", type=int, default=32,
+                        help="diffusion: the UNet's width at 28x28; pixelcnn: features per stack")
+    parser.add_argument("--schedule", choices=sorted(SCHEDULES),
+                        help="diffusion: ᾱ_t schedule (default cosine; latent-diffusion scaled-linear)")
+    parser.add_argument("--width", type=int, default=256, help="latent-diffusion: the MLP's hidden units")
+    parser.add_argument("--depth", type=int, help="latent-diffusion: the MLP's residual blocks (default 4); "
+                                                  "pixelcnn: gated layers (default 6)")
+    parser.add_argument("--kernel", type=int, default=3, help="pixelcnn: later layers' k x k footprint")
+    parser.add_argument("--vae", type=Path, metavar="DIR",
+                        help="latent-diffusion: the frozen first stage (default: the shipped <dataset>-vae16)")
     parser.add_argument("--ema", type=float, metavar="DECAY",
                         help="keep an exponential moving average of the weights and ship it (diffusion default 0.999)")
-    parser.add_argument("--epochs", type=int, help="default: vae 100, ae 60, classifier 15, diffusion 60")
+    parser.add_argument("--epochs", type=int, help="default: vae 100, ae 60, classifier 15, diffusion 60, "
+                                                   "latent-diffusion 400, pixelcnn 40")
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate of the one-cycle schedule")
     parser.add_argument("--weight-decay", type=float, default=1e-4)
@@ -63,8 +77,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="clip the gradient norm (guards against a spike that saturates the sigmoid output)")
     parser.add_argument("--kl-warmup-epochs", type=float, default=5.0,
                         help="VAE only: the KL weight grows linearly from 0 to 1 over these epochs")
-    parser.add_argument("--augment", choices=["none", "mild", "affine", "affine-flip"], default="affine",
-                        help="mild: ±5°, ±1.4 px, ±5%% scale; affine: ±8°, ±2.2 px, ±8%%; -flip adds mirroring")
+    parser.add_argument("--augment", choices=["none", "mild", "affine", "affine-flip"],
+                        help="mild: ±5°, ±1.4 px, ±5%% scale; affine: ±8°, ±2.2 px, ±8%%; -flip adds mirroring "
+                             "(default affine; none for latent-diffusion, which trains on latents encoded once, "
+                             "and pixelcnn, whose 256 levels interpolation would blur)")
     parser.add_argument("--limit", type=int, help="use only the first N training and test images (tests)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
@@ -77,14 +93,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--download", action="store_true", help="fashion: download via torchvision if missing")
     args = parser.parse_args(argv)
     args.epochs = args.epochs or DEFAULT_EPOCHS[args.model]
-    if args.ema is None and args.model == "diffusion":
+    if args.ema is None and args.model in DIFFUSION_MODELS:
         args.ema = 0.999
+    if args.model == "latent-diffusion" and args.augment not in (None, "none"):
+        parser.error("latent-diffusion encodes the images once; it cannot augment them (use --augment none)")
+    args.augment = args.augment or ("none" if args.model in ("latent-diffusion", "pixelcnn") else "affine")
+    args.depth = args.depth or (6 if args.model == "pixelcnn" else 4)
+    args.schedule = args.schedule or ("scaled-linear" if args.model == "latent-diffusion" else "cosine")
     args.command = "python -m lab.train " + shlex.join(sys.argv[1:] if argv is None else argv)
     return args
 
 
 def model_name(args: argparse.Namespace) -> str:
-    return args.model if args.model in ("classifier", "diffusion") else f"{args.model}{args.latent_dim}"
+    if args.model in ("vae", "ae"):
+        return f"{args.model}{args.latent_dim}"
+    return args.model
 
 
 def load_splits(args: argparse.Namespace) -> tuple[Dataset, Dataset, str]:
@@ -103,7 +126,28 @@ def load_splits(args: argparse.Namespace) -> tuple[Dataset, Dataset, str]:
     return train, test, name
 
 
-def build(args: argparse.Namespace, num_classes: int) -> torch.nn.Module:
+def encode_for_latent_diffusion(args: argparse.Namespace, train_set: Dataset,
+                                test_set: Dataset) -> tuple[Dataset, Dataset, dict]:
+    """Latent diffusion trains on the frozen VAE's posteriors: encode both splits once (the encoder never
+    changes, so this equals encoding every batch, ~50x faster); returns them with the first stage's
+    config entries (scale factor, which VAE, its weights' hash)."""
+    if args.data is not None:
+        raise SystemExit("latent-diffusion needs a shipped dataset's 16-d VAE; --data is not supported")
+    folder = args.vae or shipped_path(args.dataset, "vae16")
+    vae, _ = load_model(folder)
+    train_set, test_set = encode_dataset(vae, train_set), encode_dataset(vae, test_set)
+    first_stage = {"latent_scale": latent_scale(train_set.images, args.seed), "vae": folder.name.split("-", 1)[-1],
+                   "vae_sha256": file_sha256(folder / "model.safetensors"), "latent_dim": vae.config.latent_dim}
+    return train_set, test_set, first_stage
+
+
+def build(args: argparse.Namespace, num_classes: int, first_stage: dict | None = None) -> torch.nn.Module:
+    if args.model == "latent-diffusion":
+        return build_model("latent_denoiser", {"num_classes": num_classes, "width": args.width,
+                                               "depth": args.depth, "schedule": args.schedule, **first_stage})
+    if args.model == "pixelcnn":
+        return build_model("pixelcnn", {"num_classes": num_classes, "channels": args.channels,
+                                        "layers": args.depth, "kernel": args.kernel})
     if args.model == "classifier":
         return build_model("classifier", {"num_classes": num_classes})
     if args.model == "diffusion":
@@ -132,7 +176,10 @@ def train(args: argparse.Namespace) -> dict:
     out = args.out or shipped_path(args.dataset if args.data is None else "folder", model_name(args))
     out.mkdir(parents=True, exist_ok=True)
 
-    model = build(args, len(train_set.class_names))
+    first_stage = None
+    if args.model == "latent-diffusion":
+        train_set, test_set, first_stage = encode_for_latent_diffusion(args, train_set, test_set)
+    model = build(args, len(train_set.class_names), first_stage)
     start_training = initialise_from(model, args.init_from) if args.init_from else None
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     loader = DataLoader(TensorDataset(train_set.images, train_set.labels), batch_size=args.batch_size,
@@ -180,7 +227,7 @@ def train(args: argparse.Namespace) -> dict:
                 update_ema(shipped, model, args.ema)
             for name, value in logged.items():
                 totals[name] = totals.get(name, 0.0) + value
-            progress.set_postfix({name: f"{value:.3f}" for name, value in logged.items()})
+            progress.set_postfix({name: f"{value:.3f}" for name, value in logged.items()}, refresh=False)
 
         if accelerator.is_main_process:
             record = {"epoch": epoch + 1, "seconds": round(time.time() - started, 1),
@@ -271,6 +318,8 @@ def _final_metrics(model, test_set: Dataset, args, data_name: str, seconds: floa
         from lab.examples import load_examples
 
         shipped = load_examples(args.dataset)
+        if model.kind == "latent_denoiser":   # the figures the checkpoint test re-measures, on latents
+            shipped = encode_dataset(load_model(args.vae or shipped_path(args.dataset, "vae16"))[0], shipped)
         metrics.update({f"shipped_test_{k}": v for k, v in evaluate(model, shipped).items()})
         metrics["shipped_test_images"] = len(shipped)
     metrics["train_seconds"] = round(seconds, 1)

@@ -122,8 +122,8 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:9] == ["k-means", "PCA", "Densities", "Bayes", "Draw & encode", "Latent explorer", "Outliers",
-                         "Diffusion", "Models"]
+    assert names[:10] == ["k-means", "PCA", "Densities", "Bayes", "Draw & encode", "Latent explorer", "Outliers",
+                          "Diffusion", "Latent diffusion", "Models"]
     page.close()
 
 
@@ -198,4 +198,22 @@ def test_a_short_trajectory_runs_and_the_step_slider_moves_through_it(app_url, b
     expect(page.locator("#step_caption")).to_contain_text("Step 3 of 8", timeout=30_000)
     expect(page.locator("#frame_clean img")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "diffusion.png"), full_page=True)
+    page.close()
+
+
+def test_the_latent_path_steps_on_the_map_and_the_spaces_compare(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Latent diffusion")
+    summary = page.locator("#latent_summary")
+    expect(summary).to_contain_text("steps of", timeout=60_000)   # the preloaded trajectory
+    caption = page.locator("#latent_step_caption")
+    expect(caption).to_contain_text("final latent", timeout=30_000)
+    step = page.locator("#latent_step input[type=number]")
+    step.fill("4")
+    step.press("Enter")
+    expect(caption).to_contain_text("Step 5 of 20", timeout=30_000)
+    expect(page.locator("#latent_path_map img")).to_be_visible()
+    expect(page.locator("#space_table")).to_contain_text("784", timeout=60_000)   # the preloaded comparison
+    page.screenshot(path=str(SCREENSHOTS / "latent_diffusion.png"), full_page=True)
     page.close()

@@ -9,10 +9,10 @@ from lab.diffusion.explorer import NO_CLASS, forward_noising, trajectory
 QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress outside a request
 
 
-def test_schedule_figure_shows_both_schedules_twice():
+def test_schedule_figure_shows_every_schedule_twice():
     figure = tab.schedule_figure()
-    assert isinstance(figure, go.Figure) and len(figure.data) == 4
-    assert {trace.name for trace in figure.data} == {"linear", "cosine"}
+    assert isinstance(figure, go.Figure) and len(figure.data) == 6
+    assert {trace.name for trace in figure.data} == {"linear", "cosine", "scaled-linear"}
 
 
 def test_forward_process_mixes_image_and_noise_with_the_stated_weights():

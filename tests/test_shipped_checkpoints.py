@@ -28,7 +28,12 @@ def test_shipped_checkpoint_reproduces_its_figures(dataset, name):
     model, config = load_model(folder)
     metrics = read_metrics(folder)
     assert config["dataset"] == dataset and (folder / "README.md").exists()
-    measured = evaluate(model, load_examples(dataset))
+    examples = load_examples(dataset)
+    if model.kind == "latent_denoiser":   # evaluated on the frozen VAE's posteriors of the same images
+        from lab.diffusion.latents import encode_dataset
+
+        examples = encode_dataset(load_model(shipped_path(dataset, model.config.vae))[0], examples)
+    measured = evaluate(model, examples)
     for figure, value in measured.items():
         recorded = metrics[f"shipped_test_{figure}"]
         # Same images, same seeds: only floating-point summation order may differ between machines.
@@ -37,6 +42,29 @@ def test_shipped_checkpoint_reproduces_its_figures(dataset, name):
         figure, comparison, bar = BARS[(dataset, name)]
         value = metrics[figure]
         assert value >= bar if comparison == ">=" else value <= bar, f"{figure} = {value} misses {bar}"
+
+
+# Issue 6's bars, measured by `python -m lab.diffusion.quality --model latent-diffusion --write`.
+@pytest.mark.parametrize("dataset", DATASET_NAMES)
+def test_latent_diffusion_draws_the_class_it_is_asked_for_with_its_own_vae(dataset):
+    import json
+
+    from lab.diffusion.latents import file_sha256
+    from lab.diffusion.quality import DEFAULTS, evaluate_samples, generate
+
+    torch.set_num_threads(2)
+    folder = shipped_path(dataset, "latent-diffusion")
+    model, _ = load_model(folder)
+    # Trained on exactly the shipped VAE's latents: a retrained VAE would need a retrained denoiser.
+    vae_folder = shipped_path(dataset, model.config.vae)
+    assert model.config.vae_sha256 == file_sha256(vae_folder / "model.safetensors")
+    quality = json.loads((folder / "quality.json").read_text())
+    assert quality["samples"] == 1000 and quality["cond_accuracy"] >= DIFFUSION_BARS[dataset]
+    assert quality["fd_floor"] < quality["fd"] and quality["fd_vae_ceiling"] < quality["fd"]
+    labels = torch.arange(200) % 10   # a re-check on 200 fresh samples: they cost a second here
+    settings = {key: DEFAULTS[key] for key in ("sampler", "steps", "guidance_scale")}
+    samples = generate(model, labels, seed=7, vae=load_model(vae_folder)[0], **settings)
+    assert evaluate_samples(samples, labels, dataset)["cond_accuracy"] >= DIFFUSION_BARS[dataset] - 0.05
 
 
 def test_the_vae_is_a_better_density_than_chance():

@@ -35,6 +35,24 @@ def test_each_model_kind_trains_and_saves_a_loadable_checkpoint(tmp_path):
     assert config["training"]["ema"] == 0.999  # the diffusion model ships averaged weights by default
 
 
+def test_latent_diffusion_and_pixelcnn_train_from_the_cli(tmp_path):
+    metrics = run(tmp_path / "latent", "latent-diffusion", "--epochs", "1", "--width", "16", "--depth", "1")
+    model, config = load_model(tmp_path / "latent")
+    assert np.isfinite(metrics["test_mse"]) and config["kind"] == "latent_denoiser"
+    assert config["model"]["schedule"] == "scaled-linear" and 0.5 < config["model"]["latent_scale"] < 2
+    metrics = run(tmp_path / "pixelcnn", "pixelcnn", "--epochs", "1", "--channels", "8", "--depth", "2")
+    model, config = load_model(tmp_path / "pixelcnn")
+    assert config["kind"] == "pixelcnn" and metrics["headline"] == "test_nll"
+    assert metrics["test_bpd"] < 8.0 and config["training"]["augment"] == "none"   # below a uniform 8 bits
+
+
+def test_latent_diffusion_refuses_augmentation():
+    import pytest
+
+    with pytest.raises(SystemExit):
+        parse_args(["latent-diffusion", "--augment", "affine"])
+
+
 def test_resume_continues_from_the_last_epoch(tmp_path):
     assert run(tmp_path, "ae", "--epochs", "3", "--stop-after", "2") == {}  # interrupted: no checkpoint yet
     assert [record["epoch"] for record in read_log(tmp_path)] == [1, 2]

@@ -15,7 +15,7 @@ import numpy as np
 
 from demo import plots
 from demo.i18n import request_language, text
-from demo.imaging import strip, to_display, write_gif
+from demo.imaging import grid as image_grid, strip, to_display, write_gif
 from lab import api
 from lab.diffusion.explorer import (NO_CLASS, forward_noising, model_summary, sample_grid, schedule_curves,
                                     trajectory)
@@ -34,10 +34,10 @@ def class_choices(dataset: str, lang: str = "en") -> list[tuple[str, int]]:
 
 
 def schedule_figure(request: gr.Request | None = None):
-    """ᾱ_t and log SNR(t) for the linear and the cosine schedule."""
+    """ᾱ_t and log SNR(t) for the linear and cosine schedules, and latent diffusion's scaled-linear one."""
     lang = request_language(request)
     curves = schedule_curves()
-    colors = {"linear": plots.SECOND, "cosine": plots.ACCENT}
+    colors = {"linear": plots.SECOND, "cosine": plots.ACCENT, "scaled-linear": plots.CLUSTER_COLORS[4]}
     def line(name: str, key: str) -> dict:
         return {"type": "scatter", "x": curves[name]["t"][::5].tolist(), "y": curves[name][key][::5].tolist(),
                 "mode": "lines", "name": name, "line": {"color": colors[name], "width": 2.5},
@@ -152,10 +152,7 @@ def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float
 
 def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str):
     images, seconds = sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0))
-    rows = [np.asarray(strip(images[row * 4: row * 4 + 4], size=84, gap=3)) for row in range(4)]
-    gap = np.full((3, rows[0].shape[1]), 255, np.uint8)
-    grid = np.concatenate([part for row in rows for part in (row, gap)][:-1], axis=0)
-    return grid, text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
+    return image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
 
 
 def run_sdedit(dataset: str, source: str, index: float, strength: float, label: int, guidance: float, seed: float,
@@ -175,6 +172,16 @@ def switch_dataset(dataset: str, request: gr.Request | None = None):
     summary = model_summary(dataset)
     return (gr.update(choices=class_choices(dataset, lang), value=0),
             text("diffusion_model", lang, parameters=summary["parameters"], schedule=summary["schedule"]))
+
+
+def sampling_controls(i18n, steps_id: str) -> tuple[gr.Radio, gr.Dropdown, gr.Slider, gr.Radio, gr.Slider]:
+    """Dataset, class, guidance w, sampler and steps at the measured defaults (shared with latent diffusion)."""
+    dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
+    label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
+    guidance = gr.Slider(0, 8, value=DEFAULT["guidance_scale"], step=0.25, label=i18n("guidance"))
+    sampler = gr.Radio(list(SAMPLERS), value=DEFAULT["sampler"], label=i18n("sampler"))
+    steps = gr.Slider(1, 1000, value=DEFAULT["steps"], step=1, label=i18n("steps"), elem_id=steps_id)
+    return dataset, label, guidance, sampler, steps
 
 
 def _image_picker(i18n, index: int) -> tuple[gr.Radio, gr.Slider]:
@@ -210,11 +217,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     trajectory_state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
-            label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
-            guidance = gr.Slider(0, 8, value=DEFAULT["guidance_scale"], step=0.25, label=i18n("guidance"))
-            sampler = gr.Radio(list(SAMPLERS), value=DEFAULT["sampler"], label=i18n("sampler"))
-            steps = gr.Slider(1, 1000, value=DEFAULT["steps"], step=1, label=i18n("steps"), elem_id="diffusion_steps")
+            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "diffusion_steps")
             eta = gr.Slider(0, 1, value=0, step=0.1, label="η (DDIM)")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             run_button = gr.Button(i18n("run_trajectory"), variant="primary", elem_id="run_trajectory")

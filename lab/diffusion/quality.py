@@ -5,12 +5,16 @@
   shipped classifier's 128-d feature space (Inception is not available offline, and a digit classifier's
   features are the meaningful ones here): ‖μ_a − μ_b‖² + Tr(Σ_a + Σ_b − 2(Σ_a Σ_b)^½);
 - the floor: the same distance between as many training images and the held-out ones, i.e. what real
-  data scores; samples cannot be expected to beat it.
+  data scores; samples cannot be expected to beat it;
+- for latent diffusion, the ceiling its decoder sets: the same distance for the 16-d VAE's reconstructions
+  (decoded posterior means) of the held-out images. A latent sample is drawn by that decoder, so it cannot
+  look better than this.
 
     python -m lab.diffusion.quality --dataset mnist            # print the figures
     python -m lab.diffusion.quality --dataset mnist --write    # and store them in the checkpoint's quality.json
     python -m lab.diffusion.quality --dataset mnist --sampler ddpm --steps 1000 --count 200 --write
         # the slow reference at matched sample count, stored as quality-ddpm-1000.json
+    python -m lab.diffusion.quality --dataset mnist --model latent-diffusion --write   # latent diffusion
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ import torch
 from scipy import linalg
 
 from lab.checkpoints import load_model, shipped_path
-from lab.data import load_dataset
+from lab.diffusion import latents
 from lab.diffusion.sampling import sample
 from lab.examples import load_examples
 from lab.models.denoiser import to_pixel_range
@@ -35,13 +39,17 @@ QUALITY_SEED = 2024
 
 @torch.inference_mode()
 def generate(model, labels: torch.Tensor, *, sampler: str, steps: int, guidance_scale: float, seed: int,
-             batch_size: int = 250) -> torch.Tensor:
-    """Samples for every label, in batches: (N, 1, 28, 28) in [0, 1]."""
+             vae=None, batch_size: int = 250) -> torch.Tensor:
+    """Samples for every label, in batches: (N, 1, 28, 28) in [0, 1]. A latent denoiser's samples are
+    decoded by `vae`, its first stage."""
     generator = torch.Generator().manual_seed(seed)
-    images = [sample(model, labels[start: start + batch_size], sampler=sampler, steps=steps,
-                     guidance_scale=guidance_scale, generator=generator)
-              for start in range(0, len(labels), batch_size)]
-    return to_pixel_range(torch.cat(images)).cpu()
+    images = []
+    for start in range(0, len(labels), batch_size):
+        drawn = sample(model, labels[start: start + batch_size], sampler=sampler, steps=steps,
+                       guidance_scale=guidance_scale, generator=generator)
+        images.append(latents.decode(vae, drawn, model.config.latent_scale) if model.kind == "latent_denoiser"
+                      else to_pixel_range(drawn))
+    return torch.cat(images).cpu()
 
 
 @torch.inference_mode()
@@ -77,22 +85,37 @@ def evaluate_samples(samples: torch.Tensor, labels: torch.Tensor, dataset: str, 
             "samples": len(samples), "fd_images": count}
 
 
-def measure(dataset: str, folder: Path | None = None, count: int = 1000, **settings) -> dict:
-    """Draw `count` class-balanced samples at `settings` (DEFAULTS otherwise) and evaluate them."""
+def vae_ceiling(dataset: str, vae, count: int) -> float:
+    """The Fréchet distance of the VAE's reconstructions of `count` held-out images to those images."""
+    classifier = load_model(shipped_path(dataset, "classifier"))[0]
+    held_out = load_examples(dataset).images[:count]
+    reconstructions = latents.decode(vae, latents.encode(vae, held_out, 1.0), 1.0)
+    return frechet_distance(features(classifier, reconstructions), features(classifier, held_out))
+
+
+def measure(dataset: str, folder: Path | None = None, count: int = 1000, model_name: str = "diffusion",
+            **settings) -> dict:
+    """Draw `count` class-balanced samples at `settings` (DEFAULTS otherwise) and evaluate them; for
+    latent diffusion, also the ceiling its VAE sets."""
     settings = {**DEFAULTS, **settings}
-    model, config = load_model(folder or shipped_path(dataset, "diffusion"))
+    model, config = load_model(folder or shipped_path(dataset, model_name))
+    vae = load_model(shipped_path(dataset, model.config.vae))[0] if model.kind == "latent_denoiser" else None
     classes = config["model"]["num_classes"]
     labels = torch.arange(count) % classes
     started = time.perf_counter()
-    samples = generate(model, labels, seed=QUALITY_SEED, **settings)
+    samples = generate(model, labels, seed=QUALITY_SEED, vae=vae, **settings)
     seconds = time.perf_counter() - started
-    return {**evaluate_samples(samples, labels, dataset), **settings, "sample_seconds": round(seconds, 1)}
+    figures = {**evaluate_samples(samples, labels, dataset), **settings, "sample_seconds": round(seconds, 1)}
+    if vae is not None:
+        figures["fd_vae_ceiling"] = vae_ceiling(dataset, vae, figures["fd_images"])
+    return figures
 
 
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m lab.diffusion.quality", description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
-    parser.add_argument("--checkpoint", type=Path, help="default: the shipped <dataset>-diffusion")
+    parser.add_argument("--model", choices=["diffusion", "latent-diffusion"], default="diffusion")
+    parser.add_argument("--checkpoint", type=Path, help="default: the shipped <dataset>-<model>")
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--sampler", default=DEFAULTS["sampler"])
     parser.add_argument("--steps", type=int, default=DEFAULTS["steps"])
@@ -101,8 +124,8 @@ def main(argv: list[str] | None = None) -> dict:
     parser.add_argument("--write", action="store_true", help="store the figures in the checkpoint's quality.json")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
-    folder = args.checkpoint or shipped_path(args.dataset, "diffusion")
-    figures = measure(args.dataset, folder, args.count, sampler=args.sampler, steps=args.steps,
+    folder = args.checkpoint or shipped_path(args.dataset, args.model)
+    figures = measure(args.dataset, folder, args.count, args.model, sampler=args.sampler, steps=args.steps,
                       guidance_scale=args.guidance_scale)
     print(json.dumps(figures, indent=2))
     if args.write:

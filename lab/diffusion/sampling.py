@@ -9,7 +9,8 @@ Classifier-free guidance (Ho & Salimans 2022), with w the guidance scale:
 w = 0 is the unconditional model, w = 1 the conditional one, w > 1 pushes further towards the class.
 The prediction of the clean image at every step is x̂0 = (x_t − √(1−ᾱ_t)·ε̂) / √ᾱ_t.
 
-Images here are in the network's range [-1, 1]; (B, C, H, W) everywhere.
+Images here are in the network's range [-1, 1], (B, C, H, W); latent diffusion runs the same loop on
+(B, latent_dim) latents, which are not clipped (`model.sample_shape`, `model.clip_sample`).
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ def sampler_timesteps(sampler: str, model, steps: int, strength: float = 1.0):
         raise ValueError(f"the number of steps must be at least 1, got {steps}")
     if not 0.0 < strength <= 1.0:
         raise ValueError(f"strength must be in (0, 1], got {strength}")
-    scheduler = make_scheduler(sampler, model.config.schedule, model.config.train_timesteps)
+    scheduler = make_scheduler(sampler, model.config.schedule, model.config.train_timesteps, model.clip_sample)
     scheduler.set_timesteps(steps)
     kept = max(1, round(strength * steps))
     first = steps - kept
@@ -75,7 +76,7 @@ def sample(model, labels: torch.Tensor | None, *, batch: int | None = None, samp
            steps: int = 20, guidance_scale: float = 3.0, eta: float = 0.0, generator: torch.Generator,
            start: torch.Tensor | None = None, strength: float = 1.0,
            callback: Callable[[DiffusionStep], None] | None = None) -> torch.Tensor:
-    """Draw images with the reverse process; returns x_0, (B, C, H, W) in [-1, 1].
+    """Draw images with the reverse process; returns x_0, (B, *model.sample_shape) ([-1, 1] for images).
 
     labels: (B,) class indices, or None for unconditional samples of `batch` images.
     start: (B, C, H, W) clean images in [-1, 1] to noise to the level `strength` and denoise back (SDEdit);
@@ -83,13 +84,12 @@ def sample(model, labels: torch.Tensor | None, *, batch: int | None = None, samp
     starting noise and any noise a stochastic sampler adds, so a seed fixes the whole trajectory.
     """
     device = next(model.parameters()).device
-    config = model.config
     if labels is not None:
         labels = labels.to(device)
         batch = labels.shape[0]
     elif start is not None:
         batch = start.shape[0]
-    shape = (batch, config.in_channels, config.image_size, config.image_size)
+    shape = (batch, *model.sample_shape)
     scheduler, timesteps = sampler_timesteps(sampler, model, steps, strength if start is not None else 1.0)
     noise = torch.randn(shape, generator=generator, device=generator.device).to(device)
     if start is None:
@@ -103,9 +103,10 @@ def sample(model, labels: torch.Tensor | None, *, batch: int | None = None, samp
                                                           guidance_scale)
         if callback is not None:
             alpha_bar_t = model.alpha_bar[int(timestep)]
-            clean = ((x - (1 - alpha_bar_t).sqrt() * guided) / alpha_bar_t.sqrt()).clamp(-1, 1)
+            clean = (x - (1 - alpha_bar_t).sqrt() * guided) / alpha_bar_t.sqrt()
+            clean = clean.clamp(-1, 1) if model.clip_sample else clean
             callback(DiffusionStep(index, int(timestep), x.cpu(), guided.cpu(), clean.cpu(),
                                    None if conditional is None else conditional.cpu(),
                                    None if unconditional is None else unconditional.cpu()))
         x = scheduler.step(guided, timestep, x, generator=generator, **step_options).prev_sample
-    return x.clamp(-1, 1)
+    return x.clamp(-1, 1) if model.clip_sample else x

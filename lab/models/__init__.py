@@ -2,6 +2,8 @@
 from lab.models.autoencoder import AutoencoderConfig, ConvAutoencoder
 from lab.models.classifier import ClassifierConfig, CNNClassifier
 from lab.models.denoiser import DenoiserConfig, DenoisingUNet
+from lab.models.pixelcnn import GatedPixelCNN, PixelCNNConfig
+from lab.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
 from lab.models.vae import ConvVAE, VAEConfig
 
 MODEL_FAMILIES = {
@@ -9,6 +11,8 @@ MODEL_FAMILIES = {
     "ae": (ConvAutoencoder, AutoencoderConfig),
     "classifier": (CNNClassifier, ClassifierConfig),
     "denoiser": (DenoisingUNet, DenoiserConfig),
+    "latent_denoiser": (LatentDenoiser, LatentDenoiserConfig),
+    "pixelcnn": (GatedPixelCNN, PixelCNNConfig),
 }
 
 

@@ -32,7 +32,7 @@ class DenoiserConfig:
     label_dropout: float = 0.1      # probability of training with the "no class" token (guidance)
     schedule: str = "cosine"        # ᾱ_t schedule: "linear" (DDPM) or "cosine" (improved DDPM)
     train_timesteps: int = 1000
-    in_channels: int = 1            # 1 for images; latent diffusion reuses the config name only
+    in_channels: int = 1
     image_size: int = 28
 
 
@@ -82,6 +82,7 @@ class DenoisingUNet(nn.Module):
     """ε̂ = f_θ(x_t, t, y): 28x28 → 14x14 → 7x7 (attention) → back up with skip connections."""
 
     kind = "denoiser"
+    clip_sample = True      # x̂0 and samples live in [-1, 1]
 
     def __init__(self, config: DenoiserConfig):
         super().__init__()
@@ -106,6 +107,10 @@ class DenoisingUNet(nn.Module):
     @property
     def null_class(self) -> int:
         return self.config.num_classes
+
+    @property
+    def sample_shape(self) -> tuple[int, ...]:
+        return (self.config.in_channels, self.config.image_size, self.config.image_size)
 
     def config_dict(self) -> dict:
         return asdict(self.config)
@@ -139,16 +144,26 @@ class DenoisingUNet(nn.Module):
     def loss_terms(self, clean: torch.Tensor, labels: torch.Tensor,
                    generator: torch.Generator | None = None, drop_labels: bool = True) -> torch.Tensor:
         """Per-example noise-prediction MSE, (B,), for x0 already in the network's range."""
-        device = clean.device
-        batch = clean.shape[0]
-        timesteps = torch.randint(0, self.config.train_timesteps, (batch,), generator=generator).to(device)
-        noise = torch.randn(clean.shape, generator=generator).to(device)
-        if drop_labels and self.config.label_dropout > 0:
-            dropped = torch.rand(batch, generator=generator).to(device) < self.config.label_dropout
-            labels = torch.where(dropped, torch.full_like(labels, self.null_class), labels)
-        alpha_bar_t = self.alpha_bar[timesteps].view(-1, *([1] * (clean.dim() - 1)))
-        noisy = alpha_bar_t.sqrt() * clean + (1 - alpha_bar_t).sqrt() * noise
-        return (self(noisy, timesteps, labels) - noise).pow(2).flatten(1).mean(dim=1)
+        return noise_prediction_loss(self, clean, labels, generator, drop_labels)
+
+
+def noise_prediction_loss(model: nn.Module, clean: torch.Tensor, labels: torch.Tensor,
+                          generator: torch.Generator | None = None, drop_labels: bool = True) -> torch.Tensor:
+    """‖ε − f_θ(√ᾱ_t·x0 + √(1−ᾱ_t)·ε, t, y)‖² per example, (B,), with t uniform and, when `drop_labels`,
+    each label replaced by the model's "no class" token with probability `label_dropout`.
+
+    Shared by the pixel denoiser and the latent one: x0 is (B, …) in whatever space the model denoises."""
+    config = model.config
+    device = clean.device
+    batch = clean.shape[0]
+    timesteps = torch.randint(0, config.train_timesteps, (batch,), generator=generator).to(device)
+    noise = torch.randn(clean.shape, generator=generator).to(device)
+    if drop_labels and config.label_dropout > 0:
+        dropped = torch.rand(batch, generator=generator).to(device) < config.label_dropout
+        labels = torch.where(dropped, torch.full_like(labels, model.null_class), labels)
+    alpha_bar_t = model.alpha_bar[timesteps].view(-1, *([1] * (clean.dim() - 1)))
+    noisy = alpha_bar_t.sqrt() * clean + (1 - alpha_bar_t).sqrt() * noise
+    return (model(noisy, timesteps, labels) - noise).pow(2).flatten(1).mean(dim=1)
 
 
 def to_model_range(images: torch.Tensor) -> torch.Tensor:

@@ -1,0 +1,190 @@
+"""Latent diffusion: the reverse process run on the 16-d VAE's latents, drawn as a path on the latent map
+and decoded at every step, then set side by side with pixel-space diffusion (lecture: "Latent diffusion").
+
+Like the Diffusion tab, a whole trajectory is computed once and kept in per-user state; the step slider
+and the play button only pick frames from it.
+"""
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from pathlib import Path
+
+import gradio as gr
+import numpy as np
+
+from demo.i18n import request_language, text
+from demo.imaging import grid as image_grid, to_display, write_gif
+from demo.latent_canvas import MapView, draw_map
+from demo.tabs.diffusion import class_choices, sampling_controls
+from lab import api
+from lab.diffusion.latent_explorer import latent_grid, latent_trajectory, map_background, model_summary, side_by_side
+
+EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-latent-diffusion-"))
+FRAME = 170
+PROJECTION_CHOICES = [("PCA", "pca"), ("UMAP", "umap")]
+
+
+def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
+               projection: str, request: gr.Request | None = None, progress=gr.Progress()):
+    """Compute a whole latent trajectory once; returns (state, step slider, frames at the last step…,
+    summary, GIF)."""
+    lang = request_language(request)
+    steps = int(steps)
+    if not 1 <= steps <= 1000:
+        raise gr.Error(text("steps_range", lang))
+    try:
+        result = latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), projection,
+                                   progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
+    except api.CheckpointError as error:
+        raise gr.Error(str(error))
+    result.update(lang=lang, dataset=dataset, projection=projection)
+    label_name = dict((value, name) for name, value in class_choices(dataset, lang))[int(label)]
+    last = len(result["timesteps"])   # frames 0 … S−1 are the steps' inputs z_t, frame S the final z_0
+    summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
+                   ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)
+    return (result, gr.update(maximum=last, value=last), *show_latent_step(result, last), summary,
+            write_latent_gif(result))
+
+
+def show_latent_step(result: dict | None, step: float):
+    """One frame (the slider's handler): the map with the path so far, D(z_t), D(ẑ0), a caption. Frame
+    S (after the last step) shows the final latent z_0, which is its own ẑ0."""
+    if result is None:
+        return None, None, None, ""
+    steps = len(result["timesteps"])
+    step = min(int(step), steps)
+    background = map_background(result["dataset"], result["projection"])
+    path = result["path"][: step + 1]
+    view = MapView.around(np.concatenate([background["points"], result["path"]]))
+    # Early ẑ0 can land far off the map (x̂0 divides by √ᾱ_t ≈ 0.07 at t = T−1): pinned to the border.
+    clean_point = view.clamp(result["clean_path"][step] if step < steps else result["path"][-1])
+    picture = draw_map(background["points"], background["labels"], background["class_names"], view,
+                       marker=path[-1], path=path, posterior={"center": clean_point})
+    if step < steps:
+        caption = text("latent_step_caption", result["lang"], step=step + 1, steps=steps,
+                       t=int(result["timesteps"][step]), norm=float(result["norms"][step]))
+        clean_image = result["clean_images"][step]
+    else:
+        caption = text("latent_final_caption", result["lang"], steps=steps, norm=float(result["norms"][step]))
+        clean_image = result["final"]
+    return picture, to_display(result["noisy_images"][step], FRAME), to_display(clean_image, FRAME), caption
+
+
+def advance(result: dict | None, step: float):
+    """One tick of the play button: the next frame, stopping the timer at the final latent."""
+    if result is None:
+        return gr.skip(), gr.Timer(active=False)
+    last = len(result["timesteps"])
+    following = 0 if int(step) >= last else int(step) + 1
+    return following, gr.Timer(active=following < last)
+
+
+def write_latent_gif(result: dict) -> str:
+    digest = hashlib.sha1(result["codes"].tobytes()).hexdigest()[:12]
+    return write_gif([result["noisy_images"], np.concatenate([result["clean_images"], result["final"][None]])],
+                     EXPORT_DIR / f"latent-trajectory-{digest}.gif", size=112, duration=90, bounce=False)
+
+
+def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
+                   request: gr.Request | None = None):
+    """The same class, seed and sampler in pixel space and in latent space: (pixel image, latent image, table)."""
+    lang = request_language(request)
+    steps = int(steps)
+    if not 1 <= steps <= 1000:
+        raise gr.Error(text("steps_range", lang))
+    result = side_by_side(dataset, int(label), float(guidance), sampler, steps, int(seed or 0))
+    pixel, latent = result["pixel"], result["latent"]
+    dash = "–"
+
+    def quality(entry: dict, key: str, form: str) -> str:
+        return form.format(entry["quality"][key]) if key in entry["quality"] else dash
+
+    rows = [text("space_table_head", lang), "|---|---|---|---|",
+            text("space_dimensions", lang, pixel=pixel["dimensions"], latent=latent["dimensions"],
+                 ratio=pixel["dimensions"] / latent["dimensions"]),
+            text("space_parameters", lang, pixel=pixel["parameters"], latent=latent["parameters"],
+                 decoder=latent["decoder_parameters"]),
+            text("space_flops", lang, pixel=pixel["step_flops"] / 1e6, latent=latent["step_flops"] / 1e6,
+                 ratio=pixel["step_flops"] / latent["step_flops"]),
+            text("space_step", lang, pixel=pixel["step_ms"], latent=latent["step_ms"],
+                 ratio=pixel["step_ms"] / latent["step_ms"]),
+            text("space_sample", lang, steps=steps, pixel=pixel["sample_ms"], latent=latent["sample_ms"],
+                 ratio=pixel["sample_ms"] / latent["sample_ms"]),
+            text("space_accuracy", lang, pixel=quality(pixel, "cond_accuracy", "{:.1%}"),
+                 latent=quality(latent, "cond_accuracy", "{:.1%}")),
+            text("space_fd", lang, pixel=quality(pixel, "fd", "{:.1f}"), latent=quality(latent, "fd", "{:.1f}"),
+                 floor=quality(latent, "fd_floor", "{:.1f}"), ceiling=quality(latent, "fd_vae_ceiling", "{:.1f}"))]
+    return to_display(pixel["image"], FRAME), to_display(latent["image"], FRAME), "\n".join(rows)
+
+
+def latent_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
+                   request: gr.Request | None = None):
+    """A 4x4 grid of latent samples of the chosen class (unconditional for "none"): (image, caption)."""
+    images, seconds = latent_grid(dataset, [int(label)] * 16, float(guidance), sampler, int(steps), int(seed or 0))
+    return image_grid(images), text("grid_time", request_language(request), seconds=seconds, steps=int(steps),
+                                    sampler=sampler)
+
+
+def switch_dataset(dataset: str, request: gr.Request | None = None):
+    lang = request_language(request)
+    summary = model_summary(dataset)
+    return (gr.update(choices=class_choices(dataset, lang), value=0),
+            text("latent_model", lang, parameters=summary["parameters"], latent_dim=summary["latent_dim"],
+                 scale=summary["latent_scale"], schedule=summary["schedule"], vae=summary["vae_parameters"]))
+
+
+def build(i18n) -> dict[str, tuple[list, list]]:
+    """Lay out the tab. Returns {what: (inputs, outputs)} of the handlers the app runs on load: the model
+    summary, a first trajectory and the side-by-side."""
+    gr.Markdown(i18n("latent_diffusion_intro"))
+    model_text = gr.Markdown(elem_id="latent_model")
+    trajectory_state = gr.State(None)
+    with gr.Row():
+        with gr.Column(scale=1, min_width=260):
+            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "latent_steps")
+            seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
+            projection = gr.Radio(PROJECTION_CHOICES, value="pca", label=i18n("projection"))
+            run_button = gr.Button(i18n("run_latent"), variant="primary", elem_id="run_latent")
+        with gr.Column(scale=3):
+            summary = gr.Markdown(elem_id="latent_summary")
+            with gr.Row():
+                step = gr.Slider(0, 20, value=20, step=1, label=i18n("step"), elem_id="latent_step", scale=4)
+                play = gr.Button(i18n("play"), scale=1, elem_id="latent_play")
+            caption = gr.Markdown(elem_id="latent_step_caption")
+            with gr.Row():
+                latent_map = gr.Image(label=i18n("latent_path"), height=360, elem_id="latent_path_map", scale=3)
+                with gr.Column(scale=1, min_width=180):
+                    decoded_noisy = gr.Image(label="D(z_t / s)", height=FRAME + 20, elem_id="latent_decoded")
+                    decoded_clean = gr.Image(label="D(ẑ0 / s)", height=FRAME + 20)
+            gr.Markdown(i18n("latent_path_legend"))
+            gif = gr.File(label=i18n("trajectory_gif"))
+    timer = gr.Timer(0.25, active=False)
+
+    gr.Markdown(i18n("spaces_title"))
+    with gr.Row():
+        compare_button = gr.Button(i18n("compare_spaces"), scale=1, elem_id="compare_spaces")
+        grid_button = gr.Button(i18n("latent_grid"), scale=1)
+    with gr.Row():
+        pixel_image = gr.Image(label=i18n("pixel_sample"), height=FRAME + 20, scale=1, min_width=150)
+        latent_image = gr.Image(label=i18n("latent_sample"), height=FRAME + 20, scale=1, min_width=150)
+        with gr.Column(scale=4):
+            space_table = gr.Markdown(elem_id="space_table")
+    with gr.Row():
+        grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], scale=2)
+        grid_time = gr.Markdown()
+
+    frame_outputs = [latent_map, decoded_noisy, decoded_clean, caption]
+    reverse_inputs = [dataset, label, guidance, sampler, steps, seed, projection]
+    reverse_outputs = [trajectory_state, step, *frame_outputs, summary, gif]
+    compare_inputs = [dataset, label, guidance, sampler, steps, seed]
+    compare_outputs = [pixel_image, latent_image, space_table]
+    run_button.click(run_latent, reverse_inputs, reverse_outputs)
+    dataset.change(switch_dataset, dataset, [label, model_text])
+    step.change(show_latent_step, [trajectory_state, step], frame_outputs, show_progress="hidden")
+    play.click(lambda: (0, gr.Timer(active=True)), None, [step, timer])
+    timer.tick(advance, [trajectory_state, step], [step, timer], show_progress="hidden")
+    compare_button.click(compare_spaces, compare_inputs, compare_outputs)
+    grid_button.click(latent_sixteen, compare_inputs, [grid, grid_time])
+    return {"model": ([dataset], [label, model_text]), "reverse": (reverse_inputs, reverse_outputs),
+            "compare": (compare_inputs, compare_outputs), "grid": (compare_inputs, [grid, grid_time])}
