@@ -4,8 +4,8 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
-from demo.tabs import (bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion, latent_explorer, models,
-                       outliers, pca)
+from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
+                       latent_explorer, models, outliers, pca)
 from lab import api
 
 CSS = """
@@ -33,6 +33,8 @@ def build_demo() -> gr.Blocks:
                 (density_inputs, density_outputs), (digit_inputs, digit_outputs) = densities.build(I18N)
             with gr.Tab(I18N("tab_bayes"), id="bayes"):
                 bayes_inputs, bayes_outputs = bayes.build(I18N)
+            with gr.Tab(I18N("tab_autoregressive"), id="autoregressive"):
+                autoregressive_loads = autoregressive.build(I18N, drawing)
             draw_tab.render()
             with gr.Tab(I18N("tab_latent"), id="latent"):
                 latent_explorer.build(I18N, drawing)
@@ -56,6 +58,12 @@ def build_demo() -> gr.Blocks:
         demo.load(diffusion.switch_dataset, *diffusion_loads["model"])
         demo.load(diffusion.run_reverse, *diffusion_loads["reverse"])
         demo.load(diffusion.sample_every_class, *diffusion_loads["grid"])
+        demo.load(autoregressive.switch_dataset, *autoregressive_loads["model"])
+        demo.load(autoregressive.run_sampling, *autoregressive_loads["sample"]).then(
+            autoregressive.cost_argument, *autoregressive_loads["cost"])
+        demo.load(autoregressive.run_likelihood, *autoregressive_loads["likelihood"])
+        demo.load(autoregressive.run_completion, *autoregressive_loads["completion"])
+        demo.load(autoregressive.stream_grid, *autoregressive_loads["grid"])
         demo.load(latent_diffusion.switch_dataset, *latent_loads["model"])
         demo.load(latent_diffusion.run_latent, *latent_loads["reverse"])
         demo.load(latent_diffusion.compare_spaces, *latent_loads["compare"])

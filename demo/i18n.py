@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from demo.texts import latent_diffusion
+from demo.texts import autoregressive, latent_diffusion
 
 UI_TEXT = {
     "en": {
@@ -425,7 +425,7 @@ DYNAMIC_TEXT = {
     },
 }
 
-for _tab_text in (latent_diffusion,):
+for _tab_text in (autoregressive, latent_diffusion):
     for _lang in ("en", "es"):
         UI_TEXT[_lang].update(_tab_text.UI[_lang])
         DYNAMIC_TEXT[_lang].update(_tab_text.DYNAMIC[_lang])

@@ -252,3 +252,24 @@ def density_curves(xs, curves: dict, truth, truth_name: str, points, title: str)
                  "hoverinfo": "skip"})
     return _figure(data, title, height=300, showlegend=True, legend={"orientation": "h", "y": -0.2},
                    xaxis={"title": {"text": "x"}}, yaxis={"title": {"text": "p(x)"}})
+
+
+def level_distribution(probabilities, drawn: int, title: str, x_title: str) -> go.Figure:
+    """p(x_i | x_<i) over the 256 pixel values as bars, the value drawn in the accent colour."""
+    probabilities = np.asarray(probabilities, np.float64)
+    colors = [SECOND if value == drawn else ACCENT_LIGHT for value in range(len(probabilities))]
+    bars = {"type": "bar", "x": list(range(len(probabilities))), "y": probabilities.tolist(),
+            "marker": {"color": colors, "line": {"width": 0}}, "hovertemplate": "%{x}: %{y:.4f}<extra></extra>"}
+    return _figure([bars], title, height=280, bargap=0,
+                   xaxis={"title": {"text": x_title}, "range": [-2, len(probabilities) + 1]},
+                   yaxis={"title": {"text": "p"}, "range": [0, max(0.05, float(probabilities.max()) * 1.1)]})
+
+
+def cost_map(costs, title: str) -> go.Figure:
+    """A 28x28 map of −log p(x_i | x_<i) in nats, redder = more surprising, drawn like the image.
+    (A colour scale plotly.js knows by name: figures here skip plotly.py, which would expand others.)"""
+    heatmap = {"type": "heatmap", "z": np.asarray(costs, np.float64).tolist(), "colorscale": "YlOrRd",
+               "reversescale": True, "colorbar": {"title": {"text": "nats"}, "thickness": 12},
+               "hovertemplate": "row %{y}, column %{x}: %{z:.2f} nats<extra></extra>"}
+    return _figure([heatmap], title, height=300, xaxis={"visible": False, "constrain": "domain"},
+                   yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"})

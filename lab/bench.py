@@ -3,6 +3,7 @@
     python -m lab.bench                 # everything (quality figures evaluate the full test splits)
     python -m lab.bench --quick         # latency only
     python -m lab.bench --json bench.json
+    python -m lab.bench --only latent_diffusion pixelcnn     # some sections, with their quality figures
 
 Run it on a quiet machine: another process using torch on the same cores distorts every latency here.
 Bars (issue 2, 2 CPU cores): Draw & encode handler p50 ≤ 50 ms, app start ≤ 15 s; classifier accuracy
@@ -33,6 +34,8 @@ BARS = {  # figure: (comparison, bar)
     "diffusion_step_p50_ms": ("<=", 15.0), "diffusion_grid16_s": ("<=", 2.0),
     "diffusion_cond_accuracy_mnist": (">=", 0.95), "diffusion_cond_accuracy_fashion": (">=", 0.85),
     "latent_diffusion_sample_ms": ("<=", 50.0),
+    "pixelcnn_grid16_s": ("<=", 10.0),
+    "pixelcnn_cond_accuracy_mnist": (">=", 0.90), "pixelcnn_cond_accuracy_fashion": (">=", 0.75),
     "latent_diffusion_cond_accuracy_mnist": (">=", 0.95), "latent_diffusion_cond_accuracy_fashion": (">=", 0.85),
 }
 
@@ -217,6 +220,36 @@ def bench_latent_diffusion_quality() -> dict:
     return figures
 
 
+def bench_pixelcnn(repeats: int = 3) -> dict:
+    """Issue 7's speed: a 4x4 grid of PixelCNN samples, drawn pixel by pixel as the tab streams it
+    (every row yielded), median of `repeats` after a warm-up."""
+    from lab.autoregressive import grid_rows
+
+    labels = list(range(10)) + list(range(6))
+    seconds = []
+    for seed in range(repeats + 1):
+        for _, _, elapsed in grid_rows("mnist", labels, 1.0, seed):
+            pass
+        seconds.append(elapsed)
+    return {"pixelcnn_grid16_s": float(np.median(seconds[1:]))}
+
+
+def bench_pixelcnn_quality() -> dict:
+    """Issue 7's quality: test NLL in bits per dimension next to the 16-d VAE's −ELBO on the same images,
+    and 1,000 class-conditional samples classified (lab.autoregressive.measure)."""
+    from lab.autoregressive import measure
+
+    figures = {}
+    for dataset in ("mnist", "fashion"):
+        measured = measure(dataset)
+        figures[f"pixelcnn_nll_bpd_{dataset}"] = measured["test_bpd"]
+        figures[f"pixelcnn_nll_nats_{dataset}"] = measured["test_nll"]
+        figures[f"vae16_nelbo_same_images_{dataset}"] = measured["vae16_test_nelbo"]
+        figures[f"pixelcnn_cond_accuracy_{dataset}"] = measured["cond_accuracy"]
+        figures[f"pixelcnn_fd_{dataset}"] = measured["fd"]
+    return figures
+
+
 def bench_checkpoint_load() -> dict:
     """Seconds to load the four models the Draw & encode tab needs for one dataset, from disk."""
     from lab.checkpoints import SHIPPED_MODELS, load_model, shipped_path
@@ -281,30 +314,47 @@ def verdict(name: str, value: float) -> str:
     return f"{'pass' if passed else 'FAIL'} ({comparison} {bar:g})"
 
 
+def _ood_figures() -> dict:
+    from lab.analysis.ood import ood_figures
+
+    return ood_figures()
+
+
+# Sections by name, in the order they run: (latency, quality), either may be None. `--only` picks some;
+# `--quick` drops the quality parts. "models" holds issue 2's classifier and VAE figures.
+SECTIONS = {
+    "draw_encode": (bench_draw_encode, None),
+    "checkpoint_load": (bench_checkpoint_load, None),
+    "latent_explorer": (bench_latent_explorer, None),
+    "foundations": (bench_foundations, _ood_figures),
+    "diffusion": (bench_diffusion, bench_diffusion_quality),
+    "latent_diffusion": (bench_latent_diffusion, bench_latent_diffusion_quality),
+    "pixelcnn": (bench_pixelcnn, bench_pixelcnn_quality),
+    "app_start": (bench_app_start, None),
+    "models": (None, bench_quality),
+}
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m lab.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slow quality figures")
+    parser.add_argument("--only", nargs="+", choices=list(SECTIONS), metavar="SECTION",
+                        help=f"run only these sections: {', '.join(SECTIONS)}")
     parser.add_argument("--json", type=Path, help="also write the figures as a flat JSON object")
     parser.add_argument("--threads", type=int, default=2, help="torch CPU threads (default 2)")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     os.environ.setdefault("LAB_DEVICE", "cpu")
 
+    chosen = [SECTIONS[name] for name in (args.only or SECTIONS)]
     figures: dict[str, float] = {}
-    figures |= bench_draw_encode()
-    figures |= bench_checkpoint_load()
-    figures |= bench_latent_explorer()
-    figures |= bench_foundations()
-    figures |= bench_diffusion(ddpm1000=not args.quick)
-    figures |= bench_latent_diffusion()
-    figures |= bench_app_start()
+    for latency, _ in chosen:
+        if latency is not None:
+            figures |= latency(ddpm1000=not args.quick) if latency is bench_diffusion else latency()
     if not args.quick:
-        from lab.analysis.ood import ood_figures
-
-        figures |= bench_quality()
-        figures |= ood_figures()
-        figures |= bench_diffusion_quality()
-        figures |= bench_latent_diffusion_quality()
+        for _, quality in chosen:
+            if quality is not None:
+                figures |= quality()
 
     from lab.device import describe_device
 

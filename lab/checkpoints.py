@@ -17,7 +17,7 @@ from lab.models import build_model
 
 # LAB_CHECKPOINTS points the app at another set of checkpoint folders (e.g. ones you trained yourself).
 CHECKPOINT_ROOT = Path(os.environ.get("LAB_CHECKPOINTS", Path(__file__).resolve().parent.parent / "checkpoints"))
-SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16", "diffusion", "latent-diffusion")
+SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16", "diffusion", "latent-diffusion", "pixelcnn")
 
 
 class CheckpointError(RuntimeError):

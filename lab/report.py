@@ -8,8 +8,10 @@ from lab.checkpoints import SHIPPED_MODELS, CheckpointError, load_model, read_co
 from lab.data import DATASET_NAMES
 
 FIGURES = {"classifier": ("accuracy", "{:.2%}"), "vae": ("−ELBO (recon + KL), nats", None),
-           "ae": ("L2 ‖x − x̂‖²", "{:.2f}"), "denoiser": ("noise MSE ‖ε − ε̂‖² per pixel", "{:.4f}")}
-METRIC = {"classifier": "accuracy", "ae": "l2", "denoiser": "mse"}
+           "ae": ("L2 ‖x − x̂‖²", "{:.2f}"), "denoiser": ("noise MSE ‖ε − ε̂‖² per pixel", "{:.4f}"),
+           "latent_denoiser": ("noise MSE ‖ε − ε̂‖² per latent dimension", "{:.4f}"),
+           "pixelcnn": ("−log p(x), nats (bits/dim)", None)}
+METRIC = {"classifier": "accuracy", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse"}
 
 
 def checkpoint_table() -> str:
@@ -27,6 +29,8 @@ def checkpoint_table() -> str:
             if kind == "vae":
                 value = (f"{metrics['test_nelbo']:.1f} ({metrics['test_nelbo_reconstruction']:.1f} + "
                          f"{metrics['test_nelbo_kl']:.1f})")
+            elif kind == "pixelcnn":
+                value = f"{metrics['test_nll']:.1f} ({metrics['test_bpd']:.3f})"
             else:
                 value = style.format(metrics[f"test_{METRIC[kind]}"])
             parameters = f"{sum(p.numel() for p in load_model(folder)[0].parameters()):,}"

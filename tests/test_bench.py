@@ -12,3 +12,13 @@ def test_verdict_reads_the_bars():
     assert bench.verdict("draw_encode_p50_ms", 12.0).startswith("pass")
     assert bench.verdict("classifier_accuracy_mnist", 0.90).startswith("FAIL")
     assert bench.verdict("checkpoint_load_s", 1.0) == ""
+
+
+def test_only_runs_the_named_sections_and_writes_their_keys(tmp_path):
+    import json
+
+    path = tmp_path / "bench.json"
+    figures = bench.main(["--quick", "--only", "latent_diffusion", "pixelcnn", "--json", str(path)])
+    assert set(figures) == {"latent_diffusion_sample_ms", "pixel_diffusion_sample_ms", "latent_vs_pixel_step_speedup",
+                            "pixelcnn_grid16_s"}
+    assert json.loads(path.read_text()) == figures and figures["latent_vs_pixel_step_speedup"] > 1

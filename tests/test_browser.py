@@ -122,8 +122,8 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:10] == ["k-means", "PCA", "Densities", "Bayes", "Draw & encode", "Latent explorer", "Outliers",
-                          "Diffusion", "Latent diffusion", "Models"]
+    assert names[:11] == ["k-means", "PCA", "Densities", "Bayes", "Autoregressive", "Draw & encode",
+                          "Latent explorer", "Outliers", "Diffusion", "Latent diffusion", "Models"]
     page.close()
 
 
@@ -216,4 +216,20 @@ def test_the_latent_path_steps_on_the_map_and_the_spaces_compare(app_url, browse
     expect(page.locator("#latent_path_map img")).to_be_visible()
     expect(page.locator("#space_table")).to_contain_text("784", timeout=60_000)   # the preloaded comparison
     page.screenshot(path=str(SCREENSHOTS / "latent_diffusion.png"), full_page=True)
+    page.close()
+
+
+def test_the_pixel_slider_shows_each_pixels_distribution(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Autoregressive")
+    expect(page.locator("#ar_summary")).to_contain_text("784 pixels", timeout=60_000)   # the preloaded sample
+    pixel = page.locator("#ar_pixel input[type=number]")
+    pixel.fill("30")
+    pixel.press("Enter")
+    expect(page.locator("#ar_pixel_caption")).to_contain_text("row 1, column 2", timeout=30_000)
+    expect(page.locator("#ar_distribution .js-plotly-plot")).to_be_visible(timeout=30_000)
+    expect(page.locator("#ar_likelihood")).to_contain_text("ELBO", timeout=30_000)
+    expect(page.locator("#ar_cost_table")).to_contain_text("1024x1024", timeout=30_000)
+    page.screenshot(path=str(SCREENSHOTS / "autoregressive.png"), full_page=True)
     page.close()

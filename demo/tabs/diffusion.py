@@ -50,7 +50,7 @@ def schedule_figure(request: gr.Request | None = None):
     return figure
 
 
-def _source_image(source: str, index: float, drawing, dataset: str, lang: str) -> np.ndarray:
+def source_image(source: str, index: float, drawing, dataset: str, lang: str) -> np.ndarray:
     """The Draw & encode tab's drawing, or a shipped test image of `dataset` by index."""
     if source == "drawing":
         if drawing is None:
@@ -63,7 +63,7 @@ def show_forward(source: str, index: float, timestep: float, seed: float, schedu
                  request: gr.Request | None = None):
     """(x0, ε, x_t images, the live coefficients) for the forward process at t."""
     lang = request_language(request)
-    clean = _source_image(source, index, drawing, "mnist", lang)
+    clean = source_image(source, index, drawing, "mnist", lang)
     result = forward_noising(clean, int(timestep), int(seed or 0), schedule)
     numbers = text("forward_numbers", lang, t=int(timestep), a=result["sqrt_alpha_bar"],
                    b=result["sqrt_one_minus_alpha_bar"], schedule=schedule)
@@ -159,7 +159,7 @@ def run_sdedit(dataset: str, source: str, index: float, strength: float, label: 
                drawing=None, request: gr.Request | None = None):
     """SDEdit: noise the image to `strength` and denoise it back with four seeds: (strip, caption)."""
     lang = request_language(request)
-    clean = _source_image(source, index, drawing, dataset, lang)
+    clean = source_image(source, index, drawing, dataset, lang)
     results = [trajectory(dataset, int(label), float(guidance), DEFAULT["sampler"], DEFAULT["steps"],
                           int(seed or 0) + offset, start=clean, strength=float(strength)) for offset in range(4)]
     shown = [clean, results[0]["noisy"][0]] + [result["final"] for result in results]
@@ -184,7 +184,7 @@ def sampling_controls(i18n, steps_id: str) -> tuple[gr.Radio, gr.Dropdown, gr.Sl
     return dataset, label, guidance, sampler, steps
 
 
-def _image_picker(i18n, index: int) -> tuple[gr.Radio, gr.Slider]:
+def image_picker(i18n, index: int) -> tuple[gr.Radio, gr.Slider]:
     """A test image by number, or the Draw & encode tab's drawing."""
     source = gr.Radio([(i18n("test_image"), "test"), (i18n("my_drawing"), "drawing")], value="test",
                       label=i18n("image_source"))
@@ -202,7 +202,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("forward_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            source, index = _image_picker(i18n, 0)
+            source, index = image_picker(i18n, 0)
             timestep = gr.Slider(0, 999, value=300, step=1, label="t", elem_id="forward_t")
             forward_seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed_noise"))
             schedule = gr.Radio(["cosine", "linear"], value="cosine", label=i18n("schedule"))
@@ -254,7 +254,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("sdedit_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            sdedit_source, sdedit_index = _image_picker(i18n, 7)
+            sdedit_source, sdedit_index = image_picker(i18n, 7)
             strength = gr.Slider(0.05, 1.0, value=0.5, step=0.05, label=i18n("strength"))
             sdedit_button = gr.Button(i18n("run_sdedit"), variant="primary")
         with gr.Column(scale=3):

@@ -9,8 +9,11 @@ Causality without a blind spot comes from two stacks of convolutions:
   horizontal stack only shifted down by one row (so row r gets rows < r);
 - the horizontal stack sees the current row to the left: kernel columns c−kw+1 … c, and in the first layer
   c−kw … c−1, so the pixel being predicted never sees itself.
-Each layer is gated: tanh(a) ⊙ σ(b), with the class embedding added to a and b (the conditioning of the
-paper's eq. 4), and the horizontal stack is residual.
+Each layer is gated: tanh(a) ⊙ σ(b), with a class-dependent bias added to a and b, and the horizontal
+stack is residual. The bias is a learned 7x7 map per class, upsampled to the image (the paper's
+location-dependent conditioning, eq. 5): it tells every pixel where class y's strokes usually are, which a
+few layers of 3x3 convolutions could not see from their small window. It does not depend on x, so
+causality is untouched.
 
 `forward` computes all 784 distributions at once (training, likelihood). Sampling needs 784 sequential
 steps; `RasterSampler` caches every layer's features so that each step computes one column of the
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
+from typing import Callable, Iterator
 
 import torch
 import torch.nn.functional as F
@@ -38,6 +42,7 @@ class PixelCNNConfig:
     head_channels: int = 128
     levels: int = 256               # 8-bit pixels: a 256-way softmax each
     image_size: int = 28
+    condition_size: int = 7         # side of each class's learned bias map before upsampling
 
 
 def to_levels(images: torch.Tensor, levels: int = 256) -> torch.Tensor:
@@ -75,8 +80,8 @@ class GatedPixelCNN(nn.Module):
             self.horizontal.append(nn.Conv2d(in_channels, 2 * c, (1, k // 2 if layer == 0 else k // 2 + 1)))
             self.link.append(nn.Conv2d(2 * c, 2 * c, 1))
             self.horizontal_out.append(nn.Conv2d(c, c, 1))
-        # Class conditioning: a learned bias per layer for the vertical and the horizontal gates.
-        self.condition = nn.Embedding(config.num_classes, config.layers * 4 * c)
+        # Class conditioning: per class and layer, a bias map for the vertical and the horizontal gates.
+        self.condition = nn.Embedding(config.num_classes, config.layers * 4 * c * config.condition_size ** 2)
         self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(c, config.head_channels, 1), nn.ReLU(),
                                   nn.Conv2d(config.head_channels, config.levels, 1))
 
@@ -84,10 +89,14 @@ class GatedPixelCNN(nn.Module):
         return asdict(self.config)
 
     def _conditions(self, labels: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor]]:
-        """Per layer, (vertical bias, horizontal bias), each (B, 2C, 1, 1)."""
-        per_layer = self.condition(labels).view(len(labels), self.config.layers, 2, 2 * self.config.channels)
-        return [(per_layer[:, i, 0, :, None, None], per_layer[:, i, 1, :, None, None])
-                for i in range(self.config.layers)]
+        """Per layer, (vertical bias, horizontal bias), each (B, 2C, H, W)."""
+        config, batch = self.config, len(labels)
+        small = self.condition(labels).view(batch, config.layers * 4 * config.channels, config.condition_size,
+                                            config.condition_size)
+        maps = F.interpolate(small, size=(config.image_size, config.image_size), mode="bilinear",
+                             align_corners=False)
+        maps = maps.view(batch, config.layers, 2, 2 * config.channels, config.image_size, config.image_size)
+        return [(maps[:, i, 0], maps[:, i, 1]) for i in range(config.layers)]
 
     def forward(self, values: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
         """values (B, 1, H, W) integer levels, labels (B,) -> logits (B, levels, H, W); the logits at pixel
@@ -183,7 +192,7 @@ class RasterSampler:
                 kh = model.vertical[layer].kernel_size[0]
                 v_pre = model.vertical[layer](self.vertical_inputs[layer][:, :, row - 1: row - 1 + kh])
                 if layer + 1 < self.config.layers:
-                    v_bias, _ = self.conditions[layer]
+                    v_bias = self.conditions[layer][0][:, :, row - 1: row]
                     self._store_vertical(layer + 1, row - 1, gate(v_pre + v_bias)[:, :, 0])
             self.links.append(model.link[layer](v_pre))                                  # (B, 2C, 1, W)
         self.horizontal_inputs = [torch.zeros(batch, 1 if layer == 0 else c, 1, self.left_pads[layer] + size,
@@ -200,7 +209,7 @@ class RasterSampler:
             pad = self.left_pads[layer]
             start = column + pad - (width if layer == 0 else width - 1)
             window = self.horizontal_inputs[layer][..., start: start + width]              # (B, C_in, 1, kw)
-            _, h_bias = self.conditions[layer]
+            h_bias = self.conditions[layer][1][:, :, self.row: self.row + 1, column: column + 1]
             h_pre = model.horizontal[layer](window) + self.links[layer][..., column: column + 1] + h_bias
             h = model.horizontal_out[layer](gate(h_pre))                                   # (B, C, 1, 1)
             if layer > 0:
@@ -222,14 +231,13 @@ class RasterSampler:
 
 
 @torch.inference_mode()
-def sample_raster(model: GatedPixelCNN, labels: torch.Tensor, *, temperature: float = 1.0,
-                  generator: torch.Generator | None = None, known: torch.Tensor | None = None,
-                  known_rows: int = 0, on_pixel=None, on_row=None) -> torch.Tensor:
-    """Sample images pixel by pixel: (B, H, W) integer levels.
+def raster_rows(model: GatedPixelCNN, labels: torch.Tensor, *, temperature: float = 1.0,
+                generator: torch.Generator | None = None, known: torch.Tensor | None = None, known_rows: int = 0,
+                on_pixel: Callable | None = None) -> Iterator[torch.Tensor]:
+    """Sample images pixel by pixel, yielding the values (B, H, W) (integer levels) after every row.
 
     known (B, H, W) levels with `known_rows` > 0: those top rows are kept as given (completion).
-    on_pixel(row, column, probabilities (B, levels), values (B,)) is called after every sampled pixel,
-    on_row(row, values (B, H, W)) after every row: what the UI animates."""
+    on_pixel(row, column, probabilities (B, levels), drawn (B,)) is called after every sampled pixel."""
     if temperature <= 0:
         raise ValueError(f"temperature must be positive, got {temperature}")
     sampler = RasterSampler(model, labels)
@@ -245,6 +253,11 @@ def sample_raster(model: GatedPixelCNN, labels: torch.Tensor, *, temperature: fl
                 sampler.set_pixel(column, drawn)
                 if on_pixel is not None:
                     on_pixel(row, column, probabilities, drawn)
-        if on_row is not None:
-            on_row(row, sampler.values)
-    return sampler.values.clone()
+        yield sampler.values
+
+
+def sample_raster(model: GatedPixelCNN, labels: torch.Tensor, **options) -> torch.Tensor:
+    """The whole images of `raster_rows` (same options): (B, H, W) integer levels."""
+    for values in raster_rows(model, labels, **options):
+        pass
+    return values.clone()

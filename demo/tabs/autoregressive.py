@@ -1,0 +1,219 @@
+"""Autoregressive models: a PixelCNN samples an image pixel by pixel, completes a drawing, and gives the
+exact likelihood of any image (lecture: "Modelos autoregresivos").
+
+A sampled image is computed once, with the distribution of every pixel, and kept in per-user state; the
+pixel slider and the play button only pick frames from it. The 4x4 grid streams row by row.
+"""
+from __future__ import annotations
+
+import numpy as np
+import gradio as gr
+from PIL import Image
+
+from demo import plots
+from demo.i18n import request_language, text
+from demo.imaging import grid as image_grid, strip, to_display
+from demo.tabs.diffusion import image_picker, source_image
+from lab import api
+from lab.autoregressive import (DEFAULT_TEMPERATURE, complete, cost_table, grid_rows, likelihood, model_summary,
+                                raster_sample)
+
+FRAME = 224
+PIXELS = 28 * 28
+PLAY_STRIDE = 7          # pixels per tick of the play button: a quarter row
+
+
+def class_choices(dataset: str) -> list[tuple[str, int]]:
+    return [(name, index) for index, name in enumerate(api.class_names(dataset))]
+
+
+def run_sampling(dataset: str, label: int, temperature: float, seed: float, request: gr.Request | None = None,
+                 progress=gr.Progress()):
+    """Draw one image pixel by pixel; returns (state, pixel slider, the frame at the last pixel…, summary)."""
+    lang = request_language(request)
+    try:
+        result = raster_sample(dataset, int(label), float(temperature), int(seed or 0),
+                               progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
+    except ValueError as error:
+        raise gr.Error(str(error))
+    result["lang"] = lang
+    summary = text("ar_summary", lang, seconds=result["seconds"], per_pixel=1000 * result["seconds"] / PIXELS,
+                   temperature=float(temperature))
+    return (result, gr.update(value=PIXELS - 1), *show_pixel(result, PIXELS - 1), summary)
+
+
+def partial_image(values: np.ndarray, index: int, size: int = FRAME) -> Image.Image:
+    """The image as drawn up to pixel `index` (raster order): later pixels blue-grey, pixel `index` red."""
+    gray = np.asarray(values, np.float32).reshape(-1) / 255
+    rgb = np.stack([gray] * 3, axis=1)
+    rgb[index + 1:] = (0.35, 0.4, 0.55)
+    rgb[index] = (0.95, 0.15, 0.15)
+    pixels = (rgb.reshape(28, 28, 3) * 255).round().astype(np.uint8)
+    return Image.fromarray(pixels).resize((size, size), Image.NEAREST)
+
+
+def show_pixel(result: dict | None, index: float):
+    """One pixel of the sampled image (the slider's handler): the image so far, p(x_i | x_<i) over the
+    256 values with the drawn one marked, and a caption with its probability and entropy."""
+    if result is None:
+        return None, None, ""
+    index = min(max(int(index), 0), PIXELS - 1)
+    lang = result.get("lang", "en")
+    probabilities = result["probabilities"][index]
+    drawn = int(result["values"].reshape(-1)[index])
+    entropy = float(-(probabilities * np.log2(np.clip(probabilities, 1e-12, None))).sum())
+    caption = text("ar_pixel_caption", lang, index=index, row=index // 28, column=index % 28, value=drawn,
+                   probability=float(probabilities[drawn]), entropy=entropy)
+    figure = plots.level_distribution(probabilities, drawn, text("ar_distribution_title", lang),
+                                      text("ar_value_axis", lang))
+    return partial_image(result["values"], index), figure, caption
+
+
+def advance(result: dict | None, index: float):
+    """One tick of the play button: a quarter row further, stopping at the last pixel."""
+    if result is None:
+        return gr.skip(), gr.Timer(active=False)
+    following = 0 if int(index) >= PIXELS - 1 else min(PIXELS - 1, int(index) + PLAY_STRIDE)
+    return following, gr.Timer(active=following < PIXELS - 1)
+
+
+def stream_grid(dataset: str, label: int, temperature: float, seed: float, request: gr.Request | None = None):
+    """16 samples of the class, yielded row by row as the rows complete: (grid image, caption)."""
+    lang = request_language(request)
+    try:
+        for rows, images, seconds in grid_rows(dataset, [int(label)] * 16, float(temperature), int(seed or 0)):
+            yield image_grid(images), text("ar_grid_progress", lang, rows=rows, seconds=seconds)
+    except ValueError as error:
+        raise gr.Error(str(error))
+
+
+def run_completion(dataset: str, source: str, index: float, rows: float, label: int, temperature: float,
+                   seed: float, drawing=None, request: gr.Request | None = None):
+    """Keep the top rows of a test image or the drawing and let the model finish it four times:
+    (strip: the kept part, then the completions; caption)."""
+    lang = request_language(request)
+    image = source_image(source, index, drawing, dataset, lang)
+    rows = int(rows)
+    try:
+        completions = complete(dataset, image, rows, int(label), float(temperature), int(seed or 0))
+    except ValueError as error:
+        raise gr.Error(str(error))
+    kept = np.array(image, np.float32)
+    kept[rows:] = 0.35            # the part the model must draw, greyed out
+    return strip(np.concatenate([kept[None], completions]), size=112, gap=6), text(
+        "ar_completion_caption", lang, rows=rows, left=28 - rows)
+
+
+def run_likelihood(dataset: str, source: str, index: float, drawing=None, request: gr.Request | None = None):
+    """−log p(x) of a test image or the drawing in nats and bits per dimension, the per-pixel cost map,
+    p(y | x), and the VAE's −ELBO for the same image: (numbers, cost map figure, p(y|x) figure)."""
+    lang = request_language(request)
+    image = source_image(source, index, drawing, dataset, lang)
+    result = likelihood(dataset, image)
+    names = list(api.class_names(dataset))
+    numbers = text("ar_likelihood", lang, nll=result["nll"], bpd=result["bpd"], vae=result["vae_nelbo"],
+                   best=names[result["best_class"]], best_nll=float(result["class_nll"][result["best_class"]]))
+    cost = plots.cost_map(result["cost_map"], text("ar_cost_title", lang, best=names[result["best_class"]]))
+    posterior = plots.probabilities_figure(result["posterior"].tolist(), names, text("ar_posterior_title", lang),
+                                           "p(y|x)")
+    return numbers, cost, posterior
+
+
+def cost_argument(result: dict | None, request: gr.Request | None = None) -> str:
+    """The table of sequential steps for larger images, timed at this machine's measured cost per pixel."""
+    lang = request_language(request)
+    step_ms = 1000 * result["seconds"] / PIXELS if result is not None else 1.0
+    rows = [text("ar_cost_head", lang), "|---|---|---|---|---|"]
+    for row in cost_table(step_ms):
+        rows.append(f"| {row['name']} | {row['size']} | {row['steps']:,} | {_duration(row['seconds'])} | "
+                    f"{row['patch_steps']:,} ({_duration(row['patch_seconds'])}) |")
+    return "\n".join(rows) + "\n\n" + text("ar_cost_note", lang, step_ms=step_ms)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 120:
+        return f"{seconds:.1f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def switch_dataset(dataset: str, request: gr.Request | None = None):
+    lang = request_language(request)
+    summary = model_summary(dataset)
+    return gr.update(choices=class_choices(dataset), value=0), text("ar_model", lang, **summary)
+
+
+def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns {what: (inputs, outputs)}
+    of the handlers the app runs on load."""
+    gr.Markdown(i18n("ar_intro"))
+    model_text = gr.Markdown(elem_id="ar_model")
+    sample_state = gr.State(None)
+    with gr.Row():
+        with gr.Column(scale=1, min_width=250):
+            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
+            label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
+            temperature = gr.Slider(0.1, 2.0, value=DEFAULT_TEMPERATURE, step=0.05, label=i18n("temperature"))
+            seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
+            sample_button = gr.Button(i18n("ar_sample"), variant="primary", elem_id="ar_sample")
+        with gr.Column(scale=3):
+            summary = gr.Markdown(elem_id="ar_summary")
+            with gr.Row():
+                pixel = gr.Slider(0, PIXELS - 1, value=PIXELS - 1, step=1, label=i18n("ar_pixel"), scale=4,
+                                  elem_id="ar_pixel")
+                play = gr.Button(i18n("play"), scale=1, elem_id="ar_play")
+            caption = gr.Markdown(elem_id="ar_pixel_caption")
+            with gr.Row():
+                partial = gr.Image(label=i18n("ar_so_far"), height=FRAME + 30, scale=1, elem_id="ar_partial")
+                distribution = gr.Plot(show_label=False, scale=2, elem_id="ar_distribution")
+    timer = gr.Timer(0.2, active=False)
+
+    gr.Markdown(i18n("ar_grid_title"))
+    with gr.Row():
+        grid_button = gr.Button(i18n("ar_grid"), scale=1, elem_id="ar_grid")
+        grid_caption = gr.Markdown(elem_id="ar_grid_caption")
+    grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], elem_id="ar_grid_image")
+
+    gr.Markdown(i18n("ar_completion_title"))
+    with gr.Row():
+        with gr.Column(scale=1, min_width=250):
+            completion_source, completion_index = image_picker(i18n, 3)
+            rows = gr.Slider(0, 28, value=14, step=1, label=i18n("ar_rows"))
+            completion_button = gr.Button(i18n("ar_complete"), variant="primary", elem_id="ar_complete")
+        with gr.Column(scale=3):
+            completion_strip = gr.Image(label=i18n("ar_completions"), height=150, buttons=["download"])
+            completion_caption = gr.Markdown(elem_id="ar_completion_caption")
+
+    gr.Markdown(i18n("ar_likelihood_title"))
+    with gr.Row():
+        with gr.Column(scale=1, min_width=250):
+            likelihood_source, likelihood_index = image_picker(i18n, 0)
+            likelihood_button = gr.Button(i18n("ar_measure"), variant="primary")
+        with gr.Column(scale=3):
+            likelihood_numbers = gr.Markdown(elem_id="ar_likelihood")
+            with gr.Row():
+                cost_plot = gr.Plot(show_label=False, elem_id="ar_cost_map")
+                posterior_plot = gr.Plot(show_label=False)
+
+    gr.Markdown(i18n("ar_cost_title_section"))
+    cost_text = gr.Markdown(elem_id="ar_cost_table")
+
+    sample_inputs = [dataset, label, temperature, seed]
+    frame_outputs = [partial, distribution, caption]
+    sample_outputs = [sample_state, pixel, *frame_outputs, summary]
+    completion_inputs = [dataset, completion_source, completion_index, rows, label, temperature, seed, drawing]
+    likelihood_inputs = [dataset, likelihood_source, likelihood_index, drawing]
+    likelihood_outputs = [likelihood_numbers, cost_plot, posterior_plot]
+    sample_button.click(run_sampling, sample_inputs, sample_outputs).then(cost_argument, sample_state, cost_text)
+    dataset.change(switch_dataset, dataset, [label, model_text])
+    pixel.change(show_pixel, [sample_state, pixel], frame_outputs, show_progress="hidden")
+    play.click(lambda: (0, gr.Timer(active=True)), None, [pixel, timer])
+    timer.tick(advance, [sample_state, pixel], [pixel, timer], show_progress="hidden")
+    grid_button.click(stream_grid, sample_inputs, [grid, grid_caption])
+    completion_button.click(run_completion, completion_inputs, [completion_strip, completion_caption])
+    likelihood_button.click(run_likelihood, likelihood_inputs, likelihood_outputs)
+    return {"model": ([dataset], [label, model_text]), "sample": (sample_inputs, sample_outputs),
+            "cost": ([sample_state], [cost_text]), "likelihood": (likelihood_inputs, likelihood_outputs),
+            "completion": (completion_inputs, [completion_strip, completion_caption]),
+            "grid": (sample_inputs, [grid, grid_caption])}
