@@ -50,7 +50,7 @@ def open_tab(browser, app_url: str, tab: str):
     """A fresh page of the app with `tab` selected (a tab's content renders only once it is clicked)."""
     page = browser.new_page(viewport={"width": 1400, "height": 1100})
     page.goto(app_url)
-    page.get_by_role("tab", name=tab).click()
+    page.get_by_role("tab", name=tab, exact=True).click()
     return page
 
 
