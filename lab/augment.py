@@ -30,3 +30,16 @@ def random_affine(images: torch.Tensor, generator: torch.Generator, degrees: flo
                          torch.stack([sin * flip, cos, shift_y], dim=1)], dim=1)  # (B, 2, 3)
     grid = F.affine_grid(theta.to(images.device, images.dtype), list(images.shape), align_corners=False)
     return F.grid_sample(images, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def random_shift(images: torch.Tensor, generator: torch.Generator, pixels: int = 2) -> torch.Tensor:
+    """Move each image of a batch (B, C, H, W) by a whole number of pixels, up to `pixels` each way, filling
+    with zeros. No interpolation: every value stays one of the originals, which a model of the 256 discrete
+    levels (the PixelCNN) needs, where an affine jitter would blur strokes into in-between levels."""
+    batch, _, height, width = images.shape
+    offsets = torch.randint(0, 2 * pixels + 1, (2, batch), generator=generator).to(images.device)
+    padded = F.pad(images, (pixels, pixels, pixels, pixels))
+    rows = offsets[0, :, None] + torch.arange(height, device=images.device)        # (B, H)
+    columns = offsets[1, :, None] + torch.arange(width, device=images.device)      # (B, W)
+    index = torch.arange(batch, device=images.device)[:, None, None]
+    return padded.permute(0, 2, 3, 1)[index, rows[:, :, None], columns[:, None, :]].permute(0, 3, 1, 2)

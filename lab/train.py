@@ -30,7 +30,7 @@ from accelerate import Accelerator
 from torch.utils.data import DataLoader, TensorDataset
 from tqdm import tqdm
 
-from lab.augment import random_affine
+from lab.augment import random_affine, random_shift
 from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path
 from lab.data import Dataset, load_dataset, load_image_folder
 from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
@@ -64,6 +64,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--depth", type=int, help="latent-diffusion: the MLP's residual blocks (default 4); "
                                                   "pixelcnn: gated layers (default 6)")
     parser.add_argument("--kernel", type=int, default=3, help="pixelcnn: later layers' k x k footprint")
+    parser.add_argument("--label-dropout", type=float, default=0.0,
+                        help="pixelcnn: train with the 'no class' label this often, for guided sampling")
     parser.add_argument("--vae", type=Path, metavar="DIR",
                         help="latent-diffusion: the frozen first stage (default: the shipped <dataset>-vae16)")
     parser.add_argument("--ema", type=float, metavar="DECAY",
@@ -77,10 +79,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="clip the gradient norm (guards against a spike that saturates the sigmoid output)")
     parser.add_argument("--kl-warmup-epochs", type=float, default=5.0,
                         help="VAE only: the KL weight grows linearly from 0 to 1 over these epochs")
-    parser.add_argument("--augment", choices=["none", "mild", "affine", "affine-flip"],
-                        help="mild: ±5°, ±1.4 px, ±5%% scale; affine: ±8°, ±2.2 px, ±8%%; -flip adds mirroring "
+    parser.add_argument("--augment", choices=["none", "shift", *AUGMENTATIONS],
+                        help="mild: ±5°, ±1.4 px, ±5%% scale; affine: ±8°, ±2.2 px, ±8%%; -flip adds "
+                             "mirroring; shift: whole-pixel moves up to ±2 px, no interpolation "
                              "(default affine; none for latent-diffusion, which trains on latents encoded once, "
-                             "and pixelcnn, whose 256 levels interpolation would blur)")
+                             "and pixelcnn, whose 256 levels interpolation would blur: shift suits it)")
     parser.add_argument("--limit", type=int, help="use only the first N training and test images (tests)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
@@ -147,7 +150,8 @@ def build(args: argparse.Namespace, num_classes: int, first_stage: dict | None =
                                                "depth": args.depth, "schedule": args.schedule, **first_stage})
     if args.model == "pixelcnn":
         return build_model("pixelcnn", {"num_classes": num_classes, "channels": args.channels,
-                                        "layers": args.depth, "kernel": args.kernel})
+                                        "layers": args.depth, "kernel": args.kernel,
+                                        "label_dropout": args.label_dropout})
     if args.model == "classifier":
         return build_model("classifier", {"num_classes": num_classes})
     if args.model == "diffusion":
@@ -171,6 +175,7 @@ def train(args: argparse.Namespace) -> dict:
     if args.threads:
         torch.set_num_threads(args.threads)
     accelerator = Accelerator(cpu=os.environ.get("LAB_DEVICE") == "cpu")
+    torch.backends.cudnn.benchmark = True   # fixed shapes: let cuDNN pick its fastest kernels once (GPU only)
     torch.manual_seed(args.seed)
     train_set, test_set, data_name = load_splits(args)
     out = args.out or shipped_path(args.dataset if args.data is None else "folder", model_name(args))
@@ -213,7 +218,9 @@ def train(args: argparse.Namespace) -> dict:
                         disable=not accelerator.is_local_main_process, file=sys.stdout,
                         mininterval=0.5 if sys.stdout.isatty() else 30)
         for step, (images, labels) in enumerate(progress):
-            if args.augment != "none":
+            if args.augment == "shift":
+                images = random_shift(images, augment_generator)
+            elif args.augment != "none":
                 images = random_affine(images, augment_generator, **AUGMENTATIONS[args.augment])
             kl_weight = kl_warmup_weight(epoch + step / steps_per_epoch, args.kl_warmup_epochs)
             loss, logged = objective(images, labels, kl_weight)
@@ -254,7 +261,7 @@ def train(args: argparse.Namespace) -> dict:
                 "training": {"command": args.command, "seed": args.seed, "epochs": args.epochs,
                              "batch_size": args.batch_size, "lr": args.lr, "augment": args.augment,
                              "ema": args.ema,
-                             "processes": accelerator.num_processes,
+                             "processes": accelerator.num_processes, "device": device_name(accelerator.device),
                              "init_from": str(args.init_from) if args.init_from else None,
                              # How the starting weights were made, so a fine-tuned card tells the whole story.
                              "init_from_training": start_training,
@@ -264,6 +271,11 @@ def train(args: argparse.Namespace) -> dict:
     accelerator.wait_for_everyone()
     accelerator.end_training()
     return metrics
+
+
+def device_name(device: torch.device) -> str:
+    """'cpu' or 'cuda (NVIDIA H100 80GB HBM3)': where a checkpoint was trained, for its card."""
+    return f"cuda ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else device.type
 
 
 def save_resume(path: Path, run_state: dict, augment_generator: torch.Generator, epoch: int,
@@ -333,7 +345,8 @@ def _card(model, info: dict, metrics: dict) -> str:
              f"{info['training']['test_images']} held-out",
              f"- command: `{info['training']['command']}`",
              f"- epochs: {info['training']['epochs']}, seed {info['training']['seed']}, "
-             f"augmentation {info['training']['augment']}, {info['training']['processes']} process(es)",
+             f"augmentation {info['training']['augment']}, {info['training']['processes']} process(es)"
+             + (f" on {info['training']['device']}" if info["training"].get("device") else ""),
              f"- parameters: {sum(p.numel() for p in model.parameters()):,}"]
     if info["training"].get("init_from_training"):
         lines.append(f"- fine-tuned from `{info['training']['init_from']}`, which was trained with "

@@ -72,3 +72,17 @@ def test_classifier_probabilities_sum_to_one():
     assert probabilities.shape == (4, 10)
     assert torch.allclose(probabilities.sum(dim=1), torch.ones(4))
     assert classifier.embed(images()).shape == (4, 128)
+
+
+def test_random_shift_moves_whole_pixels_and_keeps_the_levels():
+    from lab.augment import random_shift
+
+    images = torch.zeros(64, 1, 28, 28)
+    images[:, :, 10:18, 12:16] = torch.linspace(0, 1, 256)[torch.randint(0, 256, (64, 1, 8, 4))]
+    shifted = random_shift(images, torch.Generator().manual_seed(0), pixels=2)
+    assert shifted.shape == images.shape
+    for original, moved in zip(images, shifted):
+        matches = [(dy, dx) for dy in range(-2, 3) for dx in range(-2, 3)
+                   if torch.equal(torch.roll(original, (dy, dx), dims=(1, 2)), moved)]
+        assert len(matches) == 1          # exactly one whole-pixel move, no interpolated levels
+    assert len({tuple(m.nonzero()[0].tolist()) for m in shifted}) > 5   # the moves vary

@@ -44,6 +44,12 @@ def test_latent_diffusion_and_pixelcnn_train_from_the_cli(tmp_path):
     model, config = load_model(tmp_path / "pixelcnn")
     assert config["kind"] == "pixelcnn" and metrics["headline"] == "test_nll"
     assert metrics["test_bpd"] < 8.0 and config["training"]["augment"] == "none"   # below a uniform 8 bits
+    # The shipped mnist model's recipe: whole-pixel shifts, and the label dropped for guided sampling.
+    run(tmp_path / "guided", "pixelcnn", "--epochs", "1", "--channels", "8", "--depth", "2", "--augment", "shift",
+        "--label-dropout", "0.1")
+    model, config = load_model(tmp_path / "guided")
+    assert config["training"]["augment"] == "shift" and model.config.label_dropout == 0.1
+    assert model.condition.num_embeddings == 11       # ten classes and "no class"
 
 
 def test_latent_diffusion_refuses_augmentation():
