@@ -10,7 +10,7 @@ QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress
 
 
 def test_sampling_records_every_pixel_and_the_slider_walks_through_it():
-    state, slider, partial, figure, caption, summary = tab.run_sampling("mnist", 3, 1.0, 0, progress=QUIET)
+    state, slider, partial, figure, caption, summary = tab.run_sampling("mnist", 3, 1.0, 1.0, 0, progress=QUIET)
     assert state["values"].shape == (28, 28) and state["probabilities"].shape == (784, 256)
     assert np.allclose(state["probabilities"].sum(axis=1), 1, atol=1e-4)
     assert slider["value"] == 783 and "784 pixels" in summary
@@ -26,7 +26,7 @@ def test_sampling_records_every_pixel_and_the_slider_walks_through_it():
 
 
 def test_the_grid_streams_one_update_per_row():
-    updates = list(tab.stream_grid("fashion", 7, 1.0, 0))
+    updates = list(tab.stream_grid("fashion", 7, 1.0, 1.0, 0))
     assert len(updates) == 28 and "**28** of 28" in updates[-1][1]
     first, last = updates[0][0], updates[-1][0]
     assert first.shape == last.shape and (first != last).any()
@@ -34,11 +34,11 @@ def test_the_grid_streams_one_update_per_row():
 
 def test_completion_keeps_the_rows_it_was_given():
     image = load_examples("mnist").images[3, 0].numpy()
-    picture, caption = tab.run_completion("mnist", "test", 3, 10, 0, 1.0, 0)
+    picture, caption = tab.run_completion("mnist", "test", 3, 10, 0, 1.0, 2.0, 0)
     assert "**10**" in caption and picture.size[0] > 5 * 112
     from lab.autoregressive import complete
 
-    completions = complete("mnist", image, 10, 0, 1.0, seed=1)
+    completions = complete("mnist", image, 10, 0, 1.0, 2.0, seed=1)
     assert np.allclose(completions[:, :10], np.round(image[:10] * 255) / 255)
 
 
@@ -65,4 +65,17 @@ def test_bad_temperature_is_a_clear_error():
     import gradio as gr
 
     with pytest.raises(gr.Error, match="temperature"):
-        tab.run_sampling("mnist", 3, 0.0, 0, progress=QUIET)
+        tab.run_sampling("mnist", 3, 0.0, 1.0, 0, progress=QUIET)
+
+
+def test_guidance_is_offered_only_where_the_model_learned_p_x():
+    import gradio as gr
+
+    _, mnist_text, _, mnist_guidance = tab.switch_dataset("mnist")
+    _, fashion_text, _, fashion_guidance = tab.switch_dataset("fashion")
+    assert mnist_guidance["interactive"] and mnist_guidance["value"] > 1 and "guidance" in mnist_text
+    assert not fashion_guidance["interactive"] and fashion_guidance["value"] == 1
+    with pytest.raises(gr.Error, match="label dropout"):
+        list(tab.stream_grid("fashion", 7, 1.0, 2.0, 0))
+    with pytest.raises(gr.Error, match="guidance"):
+        tab.run_sampling("mnist", 3, 1.0, 0.5, 0, progress=QUIET)

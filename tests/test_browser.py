@@ -224,6 +224,8 @@ def test_the_pixel_slider_shows_each_pixels_distribution(app_url, browser):
 
     page = open_tab(browser, app_url, "Autoregressive")
     expect(page.locator("#ar_summary")).to_contain_text("784 pixels", timeout=60_000)   # the preloaded sample
+    expect(page.locator("#ar_summary")).to_contain_text("guidance w = 1.5")             # mnist's default
+    expect(page.locator("#ar_model")).to_contain_text("guidance")
     pixel = page.locator("#ar_pixel input[type=number]")
     pixel.fill("30")
     pixel.press("Enter")

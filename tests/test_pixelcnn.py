@@ -53,6 +53,31 @@ def test_the_cached_sampler_gives_the_full_forward_distributions(tiny_model):
             sampler.set_pixel(column, drawn[:, row, column])
 
 
+def test_guided_sampling_mixes_the_conditional_and_unconditional_distributions():
+    """With guidance w the cached sampler draws from softmax(log p(x_i|x_<i) + w·(log p(x_i|x_<i,y) −
+    log p(x_i|x_<i))), both terms from the full forward of the same model (the "no class" label for p(x))."""
+    torch.manual_seed(0)
+    model = GatedPixelCNN(PixelCNNConfig(channels=8, layers=3, head_channels=16, image_size=10,
+                                         label_dropout=0.1)).eval()
+    labels, w = torch.tensor([2, 5]), 2.5
+    drawn = sample_raster(model, labels, guidance=w, generator=torch.Generator().manual_seed(0))
+    conditional = model(drawn[:, None], labels).log_softmax(dim=1)
+    unconditional = model(drawn[:, None], torch.full_like(labels, model.null_class)).log_softmax(dim=1)
+    expected = torch.softmax(unconditional + w * (conditional - unconditional), dim=1)
+    sampler = RasterSampler(model, labels, guidance=w)
+    for row in range(10):
+        sampler.start_row(row)
+        for column in range(10):
+            assert torch.allclose(sampler.distribution(column), expected[:, :, row, column], atol=1e-5)
+            sampler.set_pixel(column, drawn[:, row, column])
+    assert sampler.values.shape == (2, 10, 10) and torch.equal(sampler.values, drawn)
+
+
+def test_guidance_needs_a_model_trained_with_label_dropout(tiny_model):
+    with pytest.raises(ValueError, match="label dropout"):
+        RasterSampler(tiny_model, torch.tensor([0]), guidance=2.0)
+
+
 def test_completion_keeps_the_given_rows(tiny_model):
     known = torch.randint(0, 256, (3, 10, 10))
     completed = sample_raster(tiny_model, torch.tensor([1, 1, 1]), known=known, known_rows=4,

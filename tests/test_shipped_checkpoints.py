@@ -69,12 +69,12 @@ def test_latent_diffusion_draws_the_class_it_is_asked_for_with_its_own_vae(datas
 
 @pytest.mark.parametrize("dataset", DATASET_NAMES)
 def test_the_pixelcnn_draws_its_class_as_well_as_it_claims(dataset):
-    """The figures `python -m lab.autoregressive --write` recorded (1,000 samples at the default temperature)
-    still hold. Issue 7's bars (90 % mnist, 75 % fashion) are judged by `python -m lab.bench`, which prints
-    FAIL where a shipped model misses one; this test guards the claim, not the bar."""
+    """The figures `python -m lab.autoregressive --write` recorded (1,000 samples at the tab's default
+    temperature and guidance) still hold. Issue 7's bars (90 % mnist, 75 % fashion) are judged by
+    `python -m lab.bench`, which prints FAIL where a shipped model misses one; this test guards the claim."""
     import json
 
-    from lab.autoregressive import DEFAULT_TEMPERATURE
+    from lab.autoregressive import sampling_defaults
     from lab.diffusion.quality import evaluate_samples
     from lab.models.pixelcnn import sample_raster
 
@@ -82,12 +82,14 @@ def test_the_pixelcnn_draws_its_class_as_well_as_it_claims(dataset):
     folder = shipped_path(dataset, "pixelcnn")
     quality = json.loads((folder / "quality.json").read_text())
     assert quality["samples"] == 1000 and quality["cond_accuracy"] > 0.5   # far above chance (0.1)
-    assert quality["temperature"] == DEFAULT_TEMPERATURE
+    defaults = sampling_defaults(dataset)
+    assert (quality["temperature"], quality["guidance"]) == (defaults["temperature"], defaults["guidance"])
     # An exact likelihood below the uniform 8 bits per pixel, on the same held-out images as metrics.json.
     assert quality["test_bpd"] == pytest.approx(read_metrics(folder)["test_bpd"], rel=1e-3) and quality["test_bpd"] < 8
     model, _ = load_model(folder)
     labels = torch.arange(40) % 10   # a re-check on 40 fresh samples
-    values = sample_raster(model, labels, temperature=DEFAULT_TEMPERATURE, generator=torch.Generator().manual_seed(7))
+    values = sample_raster(model, labels, temperature=defaults["temperature"], guidance=defaults["guidance"],
+                           generator=torch.Generator().manual_seed(7))
     measured = evaluate_samples((values.float() / 255)[:, None], labels, dataset)
     assert measured["cond_accuracy"] >= quality["cond_accuracy"] - 0.15
 

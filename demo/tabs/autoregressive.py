@@ -15,8 +15,8 @@ from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from demo.tabs.diffusion import image_picker, source_image
 from lab import api
-from lab.autoregressive import (DEFAULT_TEMPERATURE, complete, cost_table, grid_rows, likelihood, model_summary,
-                                raster_sample)
+from lab.autoregressive import (complete, cost_table, grid_rows, likelihood, model_summary,
+                                raster_sample, sampling_defaults)
 
 FRAME = 224
 PIXELS = 28 * 28
@@ -27,18 +27,18 @@ def class_choices(dataset: str) -> list[tuple[str, int]]:
     return [(name, index) for index, name in enumerate(api.class_names(dataset))]
 
 
-def run_sampling(dataset: str, label: int, temperature: float, seed: float, request: gr.Request | None = None,
-                 progress=gr.Progress()):
+def run_sampling(dataset: str, label: int, temperature: float, guidance: float, seed: float,
+                 request: gr.Request | None = None, progress=gr.Progress()):
     """Draw one image pixel by pixel; returns (state, pixel slider, the frame at the last pixel…, summary)."""
     lang = request_language(request)
     try:
-        result = raster_sample(dataset, int(label), float(temperature), int(seed or 0),
+        result = raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
                                progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except ValueError as error:
         raise gr.Error(str(error))
-    result["lang"] = lang
+    result.update(lang=lang, guidance=float(guidance))
     summary = text("ar_summary", lang, seconds=result["seconds"], per_pixel=1000 * result["seconds"] / PIXELS,
-                   temperature=float(temperature))
+                   temperature=float(temperature), guidance=float(guidance))
     return (result, gr.update(value=PIXELS - 1), *show_pixel(result, PIXELS - 1), summary)
 
 
@@ -64,7 +64,10 @@ def show_pixel(result: dict | None, index: float):
     entropy = float(-(probabilities * np.log2(np.clip(probabilities, 1e-12, None))).sum())
     caption = text("ar_pixel_caption", lang, index=index, row=index // 28, column=index % 28, value=drawn,
                    probability=float(probabilities[drawn]), entropy=entropy)
-    figure = plots.level_distribution(probabilities, drawn, text("ar_distribution_title", lang),
+    guidance = result.get("guidance", 1.0)
+    title = (text("ar_distribution_title_guided", lang, guidance=guidance) if guidance != 1.0
+             else text("ar_distribution_title", lang))
+    figure = plots.level_distribution(probabilities, drawn, title,
                                       text("ar_value_axis", lang))
     return partial_image(result["values"], index), figure, caption
 
@@ -77,25 +80,28 @@ def advance(result: dict | None, index: float):
     return following, gr.Timer(active=following < PIXELS - 1)
 
 
-def stream_grid(dataset: str, label: int, temperature: float, seed: float, request: gr.Request | None = None):
+def stream_grid(dataset: str, label: int, temperature: float, guidance: float, seed: float,
+                request: gr.Request | None = None):
     """16 samples of the class, yielded row by row as the rows complete: (grid image, caption)."""
     lang = request_language(request)
     try:
-        for rows, images, seconds in grid_rows(dataset, [int(label)] * 16, float(temperature), int(seed or 0)):
+        for rows, images, seconds in grid_rows(dataset, [int(label)] * 16, float(temperature), float(guidance),
+                                               int(seed or 0)):
             yield image_grid(images), text("ar_grid_progress", lang, rows=rows, seconds=seconds)
     except ValueError as error:
         raise gr.Error(str(error))
 
 
 def run_completion(dataset: str, source: str, index: float, rows: float, label: int, temperature: float,
-                   seed: float, drawing=None, request: gr.Request | None = None):
+                   guidance: float, seed: float, drawing=None, request: gr.Request | None = None):
     """Keep the top rows of a test image or the drawing and let the model finish it four times:
     (strip: the kept part, then the completions; caption)."""
     lang = request_language(request)
     image = source_image(source, index, drawing, dataset, lang)
     rows = int(rows)
     try:
-        completions = complete(dataset, image, rows, int(label), float(temperature), int(seed or 0))
+        completions = complete(dataset, image, rows, int(label), float(temperature), float(guidance),
+                               int(seed or 0))
     except ValueError as error:
         raise gr.Error(str(error))
     kept = np.array(image, np.float32)
@@ -139,9 +145,14 @@ def _duration(seconds: float) -> str:
 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):
+    """The dataset's classes, its model's description and its sampling defaults: (class, model text,
+    temperature, guidance: a fixed 1 where the model was trained without label dropout)."""
     lang = request_language(request)
-    summary = model_summary(dataset)
-    return gr.update(choices=class_choices(dataset), value=0), text("ar_model", lang, **summary)
+    summary, defaults = model_summary(dataset), sampling_defaults(dataset)
+    guidance_note = text("ar_guidance_on" if defaults["guidance_available"] else "ar_guidance_off", lang)
+    return (gr.update(choices=class_choices(dataset), value=0), text("ar_model", lang, **summary) + " " + guidance_note,
+            defaults["temperature"],
+            gr.update(value=defaults["guidance"], interactive=defaults["guidance_available"]))
 
 
 def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
@@ -154,7 +165,10 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
         with gr.Column(scale=1, min_width=250):
             dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
             label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
-            temperature = gr.Slider(0.1, 2.0, value=DEFAULT_TEMPERATURE, step=0.05, label=i18n("temperature"))
+            defaults = sampling_defaults("mnist")
+            temperature = gr.Slider(0.1, 2.0, value=defaults["temperature"], step=0.05, label=i18n("temperature"))
+            guidance = gr.Slider(1.0, 5.0, value=defaults["guidance"], step=0.25, label=i18n("ar_guidance"),
+                                 elem_id="ar_guidance")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             sample_button = gr.Button(i18n("ar_sample"), variant="primary", elem_id="ar_sample")
         with gr.Column(scale=3):
@@ -199,21 +213,23 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("ar_cost_title_section"))
     cost_text = gr.Markdown(elem_id="ar_cost_table")
 
-    sample_inputs = [dataset, label, temperature, seed]
+    sample_inputs = [dataset, label, temperature, guidance, seed]
     frame_outputs = [partial, distribution, caption]
     sample_outputs = [sample_state, pixel, *frame_outputs, summary]
-    completion_inputs = [dataset, completion_source, completion_index, rows, label, temperature, seed, drawing]
+    completion_inputs = [dataset, completion_source, completion_index, rows, label, temperature, guidance, seed,
+                         drawing]
     likelihood_inputs = [dataset, likelihood_source, likelihood_index, drawing]
     likelihood_outputs = [likelihood_numbers, cost_plot, posterior_plot]
     sample_button.click(run_sampling, sample_inputs, sample_outputs).then(cost_argument, sample_state, cost_text)
-    dataset.change(switch_dataset, dataset, [label, model_text])
+    model_outputs = [label, model_text, temperature, guidance]
+    dataset.change(switch_dataset, dataset, model_outputs)
     pixel.change(show_pixel, [sample_state, pixel], frame_outputs, show_progress="hidden")
     play.click(lambda: (0, gr.Timer(active=True)), None, [pixel, timer])
     timer.tick(advance, [sample_state, pixel], [pixel, timer], show_progress="hidden")
     grid_button.click(stream_grid, sample_inputs, [grid, grid_caption])
     completion_button.click(run_completion, completion_inputs, [completion_strip, completion_caption])
     likelihood_button.click(run_likelihood, likelihood_inputs, likelihood_outputs)
-    return {"model": ([dataset], [label, model_text]), "sample": (sample_inputs, sample_outputs),
+    return {"model": ([dataset], model_outputs), "sample": (sample_inputs, sample_outputs),
             "cost": ([sample_state], [cost_text]), "likelihood": (likelihood_inputs, likelihood_outputs),
             "completion": (completion_inputs, [completion_strip, completion_caption]),
             "grid": (sample_inputs, [grid, grid_caption])}

@@ -11,6 +11,7 @@ UI = {
             "convolutions that let pixel t see only the pixels before it; sampling, though, must go one pixel "
             "at a time. Conditioned on the class y, as the diffusion models are."),
         "temperature": "Temperature (divides the logits)",
+        "ar_guidance": "Guidance w (1 = p(x | y) itself)",
         "ar_sample": "Sample pixel by pixel",
         "ar_pixel": "Pixel (raster order)",
         "ar_so_far": "The image so far (red: this pixel; blue-grey: not drawn yet)",
@@ -35,6 +36,7 @@ UI = {
             "muestrear, en cambio, exige ir de píxel en píxel. Condicionada por la clase y, como los modelos "
             "de difusión."),
         "temperature": "Temperatura (divide los logits)",
+        "ar_guidance": "Guía w (1 = la propia p(x | y))",
         "ar_sample": "Muestrear píxel a píxel",
         "ar_pixel": "Píxel (orden de barrido)",
         "ar_so_far": "La imagen hasta ahora (rojo: este píxel; gris azulado: aún sin dibujar)",
@@ -55,11 +57,19 @@ DYNAMIC = {
         "ar_model": ("The model: a class-conditional Gated PixelCNN, **{parameters:,}** parameters, {layers} gated "
                      "layers of {channels} channels per stack; each pixel sees the {rows_seen} rows above it and "
                      "its row to the left, and a learned map of where class y's strokes usually are."),
-        "ar_summary": ("784 pixels drawn one after another at temperature {temperature:g}: **{seconds:.2f} s** "
-                       "({per_pixel:.2f} ms per pixel, with every layer's features cached between pixels)."),
+        "ar_guidance_on": ("It was also trained with the label dropped 10 % of the time, so it knows p(x_t | x_<t) "
+                           "too, and **guidance** w samples from log p(x_t | x_<t) + w·(log p(x_t | x_<t, y) − "
+                           "log p(x_t | x_<t)): the diffusion tabs' classifier-free guidance, pixel by pixel. "
+                           "w > 1 favours values that make the class more evident, at twice the work per step."),
+        "ar_guidance_off": ("It was trained with the label always given, so it has no p(x_t | x_<t) to guide "
+                            "against: guidance stays at 1 (the mnist model has it)."),
+        "ar_summary": ("784 pixels drawn one after another at temperature {temperature:g}, guidance w = {guidance:g}: "
+                       "**{seconds:.2f} s** ({per_pixel:.2f} ms per pixel, with every layer's features cached "
+                       "between pixels)."),
         "ar_pixel_caption": ("Pixel **{index}** (row {row}, column {column}): drew **{value}**, with "
                              "p = {probability:.3f}; the distribution's entropy is {entropy:.2f} bits (8 = uniform)."),
         "ar_distribution_title": "p(x_t | x_<t, y) over the 256 values",
+        "ar_distribution_title_guided": "The guided p̃(x_t | x_<t, y), w = {guidance:g}, over the 256 values",
         "ar_value_axis": "pixel value",
         "ar_grid_progress": "**{rows}** of 28 rows drawn, {seconds:.1f} s.",
         "ar_completion_caption": ("The top **{rows}** rows are given; the model draws the other {left} rows "
@@ -85,11 +95,20 @@ DYNAMIC = {
                      "capas con compuertas de {channels} canales por pila; cada píxel ve las {rows_seen} filas "
                      "de arriba y su fila a la izquierda, y un mapa aprendido de dónde suelen ir los trazos de la "
                      "clase y."),
-        "ar_summary": ("784 píxeles dibujados uno tras otro a temperatura {temperature:g}: **{seconds:.2f} s** "
-                       "({per_pixel:.2f} ms por píxel, con las features de cada capa en caché entre píxeles)."),
+        "ar_guidance_on": ("También se entrenó quitando la etiqueta el 10 % de las veces, así que conoce "
+                           "también p(x_t | x_<t), y la **guía** w muestrea de log p(x_t | x_<t) + "
+                           "w·(log p(x_t | x_<t, y) − log p(x_t | x_<t)): la guía sin clasificador de las "
+                           "pestañas de difusión, píxel a píxel. Con w > 1 ganan los valores que hacen más "
+                           "evidente la clase, al doble de trabajo por paso."),
+        "ar_guidance_off": ("Se entrenó siempre con la etiqueta, así que no tiene p(x_t | x_<t) contra la que "
+                            "guiar: la guía queda en 1 (el modelo de mnist sí la tiene)."),
+        "ar_summary": ("784 píxeles dibujados uno tras otro a temperatura {temperature:g}, guía w = {guidance:g}: "
+                       "**{seconds:.2f} s** ({per_pixel:.2f} ms por píxel, con las features de cada capa en "
+                       "caché entre píxeles)."),
         "ar_pixel_caption": ("Píxel **{index}** (fila {row}, columna {column}): salió **{value}**, con "
                              "p = {probability:.3f}; la entropía de la distribución es {entropy:.2f} bits (8 = uniforme)."),
         "ar_distribution_title": "p(x_t | x_<t, y) sobre los 256 valores",
+        "ar_distribution_title_guided": "La p̃(x_t | x_<t, y) guiada, w = {guidance:g}, sobre los 256 valores",
         "ar_value_axis": "valor del píxel",
         "ar_grid_progress": "**{rows}** de 28 filas dibujadas, {seconds:.1f} s.",
         "ar_completion_caption": ("Las **{rows}** filas de arriba están dadas; el modelo dibuja las otras {left} "

@@ -43,6 +43,7 @@ class PixelCNNConfig:
     levels: int = 256               # 8-bit pixels: a 256-way softmax each
     image_size: int = 28
     condition_size: int = 7         # side of each class's learned bias map before upsampling
+    label_dropout: float = 0.0      # training: probability of the "no class" map instead (guidance); 0 = none
 
 
 def to_levels(images: torch.Tensor, levels: int = 256) -> torch.Tensor:
@@ -81,12 +82,19 @@ class GatedPixelCNN(nn.Module):
             self.link.append(nn.Conv2d(2 * c, 2 * c, 1))
             self.horizontal_out.append(nn.Conv2d(c, c, 1))
         # Class conditioning: per class and layer, a bias map for the vertical and the horizontal gates.
-        self.condition = nn.Embedding(config.num_classes, config.layers * 4 * c * config.condition_size ** 2)
+        # With label dropout, one more row (index num_classes) holds the "no class" maps: p(x) unconditioned.
+        rows = config.num_classes + (1 if config.label_dropout > 0 else 0)
+        self.condition = nn.Embedding(rows, config.layers * 4 * c * config.condition_size ** 2)
         self.head = nn.Sequential(nn.ReLU(), nn.Conv2d(c, config.head_channels, 1), nn.ReLU(),
                                   nn.Conv2d(config.head_channels, config.levels, 1))
 
     def config_dict(self) -> dict:
         return asdict(self.config)
+
+    @property
+    def null_class(self) -> int:
+        """The "no class" label (trained only with label dropout)."""
+        return self.config.num_classes
 
     def _conditions(self, labels: torch.Tensor) -> list[tuple[torch.Tensor, torch.Tensor]]:
         """Per layer, (vertical bias, horizontal bias), each (B, 2C, H, W)."""
@@ -130,7 +138,11 @@ class GatedPixelCNN(nn.Module):
 
     def loss(self, images: torch.Tensor, labels: torch.Tensor, kl_weight: float = 1.0):
         """Mean over the batch of −log p(x | y) = Σ over the 784 pixels of their cross-entropies (nats per
-        image); also logged in bits per dimension. `kl_weight` is unused."""
+        image); also logged in bits per dimension. In training, each label becomes the "no class" label with
+        probability `label_dropout`, so the one network also learns p(x). `kl_weight` is unused."""
+        if self.training and self.config.label_dropout > 0:
+            dropped = torch.rand(len(labels), device=labels.device) < self.config.label_dropout
+            labels = torch.where(dropped, torch.full_like(labels, self.null_class), labels)
         nll = self.pixel_nll(images, labels).flatten(1).sum(dim=1).mean()
         return nll, {"nll": nll.item(), "bpd": nll.item() / (images[0].numel() * math.log(2))}
 
@@ -150,11 +162,18 @@ class RasterSampler:
     """
 
     @torch.inference_mode()
-    def __init__(self, model: GatedPixelCNN, labels: torch.Tensor):
+    def __init__(self, model: GatedPixelCNN, labels: torch.Tensor, guidance: float = 1.0):
         self.model, self.config = model, model.config
+        self.guidance, self.batch = float(guidance), len(labels)
+        if self.guidance != 1.0:
+            if model.config.label_dropout <= 0:
+                raise ValueError("guidance needs a model trained with label dropout (a 'no class' label); "
+                                 "this one was not: use guidance 1")
+            # Guided: the second half of the batch runs the same images with the "no class" label.
+            labels = torch.cat([labels, torch.full_like(labels, model.null_class)])
         batch, size, c = len(labels), model.config.image_size, model.config.channels
         self.conditions = model._conditions(labels)
-        self.values = torch.zeros(batch, size, size, dtype=torch.long, device=labels.device)
+        self.all_values = torch.zeros(batch, size, size, dtype=torch.long, device=labels.device)
         # Zero-padded inputs of every vertical layer, (B, C_in, kh−1 + H, kw−1 + W), filled as rows finish.
         self.vertical_inputs = []
         # How many zero columns sit left of each horizontal layer's row buffer (its causal padding).
@@ -170,6 +189,11 @@ class RasterSampler:
         self.links: list[torch.Tensor] = []
         self.row = -1
 
+    @property
+    def values(self) -> torch.Tensor:
+        """The images so far, (B, H, W) integer levels (without the guided run's unconditioned copies)."""
+        return self.all_values[:self.batch]
+
     def _store_vertical(self, layer: int, row: int, features: torch.Tensor) -> None:
         """Write a finished row (B, C_in, W) of vertical layer `layer`'s input into its padded buffer."""
         kh, kw = self.model.vertical[layer].kernel_size
@@ -181,9 +205,9 @@ class RasterSampler:
         if row != self.row + 1:
             raise ValueError(f"rows go in order: expected row {self.row + 1}, got {row}")
         model, size, c = self.model, self.config.image_size, self.config.channels
-        batch, device = self.values.shape[0], self.values.device
+        batch, device = self.all_values.shape[0], self.all_values.device
         if row > 0:
-            self._store_vertical(0, row - 1, levels_to_input(self.values[:, None, row - 1], self.config.levels))
+            self._store_vertical(0, row - 1, levels_to_input(self.all_values[:, None, row - 1], self.config.levels))
         self.links = []
         for layer in range(self.config.layers):
             if row == 0:   # nothing above row 0: the shifted vertical features are the zero padding
@@ -202,7 +226,9 @@ class RasterSampler:
     @torch.inference_mode()
     def distribution(self, column: int, temperature: float = 1.0) -> torch.Tensor:
         """p(x_(row, column) | x_<, y) with logits divided by `temperature`: (B, levels). Runs every
-        horizontal layer at this column; the columns to its left must be set."""
+        horizontal layer at this column; the columns to its left must be set. With guidance w ≠ 1 the
+        logits are log p(x_i | x_<i) + w·(log p(x_i | x_<i, y) − log p(x_i | x_<i)), i.e. p(x_i | ·) ∝
+        p(x_i | x_<i)·p(y | x_≤i)^w / p(y | x_<i)^w: values that make the class more evident gain weight."""
         model = self.model
         for layer in range(self.config.layers):
             width = model.horizontal[layer].kernel_size[1]
@@ -216,31 +242,39 @@ class RasterSampler:
                 h = h + self.horizontal_inputs[layer][..., pad + column: pad + column + 1]  # residual
             if layer + 1 < self.config.layers:
                 self.horizontal_inputs[layer + 1][..., self.left_pads[layer + 1] + column] = h[..., 0]
-        return torch.softmax(model.head(h)[:, :, 0, 0] / temperature, dim=1)
+        logits = model.head(h)[:, :, 0, 0]
+        if self.guidance != 1.0:
+            conditional, unconditional = logits.chunk(2)
+            logits = unconditional + self.guidance * (conditional - unconditional)
+        return torch.softmax(logits / temperature, dim=1)
 
     @torch.inference_mode()
     def set_pixel(self, column: int, values: torch.Tensor) -> None:
         """Fix pixel (row, column) to `values` (B,) integer levels."""
-        self.values[:, self.row, column] = values
+        values = values.repeat(len(self.all_values) // self.batch)     # the unconditioned copies too
+        self.all_values[:, self.row, column] = values
         self.horizontal_inputs[0][:, 0, 0, self.left_pads[0] + column] = levels_to_input(values, self.config.levels)
 
     @torch.inference_mode()
     def set_row(self, values: torch.Tensor) -> None:
         """Fix the whole current row to `values` (B, W): a known row needs no horizontal stack."""
-        self.values[:, self.row] = values
+        self.all_values[:, self.row] = values.repeat(len(self.all_values) // self.batch, 1)
 
 
 @torch.inference_mode()
-def raster_rows(model: GatedPixelCNN, labels: torch.Tensor, *, temperature: float = 1.0,
+def raster_rows(model: GatedPixelCNN, labels: torch.Tensor, *, temperature: float = 1.0, guidance: float = 1.0,
                 generator: torch.Generator | None = None, known: torch.Tensor | None = None, known_rows: int = 0,
                 on_pixel: Callable | None = None) -> Iterator[torch.Tensor]:
     """Sample images pixel by pixel, yielding the values (B, H, W) (integer levels) after every row.
+
+    guidance w: 1 samples p(x | y) itself; w > 1 sharpens it towards the class (see `distribution`), at
+    twice the work per step, and needs a model trained with label dropout.
 
     known (B, H, W) levels with `known_rows` > 0: those top rows are kept as given (completion).
     on_pixel(row, column, probabilities (B, levels), drawn (B,)) is called after every sampled pixel."""
     if temperature <= 0:
         raise ValueError(f"temperature must be positive, got {temperature}")
-    sampler = RasterSampler(model, labels)
+    sampler = RasterSampler(model, labels, guidance)
     size = model.config.image_size
     for row in range(size):
         sampler.start_row(row)
