@@ -50,18 +50,11 @@ def _check_temperature(temperature: float) -> float:
     return float(temperature)
 
 
-def _check_guidance(model, guidance: float) -> float:
+def _check_guidance(guidance: float) -> float:
+    # Guidance on a model without label dropout is refused by the sampler itself (RasterSampler).
     if not 1.0 <= float(guidance) <= 10.0:
         raise ValueError(f"guidance must be between 1 and 10, got {guidance}")
-    if float(guidance) != 1.0 and not supports_guidance(model):
-        raise ValueError("this PixelCNN was trained without label dropout, so it has no p(x) to guide "
-                         "against: use guidance 1")
     return float(guidance)
-
-
-def supports_guidance(model) -> bool:
-    """Whether the model also learned p(x) (the "no class" label), which guided sampling needs."""
-    return model.config.label_dropout > 0
 
 
 def sampling_defaults(dataset: str) -> dict:
@@ -70,7 +63,7 @@ def sampling_defaults(dataset: str) -> dict:
 
 
 def _defaults_for(model) -> dict:
-    guided = supports_guidance(model)
+    guided = model.config.label_dropout > 0     # it also learned p(x) (the "no class" label): guidance works
     return {"temperature": GUIDED_TEMPERATURE if guided else DEFAULT_TEMPERATURE,
             "guidance": DEFAULT_GUIDANCE if guided else 1.0, "guidance_available": guided}
 
@@ -91,7 +84,7 @@ def raster_sample(dataset: str, label: int, temperature: float, guidance: float,
 
     started = time.perf_counter()
     values = sample_raster(model, _labels(label, 1, device), temperature=_check_temperature(temperature),
-                           guidance=_check_guidance(model, guidance), generator=make_generator(seed, device),
+                           guidance=_check_guidance(guidance), generator=make_generator(seed, device),
                            on_pixel=record)
     return {"values": values[0].cpu().numpy(), "probabilities": np.stack(distributions).astype(np.float32),
             "seconds": time.perf_counter() - started}
@@ -106,7 +99,7 @@ def grid_rows(dataset: str, labels: list[int], temperature: float, guidance: flo
     label_tensor = torch.tensor(labels, dtype=torch.long, device=device)
     started = time.perf_counter()
     rows = raster_rows(model, label_tensor, temperature=_check_temperature(temperature),
-                       guidance=_check_guidance(model, guidance), generator=make_generator(seed, device))
+                       guidance=_check_guidance(guidance), generator=make_generator(seed, device))
     for row, values in enumerate(rows):
         yield row + 1, values.cpu().numpy().astype(np.float32) / 255, time.perf_counter() - started
 
@@ -122,7 +115,7 @@ def complete(dataset: str, image28: np.ndarray, rows: int, label: int, temperatu
     device = next(model.parameters()).device
     known = to_levels(_to_tensor(image28)).view(1, 28, 28).repeat(count, 1, 1).to(device)
     values = sample_raster(model, _labels(label, count, device), temperature=_check_temperature(temperature),
-                           guidance=_check_guidance(model, guidance), generator=make_generator(seed, device),
+                           guidance=_check_guidance(guidance), generator=make_generator(seed, device),
                            known=known, known_rows=int(rows))
     return values.cpu().numpy().astype(np.float32) / 255
 

@@ -35,9 +35,9 @@ def get_device() -> torch.device:
     return torch.device("cpu")
 
 
-def describe_device() -> str:
-    """A short human-readable name for the device, shown in the UI."""
-    device = get_device()
+def describe_device(device: torch.device | None = None) -> str:
+    """A short human-readable name for `device` (default: the lab's), shown in the UI and on training cards."""
+    device = device or get_device()
     if device.type == "cuda":
         return f"cuda ({torch.cuda.get_device_name(device)})"
     if device.type == "cpu":

@@ -33,6 +33,7 @@ from tqdm import tqdm
 from lab.augment import random_affine, random_shift
 from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path
 from lab.data import Dataset, load_dataset, load_image_folder
+from lab.device import describe_device
 from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
 from lab.diffusion.schedules import SCHEDULES
 from lab.evaluate import HEADLINE_METRIC, evaluate
@@ -261,7 +262,7 @@ def train(args: argparse.Namespace) -> dict:
                 "training": {"command": args.command, "seed": args.seed, "epochs": args.epochs,
                              "batch_size": args.batch_size, "lr": args.lr, "augment": args.augment,
                              "ema": args.ema,
-                             "processes": accelerator.num_processes, "device": device_name(accelerator.device),
+                             "processes": accelerator.num_processes, "device": describe_device(accelerator.device),
                              "init_from": str(args.init_from) if args.init_from else None,
                              # How the starting weights were made, so a fine-tuned card tells the whole story.
                              "init_from_training": start_training,
@@ -271,11 +272,6 @@ def train(args: argparse.Namespace) -> dict:
     accelerator.wait_for_everyone()
     accelerator.end_training()
     return metrics
-
-
-def device_name(device: torch.device) -> str:
-    """'cpu' or 'cuda (NVIDIA H100 80GB HBM3)': where a checkpoint was trained, for its card."""
-    return f"cuda ({torch.cuda.get_device_name(device)})" if device.type == "cuda" else device.type
 
 
 def save_resume(path: Path, run_state: dict, augment_generator: torch.Generator, epoch: int,

@@ -15,8 +15,8 @@ from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from demo.tabs.diffusion import image_picker, source_image
 from lab import api
-from lab.autoregressive import (complete, cost_table, grid_rows, likelihood, model_summary,
-                                raster_sample, sampling_defaults)
+from lab.autoregressive import (DEFAULT_GUIDANCE, GUIDED_TEMPERATURE, complete, cost_table, grid_rows, likelihood,
+                                model_summary, raster_sample, sampling_defaults)
 
 FRAME = 224
 PIXELS = 28 * 28
@@ -165,9 +165,9 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
         with gr.Column(scale=1, min_width=250):
             dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
             label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
-            defaults = sampling_defaults("mnist")
-            temperature = gr.Slider(0.1, 2.0, value=defaults["temperature"], step=0.05, label=i18n("temperature"))
-            guidance = gr.Slider(1.0, 5.0, value=defaults["guidance"], step=0.25, label=i18n("ar_guidance"),
+            # mnist's measured defaults; switch_dataset sets each dataset's on load, without a load here.
+            temperature = gr.Slider(0.1, 2.0, value=GUIDED_TEMPERATURE, step=0.05, label=i18n("temperature"))
+            guidance = gr.Slider(1.0, 5.0, value=DEFAULT_GUIDANCE, step=0.25, label=i18n("ar_guidance"),
                                  elem_id="ar_guidance")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             sample_button = gr.Button(i18n("ar_sample"), variant="primary", elem_id="ar_sample")

@@ -165,6 +165,7 @@ class RasterSampler:
     def __init__(self, model: GatedPixelCNN, labels: torch.Tensor, guidance: float = 1.0):
         self.model, self.config = model, model.config
         self.guidance, self.batch = float(guidance), len(labels)
+        self.copies = 1 if self.guidance == 1.0 else 2     # each image, and its unconditioned twin when guided
         if self.guidance != 1.0:
             if model.config.label_dropout <= 0:
                 raise ValueError("guidance needs a model trained with label dropout (a 'no class' label); "
@@ -251,14 +252,14 @@ class RasterSampler:
     @torch.inference_mode()
     def set_pixel(self, column: int, values: torch.Tensor) -> None:
         """Fix pixel (row, column) to `values` (B,) integer levels."""
-        values = values.repeat(len(self.all_values) // self.batch)     # the unconditioned copies too
+        values = values.repeat(self.copies)
         self.all_values[:, self.row, column] = values
         self.horizontal_inputs[0][:, 0, 0, self.left_pads[0] + column] = levels_to_input(values, self.config.levels)
 
     @torch.inference_mode()
     def set_row(self, values: torch.Tensor) -> None:
         """Fix the whole current row to `values` (B, W): a known row needs no horizontal stack."""
-        self.all_values[:, self.row] = values.repeat(len(self.all_values) // self.batch, 1)
+        self.all_values[:, self.row] = values.repeat(self.copies, 1)
 
 
 @torch.inference_mode()
