@@ -4,6 +4,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.i18n import I18N
+from demo.sketch import KEEP_BRUSH_JS
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
 from lab import api
@@ -73,4 +74,4 @@ def build_demo() -> gr.Blocks:
 
 def launch_options() -> dict:
     """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
-    return {"i18n": I18N, "css": CSS, "theme": gr.themes.Soft()}
+    return {"i18n": I18N, "css": CSS, "js": KEEP_BRUSH_JS, "theme": gr.themes.Soft()}

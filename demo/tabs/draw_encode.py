@@ -16,7 +16,7 @@ import numpy as np
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
-from demo.sketch import CANVAS, blank_canvas, composite
+from demo.sketch import CANVAS, blank_canvas, clear_pad_js, composite
 from lab import api
 
 VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
@@ -82,11 +82,6 @@ def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | Non
         return empty_outputs()
     except ValueError as error:
         raise gr.Error(str(error))
-
-
-def clear():
-    """A fresh white canvas, and every output emptied."""
-    return (blank_canvas(),) + empty_outputs()
 
 
 def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None, warn: bool = True):
@@ -179,7 +174,7 @@ def build(i18n) -> gr.State:
     # Strokes fire `input` (not `change`) in Gradio 6; always_last drops stale strokes under load.
     sketchpad.input(encode_sketch, [sketchpad, dataset, vae_name], outputs, trigger_mode="always_last",
                     show_progress="hidden", concurrency_limit=4)
-    clear_button.click(clear, None, [sketchpad] + outputs)
+    clear_button.click(None, js=clear_pad_js("sketchpad"))   # in the browser: see demo.sketch
     encode_button.click(encode_current, [drawing, dataset, vae_name], outputs)
     vae_name.change(encode_after_switch, [drawing, dataset, vae_name], outputs)
     dataset.change(switch_dataset, [drawing, dataset, vae_name], [gallery] + outputs)
