@@ -1,13 +1,9 @@
-"""What the autoregressive tab asks of the PixelCNN, with plain values in and out, and its quality figures.
+"""The PixelCNN's measured sampling defaults and its quality figures (the tab's model side is
+`lab.api.autoregressive`).
 
 Lecture, "Modelos autoregresivos": p(x) = Π_i p(x_i | x_<i), each factor a 256-way classification of an
 8-bit pixel, sampled in raster order; maximum likelihood is the training loss, so the likelihood of any
 image can be read off exactly, pixel by pixel.
-
-- one image sampled pixel by pixel, with the distribution over 256 values at every pixel;
-- a grid of samples, yielded row by row as the rows complete;
-- completion of the top rows of an image; the likelihood of an image with its per-pixel cost;
-- the cost argument: sequential steps for larger images, and with patches.
 
     python -m lab.autoregressive --dataset mnist --write    # quality.json: accuracy, FD, NLL next to the VAE
 """
@@ -15,20 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import time
 from pathlib import Path
-from typing import Callable, Iterator
 
-import numpy as np
 import torch
 
-from lab.api import _to_tensor, get_model
 from lab.checkpoints import load_model, shipped_path
-from lab.device import get_device, gpu_task, make_generator
 from lab.data import load_dataset
+from lab.device import get_device, make_generator
 from lab.evaluate import evaluate
-from lab.models.pixelcnn import raster_rows, sample_raster, to_levels
+from lab.models.pixelcnn import sample_raster
 
 # The tab's defaults, measured (README). Unguided, T = 1.1: at 1.0 strokes break off more often. A model
 # trained with label dropout (mnist) samples at T = 1 with guidance 1.5, which lifts class accuracy from
@@ -37,133 +29,13 @@ DEFAULT_TEMPERATURE = 1.1
 GUIDED_TEMPERATURE = 1.0
 DEFAULT_GUIDANCE = 1.5
 QUALITY_SEED = 2024
-PIXELS = 28 * 28
 
 
-def _labels(label: int, count: int, device) -> torch.Tensor:
-    return torch.full((count,), int(label), dtype=torch.long, device=device)
-
-
-def _check_temperature(temperature: float) -> float:
-    if not 0.05 <= float(temperature) <= 3.0:
-        raise ValueError(f"temperature must be between 0.05 and 3, got {temperature}")
-    return float(temperature)
-
-
-def _check_guidance(guidance: float) -> float:
-    # Guidance on a model without label dropout is refused by the sampler itself (RasterSampler).
-    if not 1.0 <= float(guidance) <= 10.0:
-        raise ValueError(f"guidance must be between 1 and 10, got {guidance}")
-    return float(guidance)
-
-
-def sampling_defaults(dataset: str) -> dict:
-    """The tab's starting temperature and guidance for the shipped model: the measured ones (README)."""
-    return _defaults_for(get_model(dataset, "pixelcnn"))
-
-
-def _defaults_for(model) -> dict:
+def defaults_for(model) -> dict:
+    """Temperature and guidance to sample `model` at: guided where it also learned p(x), as measured."""
     guided = model.config.label_dropout > 0     # it also learned p(x) (the "no class" label): guidance works
     return {"temperature": GUIDED_TEMPERATURE if guided else DEFAULT_TEMPERATURE,
             "guidance": DEFAULT_GUIDANCE if guided else 1.0, "guidance_available": guided}
-
-
-@gpu_task
-def raster_sample(dataset: str, label: int, temperature: float, guidance: float, seed: int,
-                  progress: Callable[[int, int], None] | None = None) -> dict:
-    """One image drawn pixel by pixel: {'values' (28, 28) levels 0…255, 'probabilities' (784, 256): the
-    distribution each pixel was drawn from, 'seconds'}."""
-    model = get_model(dataset, "pixelcnn")
-    device = next(model.parameters()).device
-    distributions = []
-
-    def record(row, column, probabilities, drawn):
-        distributions.append(probabilities[0].cpu().numpy())
-        if progress is not None and column == 27:
-            progress(row + 1, 28)
-
-    started = time.perf_counter()
-    values = sample_raster(model, _labels(label, 1, device), temperature=_check_temperature(temperature),
-                           guidance=_check_guidance(guidance), generator=make_generator(seed, device),
-                           on_pixel=record)
-    return {"values": values[0].cpu().numpy(), "probabilities": np.stack(distributions).astype(np.float32),
-            "seconds": time.perf_counter() - started}
-
-
-def grid_rows(dataset: str, labels: list[int], temperature: float, guidance: float,
-              seed: int) -> Iterator[tuple[int, np.ndarray, float]]:
-    """A batch of samples, one per label, yielded after every row: (rows done, images (N, 28, 28) in
-    [0, 1] with the rows not yet drawn at 0, seconds so far)."""
-    model = get_model(dataset, "pixelcnn")
-    device = next(model.parameters()).device
-    label_tensor = torch.tensor(labels, dtype=torch.long, device=device)
-    started = time.perf_counter()
-    rows = raster_rows(model, label_tensor, temperature=_check_temperature(temperature),
-                       guidance=_check_guidance(guidance), generator=make_generator(seed, device))
-    for row, values in enumerate(rows):
-        yield row + 1, values.cpu().numpy().astype(np.float32) / 255, time.perf_counter() - started
-
-
-@gpu_task
-def complete(dataset: str, image28: np.ndarray, rows: int, label: int, temperature: float, guidance: float,
-             seed: int, count: int = 4) -> np.ndarray:
-    """Keep the top `rows` rows of an image and let the model draw the rest, `count` times: (count, 28, 28)
-    in [0, 1]."""
-    if not 0 <= int(rows) <= 28:
-        raise ValueError(f"rows must be between 0 and 28, got {rows}")
-    model = get_model(dataset, "pixelcnn")
-    device = next(model.parameters()).device
-    known = to_levels(_to_tensor(image28)).view(1, 28, 28).repeat(count, 1, 1).to(device)
-    values = sample_raster(model, _labels(label, count, device), temperature=_check_temperature(temperature),
-                           guidance=_check_guidance(guidance), generator=make_generator(seed, device),
-                           known=known, known_rows=int(rows))
-    return values.cpu().numpy().astype(np.float32) / 255
-
-
-@torch.inference_mode()
-def likelihood(dataset: str, image28: np.ndarray) -> dict:
-    """The exact likelihood of an image, next to the VAE's bound.
-
-    p(x) = Σ_y p(x | y)·P(y) with P(y) uniform over the classes (the model is class-conditional), so also
-    p(y | x) by Bayes' rule. Returns {'nll' (nats), 'bpd', 'class_nll' (classes,), 'posterior' (classes,),
-    'best_class', 'cost_map' (28, 28): −log p(x_i | x_<i, y) in nats under the best class,
-    'vae_nelbo' (nats, the 16-d VAE's −ELBO ≥ −log p(x) under its Bernoulli pixel model)}."""
-    model = get_model(dataset, "pixelcnn")
-    device = next(model.parameters()).device
-    classes = model.config.num_classes
-    image = _to_tensor(image28).to(device)                                        # (1, 1, 28, 28)
-    pixel_costs = model.pixel_nll(image.repeat(classes, 1, 1, 1), torch.arange(classes, device=device))
-    class_nll = pixel_costs.flatten(1).sum(dim=1)                                 # −log p(x | y), (classes,)
-    log_joint = -class_nll - math.log(classes)
-    log_evidence = torch.logsumexp(log_joint, dim=0)
-    best = int(class_nll.argmin())
-    vae = get_model(dataset, "vae16")
-    terms = vae.elbo_terms(image.to(next(vae.parameters()).device), torch.Generator().manual_seed(0))
-    nll = float(-log_evidence)
-    return {"nll": nll, "bpd": nll / (PIXELS * math.log(2)), "class_nll": class_nll.cpu().numpy(),
-            "posterior": torch.softmax(log_joint, dim=0).cpu().numpy(), "best_class": best,
-            "cost_map": pixel_costs[best].cpu().numpy(), "vae_nelbo": float(terms["total"][0])}
-
-
-def cost_table(step_ms: float, patch: int = 16) -> list[dict]:
-    """Sequential steps (one per pixel and channel) for a few image sizes, with `patch`x`patch` patches
-    instead, and the time each would take at `step_ms` per step (what one step costs here)."""
-    rows = []
-    for name, height, width, channels in (("MNIST", 28, 28, 1), ("CIFAR", 32, 32, 3), ("ImageNet", 256, 256, 3),
-                                          ("1024x1024", 1024, 1024, 3)):
-        steps = height * width * channels
-        patches = max(1, (height // patch) * (width // patch))
-        rows.append({"name": name, "size": f"{height}x{width}x{channels}", "steps": steps,
-                     "seconds": steps * step_ms / 1000, "patch_steps": patches,
-                     "patch_seconds": patches * step_ms / 1000})
-    return rows
-
-
-def model_summary(dataset: str) -> dict:
-    model = get_model(dataset, "pixelcnn")
-    config = model.config
-    return {"parameters": sum(p.numel() for p in model.parameters()), "layers": config.layers,
-            "channels": config.channels, "rows_seen": config.first_kernel // 2 + config.layers - 1}
 
 
 def measure(dataset: str, count: int = 1000, temperature: float | None = None, guidance: float | None = None,
@@ -176,7 +48,7 @@ def measure(dataset: str, count: int = 1000, temperature: float | None = None, g
 
     device = get_device()
     model, _ = load_model(folder or shipped_path(dataset, "pixelcnn"), device)
-    defaults = _defaults_for(model)
+    defaults = defaults_for(model)
     temperature = defaults["temperature"] if temperature is None else temperature
     guidance = defaults["guidance"] if guidance is None else guidance
     labels = torch.arange(count, device=device) % model.config.num_classes

@@ -82,3 +82,12 @@ def preprocess_drawing(image) -> np.ndarray:
     field = np.zeros((FIELD, FIELD), np.float32)
     field[top: top + h, left: left + w] = scaled
     return field
+
+
+def model_input(drawing) -> np.ndarray:
+    """A drawing (any size and mode, numpy or PIL), or an already preprocessed (28, 28) float32 array in
+    [0, 1], -> the model input (28, 28) in [0, 1]. Raises BlankDrawingError for an empty canvas."""
+    array = np.asarray(drawing) if drawing is not None else None
+    if array is not None and array.shape == (28, 28) and array.dtype == np.float32 and array.max() <= 1.0:
+        return array
+    return preprocess_drawing(drawing)

@@ -43,6 +43,27 @@ def load_examples(name: str, split: str = "test") -> Dataset:
     return Dataset(images, labels, class_names(name))
 
 
+def example_images(dataset: str, per_class: int = 1) -> list[tuple[np.ndarray, int]]:
+    """The first `per_class` shipped test images of each class: [(image (28, 28) in [0, 1], label)]."""
+    examples = load_examples(dataset)
+    picked = []
+    for label in range(len(examples.class_names)):
+        indices = (examples.labels == label).nonzero().flatten()[:per_class]
+        picked += [(examples.images[i, 0].numpy(), label) for i in indices.tolist()]
+    return picked
+
+
+def example_images_by_index(dataset: str, indices: list[int]) -> list[np.ndarray]:
+    """Shipped test images by index, each (28, 28) in [0, 1]."""
+    images = load_examples(dataset).images[:, 0]
+    return [images[i].numpy() for i in indices]
+
+
+def example_count(dataset: str) -> int:
+    """How many shipped test images `dataset` has (valid indices are 0 … count − 1)."""
+    return len(load_examples(dataset))
+
+
 if __name__ == "__main__":
     for dataset_name in DATASET_NAMES:
         for split_name in ("test", "train"):

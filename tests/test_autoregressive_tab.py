@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 from demo.tabs import autoregressive as tab
-from lab.autoregressive import cost_table, likelihood
+from lab.api.autoregressive import cost_table, likelihood
 from lab.examples import load_examples
 
 QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress outside a request
@@ -36,7 +36,7 @@ def test_completion_keeps_the_rows_it_was_given():
     image = load_examples("mnist").images[3, 0].numpy()
     picture, caption = tab.run_completion("mnist", "test", 3, 10, 0, 1.0, 2.0, 0)
     assert "**10**" in caption and picture.size[0] > 5 * 112
-    from lab.autoregressive import complete
+    from lab.api.autoregressive import complete
 
     completions = complete("mnist", image, 10, 0, 1.0, 2.0, seed=1)
     assert np.allclose(completions[:, :10], np.round(image[:10] * 255) / 255)

@@ -1,5 +1,5 @@
 """The benchmark's parts run and report the figures under the keys the issues name (no timing asserts)."""
-from lab import bench
+import bench
 
 
 def test_draw_encode_and_load_figures_are_reported():

@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 import pytest
 
 from demo.tabs import diffusion as tab
-from lab.diffusion.explorer import NO_CLASS, forward_noising, trajectory
+from lab.api.diffusion import NO_CLASS, forward_noising, trajectory
 
 QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress outside a request
 

@@ -9,7 +9,8 @@ import pytest
 from PIL import Image
 
 from demo.tabs import draw_encode
-from lab import api, checkpoints
+from lab import checkpoints, shipped
+from lab.api import draw_encode as api
 
 
 def sketch(image):
@@ -75,12 +76,12 @@ def test_examples_and_dataset_switch(seven):
 
 def test_missing_checkpoint_shows_a_message_and_the_rest_still_works(seven, monkeypatch, tmp_path):
     real_path = checkpoints.shipped_path
-    monkeypatch.setattr(api, "shipped_path",
+    monkeypatch.setattr(shipped, "shipped_path",
                         lambda dataset, name: tmp_path / "gone" if name == "ae16" else real_path(dataset, name))
-    api._load_shipped.cache_clear()
+    shipped._load_shipped.cache_clear()
     try:
         outputs = draw_encode.encode_sketch(sketch(seven), "mnist", "vae16")
         assert outputs[1] is None and "Model unavailable" in outputs[7]
         assert isinstance(outputs[2], Image.Image) and outputs[3] is not None
     finally:
-        api._load_shipped.cache_clear()
+        shipped._load_shipped.cache_clear()

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import torch
 
-from lab.api import get_model
+from lab.shipped import get_model
 from lab.diffusion import latents
 from lab.diffusion.sampling import guided_noise, sample
 from lab.diffusion.schedules import alpha_bar
@@ -66,7 +66,7 @@ def test_the_shipped_scale_gives_the_training_latents_unit_variance():
 
 
 def test_the_path_has_the_start_and_one_point_per_step():
-    from lab.diffusion.latent_explorer import latent_trajectory
+    from lab.api.latent_diffusion import latent_trajectory
 
     result = latent_trajectory("mnist", 4, 3.0, "dpm++ sde", 7, seed=0)
     assert len(result["timesteps"]) == 7 and result["timesteps"][0] == 999

@@ -9,7 +9,8 @@ from PIL import Image
 
 from demo.latent_canvas import PLOT, MapView
 from demo.tabs import latent_explorer as tab
-from lab import api, explorer
+from lab import api
+from lab.api import latent_explorer as explorer
 
 
 def test_map_view_round_trips_pixels_and_coordinates():

@@ -71,10 +71,10 @@ def test_latent_diffusion_draws_the_class_it_is_asked_for_with_its_own_vae(datas
 def test_the_pixelcnn_draws_its_class_as_well_as_it_claims(dataset):
     """The figures `python -m lab.autoregressive --write` recorded (1,000 samples at the tab's default
     temperature and guidance) still hold. Issue 7's bars (90 % mnist, 75 % fashion) are judged by
-    `python -m lab.bench`, which prints FAIL where a shipped model misses one; this test guards the claim."""
+    `python -m bench`, which prints FAIL where a shipped model misses one; this test guards the claim."""
     import json
 
-    from lab.autoregressive import sampling_defaults
+    from lab.api.autoregressive import sampling_defaults
     from lab.diffusion.quality import evaluate_samples
     from lab.models.pixelcnn import sample_raster
 

@@ -15,8 +15,8 @@ from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from demo.tabs.diffusion import image_picker, source_image
 from lab import api
-from lab.autoregressive import (DEFAULT_GUIDANCE, GUIDED_TEMPERATURE, complete, cost_table, grid_rows, likelihood,
-                                model_summary, raster_sample, sampling_defaults)
+from lab.api import autoregressive as model
+from lab.api.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE
 
 FRAME = 224
 PIXELS = 28 * 28
@@ -32,7 +32,7 @@ def run_sampling(dataset: str, label: int, temperature: float, guidance: float, 
     """Draw one image pixel by pixel; returns (state, pixel slider, the frame at the last pixel…, summary)."""
     lang = request_language(request)
     try:
-        result = raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
+        result = model.raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
                                progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except ValueError as error:
         raise gr.Error(str(error))
@@ -85,7 +85,7 @@ def stream_grid(dataset: str, label: int, temperature: float, guidance: float, s
     """16 samples of the class, yielded row by row as the rows complete: (grid image, caption)."""
     lang = request_language(request)
     try:
-        for rows, images, seconds in grid_rows(dataset, [int(label)] * 16, float(temperature), float(guidance),
+        for rows, images, seconds in model.grid_rows(dataset, [int(label)] * 16, float(temperature), float(guidance),
                                                int(seed or 0)):
             yield image_grid(images), text("ar_grid_progress", lang, rows=rows, seconds=seconds)
     except ValueError as error:
@@ -100,7 +100,7 @@ def run_completion(dataset: str, source: str, index: float, rows: float, label: 
     image = source_image(source, index, drawing, dataset, lang)
     rows = int(rows)
     try:
-        completions = complete(dataset, image, rows, int(label), float(temperature), float(guidance),
+        completions = model.complete(dataset, image, rows, int(label), float(temperature), float(guidance),
                                int(seed or 0))
     except ValueError as error:
         raise gr.Error(str(error))
@@ -115,7 +115,7 @@ def run_likelihood(dataset: str, source: str, index: float, drawing=None, reques
     p(y | x), and the VAE's −ELBO for the same image: (numbers, cost map figure, p(y|x) figure)."""
     lang = request_language(request)
     image = source_image(source, index, drawing, dataset, lang)
-    result = likelihood(dataset, image)
+    result = model.likelihood(dataset, image)
     names = list(api.class_names(dataset))
     numbers = text("ar_likelihood", lang, nll=result["nll"], bpd=result["bpd"], vae=result["vae_nelbo"],
                    best=names[result["best_class"]], best_nll=float(result["class_nll"][result["best_class"]]))
@@ -130,7 +130,7 @@ def cost_argument(result: dict | None, request: gr.Request | None = None) -> str
     lang = request_language(request)
     step_ms = 1000 * result["seconds"] / PIXELS if result is not None else 1.0
     rows = [text("ar_cost_head", lang), "|---|---|---|---|---|"]
-    for row in cost_table(step_ms):
+    for row in model.cost_table(step_ms):
         rows.append(f"| {row['name']} | {row['size']} | {row['steps']:,} | {_duration(row['seconds'])} | "
                     f"{row['patch_steps']:,} ({_duration(row['patch_seconds'])}) |")
     return "\n".join(rows) + "\n\n" + text("ar_cost_note", lang, step_ms=step_ms)
@@ -148,7 +148,7 @@ def switch_dataset(dataset: str, request: gr.Request | None = None):
     """The dataset's classes, its model's description and its sampling defaults: (class, model text,
     temperature, guidance: a fixed 1 where the model was trained without label dropout)."""
     lang = request_language(request)
-    summary, defaults = model_summary(dataset), sampling_defaults(dataset)
+    summary, defaults = model.model_summary(dataset), model.sampling_defaults(dataset)
     guidance_note = text("ar_guidance_on" if defaults["guidance_available"] else "ar_guidance_off", lang)
     return (gr.update(choices=class_choices(dataset), value=0), text("ar_model", lang, **summary) + " " + guidance_note,
             defaults["temperature"],

@@ -7,35 +7,13 @@ decision regions, and k-means clusters found with the labels hidden. A probe poi
 """
 from __future__ import annotations
 
-import functools
-
 import gradio as gr
 import numpy as np
 
 from demo import plots
 from demo.i18n import request_language, text
-from lab.analysis.bayes import (CLASS_DENSITIES, bayes_posterior, class_log_likelihoods, fit_class_densities,
-                                fit_discriminative, grid)
-from lab.analysis.kmeans import agreement, kmeans_steps
-from lab.analysis.toy import TOY_NAMES, make_toy
-
-GRID = 70
-BAYES_SETS = TOY_NAMES   # labelled, two or three classes
-
-
-@functools.lru_cache(maxsize=32)
-def _fitted(name: str, kind: str, seed: int):
-    """Everything that does not depend on the prior or the probe: fitted once per (data, density, seed)."""
-    points, labels = make_toy(name, count=400, seed=seed)
-    densities = fit_class_densities(points, labels, kind, seed)
-    xs, ys, grid_points = grid(points, GRID)
-    discriminative = fit_discriminative(points, labels, seed)
-    classes = int(labels.max()) + 1
-    clusters = kmeans_steps(points, classes, "k-means++", seed)[-1]   # the labels hidden
-    return {"points": points, "labels": labels, "densities": densities, "xs": xs, "ys": ys,
-            "grid": grid_points, "log_likelihoods": class_log_likelihoods(densities, grid_points),
-            "discriminative": discriminative, "discriminative_grid": discriminative.predict_proba(grid_points),
-            "clusters": clusters, "classes": classes}
+from lab.api import bayes as model
+from lab.api.bayes import BAYES_SETS, CLASS_DENSITIES, GRID, agreement, bayes_posterior
 
 
 def _extent(fit: dict) -> tuple[float, float, float, float]:
@@ -48,7 +26,7 @@ def bayes_view(name: str, kind: str, prior_1: float, prior_2: float, prior_3: fl
     lang = request_language(request)
     if name not in BAYES_SETS:
         raise gr.Error(text("bayes_bad_data", lang, names=", ".join(BAYES_SETS)))
-    fit = _fitted(name, kind, int(seed or 0))
+    fit = model.fitted(name, kind, int(seed or 0))
     classes = fit["classes"]
     priors = np.array([prior_1, prior_2, prior_3][:classes], np.float64)
     try:
@@ -91,30 +69,21 @@ def bayes_view(name: str, kind: str, prior_1: float, prior_2: float, prior_3: fl
 
 def probe_table(fit: dict, priors: np.ndarray, probe: np.ndarray, lang: str) -> str:
     """Every term of Bayes' rule at the probe point, per class, and the discriminative answer."""
-    log_likelihood = class_log_likelihoods(fit["densities"], probe)           # (1, C)
-    posterior, log_evidence = bayes_posterior(log_likelihood, priors)
-    discriminative = fit["discriminative"].predict_proba(probe)[0]
+    terms = model.probe_terms(fit, priors, probe)
     rows = [text("bayes_table", lang), "|---|---|---|---|---|---|"]
     for c in range(fit["classes"]):
-        likelihood = float(np.exp(log_likelihood[0, c]))
+        likelihood = float(terms["likelihood"][c])
         rows.append(f"| {c + 1} | {likelihood:.4g} | {priors[c]:.2f} | {likelihood * priors[c]:.4g} | "
-                    f"**{posterior[0, c]:.3f}** | {discriminative[c]:.3f} |")
-    evidence = text("bayes_evidence", lang, x1=probe[0, 0], x2=probe[0, 1], px=float(np.exp(log_evidence[0])),
-                    total=float(posterior[0].sum()))
+                    f"**{terms['posterior'][c]:.3f}** | {terms['discriminative'][c]:.3f} |")
+    evidence = text("bayes_evidence", lang, x1=probe[0, 0], x2=probe[0, 1], px=terms["evidence"],
+                    total=float(terms["posterior"].sum()))
     return "\n".join(rows) + "\n\n" + evidence
-
-
-def default_probe(name: str) -> tuple[float, float]:
-    """Half-way between the first two classes' means: where the prior decides the most."""
-    points, labels = make_toy(name, count=400, seed=0)
-    middle = (points[labels == 0].mean(axis=0) + points[labels == 1].mean(axis=0)) / 2
-    return round(float(middle[0]), 2), round(float(middle[1]), 2)
 
 
 def priors_for(name: str, request: gr.Request | None = None):
     """New data: uniform priors, the probe between two classes, the third slider only for three classes."""
-    classes = int(make_toy(name, count=20)[1].max()) + 1
-    return (1.0, 1.0, gr.update(value=1.0, visible=classes == 3), *default_probe(name))
+    classes = model.class_count(name)
+    return (1.0, 1.0, gr.update(value=1.0, visible=classes == 3), *model.default_probe(name))
 
 
 def build(i18n) -> tuple[list, list]:
@@ -129,7 +98,7 @@ def build(i18n) -> tuple[list, list]:
             prior_2 = gr.Slider(0, 1, value=1.0, step=0.01, label="P(y=2) ∝")
             prior_3 = gr.Slider(0, 1, value=1.0, step=0.01, label="P(y=3) ∝")
             with gr.Row():
-                start_x, start_y = default_probe("blobs")
+                start_x, start_y = model.default_probe("blobs")
                 probe_x = gr.Number(value=start_x, label="★ x1")
                 probe_y = gr.Number(value=start_y, label="★ x2")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))

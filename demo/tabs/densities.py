@@ -10,24 +10,13 @@ from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip
 from demo.sketch import composite, point_canvas_panel
-from lab.analysis.density import (best_bandwidth, density_grid, draw_samples, fit_densities, fit_densities_1d,
-                                  make_mixture_1d, true_density_1d)
-from lab.analysis.pca_kde import generate_digits
-from lab.analysis.sources import DRAWN, SOURCE_NAMES, load_points
-
-HELD_OUT = 0.3   # share of the points kept out of fitting, to score each density on
-
-
-def split(points: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    order = np.random.default_rng(seed).permutation(len(points))
-    cut = int(len(points) * (1 - HELD_OUT))
-    return points[order[:cut]], points[order[cut:]]
-
+from lab.api import densities as model
+from lab.api.densities import COVARIANCES, DRAWN, SOURCE_NAMES
 
 def _points(name: str, seed: int, canvas) -> np.ndarray | None:
     """The source's points, or None after a warning (an empty pad): the handlers then keep their outputs."""
     try:
-        return load_points(name, seed, composite(canvas), count=800)[0]
+        return model.source_points(name, seed, composite(canvas))
     except ValueError as error:
         gr.Warning(str(error))
         return None
@@ -40,44 +29,36 @@ def compare(name: str, bins: float, bandwidth: float, components: float, covaria
     points = _points(name, int(seed or 0), canvas)
     if points is None:
         return (gr.skip(),) * 4
-    train, held_out = split(points, int(seed or 0))
-    models = fit_densities(train, int(bins), float(bandwidth), int(components), covariance, int(seed or 0))
-    low, high = train.min(axis=0) - 0.5, train.max(axis=0) + 0.5
+    result = model.compare_2d(points, int(bins), float(bandwidth), int(components), covariance, int(seed or 0),
+                              samples=150 if show_samples else 0)
     titles = {"histogram": text("histogram", lang, bins=int(bins)), "kde": f"KDE, h = {float(bandwidth):.2f}",
               "gmm": text("gmm", lang, components=int(components), covariance=covariance)}
-    panels, rows, samples = [], [], {}
-    for key, model in models.items():
-        xs, ys, density = density_grid(model, low, high, size=60)
-        panels.append({"title": titles[key], "xs": xs, "ys": ys, "density": density})
-        rows.append(f"| {titles[key]} | {model.score_samples(train).mean():.3f} | "
-                    f"{model.score_samples(held_out).mean():.3f} |")
-        if show_samples:
-            samples[titles[key]] = draw_samples(model, 150, int(seed or 0))
+    fits = result["fits"]
+    panels = [{"title": titles[key], "xs": fit["xs"], "ys": fit["ys"], "density": fit["density"]}
+              for key, fit in fits.items()]
+    rows = [f"| {titles[key]} | {fit['train_ll']:.3f} | {fit['held_out_ll']:.3f} |" for key, fit in fits.items()]
+    samples = {titles[key]: fit["samples"] for key, fit in fits.items()} if show_samples else None
     table = "\n".join([text("density_table", lang), "|---|---|---|", *rows])
     figure_1d, table_1d = compare_1d(int(bins), float(bandwidth), int(components), int(seed or 0), titles, lang)
-    return plots.densities_figure(panels, train, samples if show_samples else None), table, figure_1d, table_1d
+    return plots.densities_figure(panels, result["train"], samples), table, figure_1d, table_1d
 
 
 def compare_1d(bins: int, bandwidth: float, components: int, seed: int, titles: dict, lang: str):
     """The same three estimators on points from a known 1-D mixture, drawn over the true density."""
-    train, held_out = split(make_mixture_1d(500, seed), seed)
-    models = fit_densities_1d(train, bins, bandwidth, components, seed)
-    titles = {**titles, "histogram": text("histogram_1d", lang, bins=bins)}
-    xs = np.linspace(-5, 8, 400)
-    curves = {titles[key]: np.exp(model.score_samples(xs[:, None])) for key, model in models.items()}
-    rows = [f"| {titles[key]} | {model.score_samples(train).mean():.3f} | {model.score_samples(held_out).mean():.3f} |"
-            for key, model in models.items()]
+    result = model.compare_1d(bins, bandwidth, components, seed)
     truth = text("true_density", lang)
-    rows.append(f"| {truth} | {np.log(true_density_1d(train[:, 0])).mean():.3f} | "
-                f"{np.log(true_density_1d(held_out[:, 0])).mean():.3f} |")
-    figure = plots.density_curves(xs, curves, true_density_1d(xs), truth, train[:, 0], text("density_1d", lang))
+    titles = {**titles, "histogram": text("histogram_1d", lang, bins=bins), "truth": truth}
+    rows = [f"| {titles[key]} | {train:.3f} | {held_out:.3f} |" for key, (train, held_out) in result["scores"].items()]
+    curves = {titles[key]: curve for key, curve in result["curves"].items()}
+    figure = plots.density_curves(result["xs"], curves, result["truth"], truth, result["train"],
+                                  text("density_1d", lang))
     return figure, "\n".join([text("density_table", lang), "|---|---|---|", *rows])
 
 
 def cross_validated_bandwidth(name: str, seed: float, canvas=None):
     """The bandwidth 5-fold cross-validation picks on the training points (sets the slider)."""
     points = _points(name, int(seed or 0), canvas)
-    return gr.skip() if points is None else round(best_bandwidth(split(points, int(seed or 0))[0]), 3)
+    return gr.skip() if points is None else model.cross_validated_bandwidth(points, int(seed or 0))
 
 
 def rerun_if_drawn(name: str, *rest, request: gr.Request | None = None):
@@ -91,7 +72,7 @@ def new_digits(components: float, use_cv: bool, bandwidth: float, seed: float, r
     """16 digits sampled from a KDE in the first k principal components, over their nearest training digits."""
     lang = request_language(request)
     try:
-        result = generate_digits(int(components), None if use_cv else float(bandwidth), 16, int(seed or 0))
+        result = model.generate_digits(int(components), None if use_cv else float(bandwidth), 16, int(seed or 0))
     except ValueError as error:
         raise gr.Error(str(error))
     summary = text("kde_digits_summary", lang, k=int(components), explained=result["explained"],
@@ -109,7 +90,7 @@ def build(i18n) -> tuple[tuple[list, list], tuple[list, list]]:
             bandwidth = gr.Slider(0.03, 2.0, value=0.15, step=0.01, label=i18n("bandwidth"), elem_id="bandwidth")
             cv_button = gr.Button(i18n("cv_bandwidth"), size="sm")
             components = gr.Slider(1, 12, value=6, step=1, label=i18n("components"))
-            covariance = gr.Radio(["full", "diag", "spherical", "tied"], value="full", label=i18n("covariance"))
+            covariance = gr.Radio(list(COVARIANCES), value="full", label=i18n("covariance"))
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             show_samples = gr.Checkbox(value=False, label=i18n("show_samples"))
         with gr.Column(scale=3):

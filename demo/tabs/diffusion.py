@@ -17,10 +17,8 @@ from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display, write_gif
 from lab import api
-from lab.diffusion.explorer import (NO_CLASS, forward_noising, model_summary, sample_grid, schedule_curves,
-                                    trajectory)
-from lab.diffusion.quality import DEFAULTS as DEFAULT   # the settings the quality figures are measured at
-from lab.diffusion.schedules import SAMPLERS
+from lab.api import diffusion as model
+from lab.api.diffusion import DEFAULTS as DEFAULT, NO_CLASS, SAMPLERS   # DEFAULTS: where quality is measured
 
 EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-diffusion-"))
 # The same seed through each sampler: DDPM needs many steps, the others few.
@@ -36,7 +34,7 @@ def class_choices(dataset: str, lang: str = "en") -> list[tuple[str, int]]:
 def schedule_figure(request: gr.Request | None = None):
     """ᾱ_t and log SNR(t) for the linear and cosine schedules, and latent diffusion's scaled-linear one."""
     lang = request_language(request)
-    curves = schedule_curves()
+    curves = model.schedule_curves()
     colors = {"linear": plots.SECOND, "cosine": plots.ACCENT, "scaled-linear": plots.CLUSTER_COLORS[4]}
     def line(name: str, key: str) -> dict:
         return {"type": "scatter", "x": curves[name]["t"][::5].tolist(), "y": curves[name][key][::5].tolist(),
@@ -64,7 +62,7 @@ def show_forward(source: str, index: float, timestep: float, seed: float, schedu
     """(x0, ε, x_t images, the live coefficients) for the forward process at t."""
     lang = request_language(request)
     clean = source_image(source, index, drawing, "mnist", lang)
-    result = forward_noising(clean, int(timestep), int(seed or 0), schedule)
+    result = model.forward_noising(clean, int(timestep), int(seed or 0), schedule)
     numbers = text("forward_numbers", lang, t=int(timestep), a=result["sqrt_alpha_bar"],
                    b=result["sqrt_one_minus_alpha_bar"], schedule=schedule)
     return to_display(clean, FRAME), to_display(result["noise"], FRAME), to_display(result["noisy"], FRAME), numbers
@@ -78,7 +76,7 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
     if not 1 <= steps <= 1000:
         raise gr.Error(text("steps_range", lang))
     try:
-        result = trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
+        result = model.trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
                             progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except api.CheckpointError as error:
         raise gr.Error(str(error))
@@ -128,7 +126,7 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
     gallery, rows = [], [text("sampler_table", lang), "|---|---|---|---|"]
     for index, (sampler, steps, eta) in enumerate(COMPARED):
         progress(index / len(COMPARED), desc=f"{sampler}, {steps} steps")
-        images, seconds = sample_grid(dataset, [int(label)], float(guidance), sampler, steps, int(seed or 0),
+        images, seconds = model.sample_grid(dataset, [int(label)], float(guidance), sampler, steps, int(seed or 0),
                                       eta=eta)
         name = f"{sampler}" + (f", η={eta:g}" if sampler == "ddim" else "")
         gallery.append((to_display(images[0], FRAME), f"{name}: {steps} steps, {seconds:.2f} s"))
@@ -151,7 +149,7 @@ def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float
 
 
 def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str):
-    images, seconds = sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0))
+    images, seconds = model.sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0))
     return image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
 
 
@@ -160,7 +158,7 @@ def run_sdedit(dataset: str, source: str, index: float, strength: float, label: 
     """SDEdit: noise the image to `strength` and denoise it back with four seeds: (strip, caption)."""
     lang = request_language(request)
     clean = source_image(source, index, drawing, dataset, lang)
-    results = [trajectory(dataset, int(label), float(guidance), DEFAULT["sampler"], DEFAULT["steps"],
+    results = [model.trajectory(dataset, int(label), float(guidance), DEFAULT["sampler"], DEFAULT["steps"],
                           int(seed or 0) + offset, start=clean, strength=float(strength)) for offset in range(4)]
     shown = [clean, results[0]["noisy"][0]] + [result["final"] for result in results]
     return strip(np.stack(shown), size=112, gap=6), text("sdedit_caption", lang, strength=float(strength),
@@ -169,7 +167,7 @@ def run_sdedit(dataset: str, source: str, index: float, strength: float, label: 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):
     lang = request_language(request)
-    summary = model_summary(dataset)
+    summary = model.model_summary(dataset)
     return (gr.update(choices=class_choices(dataset, lang), value=0),
             text("diffusion_model", lang, parameters=summary["parameters"], schedule=summary["schedule"]))
 

@@ -18,6 +18,7 @@ from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from demo.sketch import CANVAS, blank_canvas, clear_pad_js, composite
 from lab import api
+from lab.api import draw_encode as model
 
 VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
 PIXELS = 28 * 28
@@ -25,7 +26,7 @@ EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-encodings-"))
 
 
 def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
-    result = api.encode_drawing(image28, dataset=dataset, vae_name=vae_name)
+    result = model.encode_drawing(image28, dataset=dataset, vae_name=vae_name)
     messages = [text("missing", lang, message=message) for message in result["errors"].values()]
     probabilities_plot = posterior_plot = elbo_plot = None
     summary = ""
@@ -112,7 +113,7 @@ def resample(image28, dataset: str, vae_name: str, seed: float, request: gr.Requ
     if image28 is None:
         gr.Warning(text("blank", request_language(request)))
         return None, None
-    samples = api.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
+    samples = model.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
                                    seed=int(seed or 0))
     for message in samples["errors"].values():
         gr.Warning(text("missing", request_language(request), message=message))

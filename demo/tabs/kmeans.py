@@ -8,13 +8,12 @@ many clusters there are and how well k-means found them.
 from __future__ import annotations
 
 import gradio as gr
-import numpy as np
 
 from demo import plots
 from demo.i18n import request_language, text
 from demo.sketch import composite, point_canvas_panel
-from lab.analysis.kmeans import INITS, agreement, elbow, kmeans_steps
-from lab.analysis.sources import DRAWN, SOURCE_NAMES, load_points
+from lab.api import kmeans as model
+from lab.api.kmeans import DRAWN, INITS, SOURCE_NAMES, agreement
 
 
 def run_kmeans(name: str, k: float, init: str, seed: float, canvas=None, request: gr.Request | None = None):
@@ -22,15 +21,13 @@ def run_kmeans(name: str, k: float, init: str, seed: float, canvas=None, request
     elbow plot, summary). `canvas` is the point pad, read when the source is "drawn"."""
     lang = request_language(request)
     try:
-        points, labels = load_points(name, int(seed or 0), composite(canvas))
-        states = kmeans_steps(points, int(k), init, int(seed or 0))
+        run = model.run_kmeans(name, int(k), init, int(seed or 0), composite(canvas))
     except ValueError as error:   # an empty pad, or k above the number of points: say so, keep the picture
         gr.Warning(str(error))
         return (gr.skip(),) * 6
-    run = {"points": points, "labels": labels, "states": states, "k": int(k)}
-    last = len(states) - 1
-    elbow_plot = plots.curve_figure(list(range(1, 11)), elbow(points, range(1, 11), int(seed or 0)),
-                                    text("elbow", lang), "k", text("inertia", lang), highlight=int(k))
+    last = len(run["states"]) - 1
+    elbow_plot = plots.curve_figure(run["elbow_ks"], run["elbow"], text("elbow", lang), "k", text("inertia", lang),
+                                    highlight=int(k))
     figure, inertia_plot, summary = render_step(run, last, lang)
     return run, gr.update(maximum=last, value=last), figure, inertia_plot, elbow_plot, summary
 

@@ -18,7 +18,7 @@ from demo.imaging import grid as image_grid, to_display, write_gif
 from demo.latent_canvas import MapView, draw_map
 from demo.tabs.diffusion import class_choices, sampling_controls
 from lab import api
-from lab.diffusion.latent_explorer import latent_grid, latent_trajectory, map_background, model_summary, side_by_side
+from lab.api import latent_diffusion as model
 
 EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-latent-diffusion-"))
 FRAME = 170
@@ -34,7 +34,7 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
     if not 1 <= steps <= 1000:
         raise gr.Error(text("steps_range", lang))
     try:
-        result = latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), projection,
+        result = model.latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), projection,
                                    progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except api.CheckpointError as error:
         raise gr.Error(str(error))
@@ -54,7 +54,7 @@ def show_latent_step(result: dict | None, step: float):
         return None, None, None, ""
     steps = len(result["timesteps"])
     step = min(int(step), steps)
-    background = map_background(result["dataset"], result["projection"])
+    background = model.map_background(result["dataset"], result["projection"])
     path = result["path"][: step + 1]
     view = MapView.around(np.concatenate([background["points"], result["path"]]))
     # Early ẑ0 can land far off the map (x̂0 divides by √ᾱ_t ≈ 0.07 at t = T−1): pinned to the border.
@@ -93,7 +93,7 @@ def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, step
     steps = int(steps)
     if not 1 <= steps <= 1000:
         raise gr.Error(text("steps_range", lang))
-    result = side_by_side(dataset, int(label), float(guidance), sampler, steps, int(seed or 0))
+    result = model.side_by_side(dataset, int(label), float(guidance), sampler, steps, int(seed or 0))
     pixel, latent = result["pixel"], result["latent"]
     dash = "–"
 
@@ -121,14 +121,14 @@ def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, step
 def latent_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None):
     """A 4x4 grid of latent samples of the chosen class (unconditional for "none"): (image, caption)."""
-    images, seconds = latent_grid(dataset, [int(label)] * 16, float(guidance), sampler, int(steps), int(seed or 0))
+    images, seconds = model.latent_grid(dataset, [int(label)] * 16, float(guidance), sampler, int(steps), int(seed or 0))
     return image_grid(images), text("grid_time", request_language(request), seconds=seconds, steps=int(steps),
                                     sampler=sampler)
 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):
     lang = request_language(request)
-    summary = model_summary(dataset)
+    summary = model.model_summary(dataset)
     return (gr.update(choices=class_choices(dataset, lang), value=0),
             text("latent_model", lang, parameters=summary["parameters"], latent_dim=summary["latent_dim"],
                  scale=summary["latent_scale"], schedule=summary["schedule"], vae=summary["vae_parameters"]))

@@ -16,7 +16,8 @@ from demo import imaging
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
 from demo.sketch import CANVAS, blank_canvas, composite
-from lab import api, explorer
+from lab import api
+from lab.api import latent_explorer as model
 
 MODEL_CHOICES = [("VAE 2-d", "vae2"), ("VAE 16-d", "vae16"), ("AE 16-d", "ae16")]
 PROJECTION_CHOICES = [("UMAP", "umap"), ("PCA", "pca")]
@@ -24,7 +25,7 @@ EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-latents-"))
 
 
 def _shown(dataset: str, model_name: str, projection: str) -> tuple[dict, MapView]:
-    shown = explorer.latent_map(dataset, model_name, projection)
+    shown = model.latent_map(dataset, model_name, projection)
     return shown, MapView.around(shown["points"])
 
 
@@ -32,7 +33,7 @@ def drawing_posterior(dataset: str, model_name: str, projection: str, drawing) -
     """Where the Draw & encode drawing falls on this map (None without a drawing)."""
     if drawing is None:
         return None
-    return explorer.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))
+    return model.posterior_on_map(dataset, model_name, projection, np.asarray(drawing, np.float32))
 
 
 def render_map(dataset: str, model_name: str, projection: str, marker=None, path=None,
@@ -44,7 +45,7 @@ def render_map(dataset: str, model_name: str, projection: str, marker=None, path
 
 def how_text(dataset: str, model_name: str, projection: str, lang: str) -> str:
     return text({"latent": "how_latent", "pca": "how_pca", "umap": "how_umap"}[
-        explorer.latent_map(dataset, model_name, projection)["how"]], lang)
+        model.latent_map(dataset, model_name, projection)["how"]], lang)
 
 
 def open_map(dataset: str, model_name: str, projection: str, drawing=None, request: gr.Request | None = None):
@@ -63,10 +64,10 @@ def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr
     """Decode the clicked map point; mark it; show the nearest test images. Returns the point as state."""
     _, view = _shown(dataset, model_name, projection)
     point = view.to_map(tuple(event.index))
-    decoded = explorer.decode_point(dataset, model_name, projection, point)
-    nearest = explorer.nearest_examples(dataset, model_name, projection, point)
+    decoded = model.decode_point(dataset, model_name, projection, point)
+    nearest = model.nearest_examples(dataset, model_name, projection, point)
     examples = api.example_images_by_index(dataset, nearest)
-    training = explorer.nearest_training(dataset, decoded)
+    training = model.nearest_training(dataset, decoded)
     posterior = drawing_posterior(dataset, model_name, projection, drawing)
     return (render_map(dataset, model_name, projection, marker=point, posterior=posterior), to_display(decoded),
             strip(np.stack(examples)), f"({point[0]:.2f}, {point[1]:.2f})", decoded,
@@ -75,7 +76,7 @@ def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr
 
 def export_csv(dataset: str, model_name: str, projection: str) -> str:
     """The shown points as CSV: index, label, class, map x, map y, then the latent code."""
-    shown = explorer.latent_map(dataset, model_name, projection)
+    shown = model.latent_map(dataset, model_name, projection)
     name = f"latents-{dataset}-{model_name}-{shown['how']}.csv"
     path = EXPORT_DIR / name
     with path.open("w", newline="") as handle:
@@ -90,12 +91,12 @@ def export_csv(dataset: str, model_name: str, projection: str) -> str:
 
 def sample_prior(dataset: str, seed: float):
     """A 4x4 grid of z ~ N(0, I) decoded by the VAE and by the AE, from the same z."""
-    samples = explorer.prior_samples(dataset, count=16, seed=int(seed or 0))
+    samples = model.prior_samples(dataset, count=16, seed=int(seed or 0))
     return grid_image(samples["vae"].reshape(4, 4, 28, 28)), grid_image(samples["ae"].reshape(4, 4, 28, 28))
 
 
 def show_manifold(dataset: str):
-    return grid_image(explorer.manifold_grid(dataset, side=15))
+    return grid_image(model.manifold_grid(dataset, side=15))
 
 
 def _endpoint(choice: str, index: float, drawing, clicked, second, dataset: str, lang: str) -> np.ndarray:
@@ -127,9 +128,9 @@ def run_interpolation(dataset: str, start_choice: str, start_index: float, end_c
     lang = request_language(request)
     start = _endpoint(start_choice, start_index, drawing, clicked, second, dataset, lang)
     end = _endpoint(end_choice, end_index, drawing, clicked, second, dataset, lang)
-    frames = explorer.interpolation(dataset, start, end, int(steps), method)
+    frames = model.interpolation(dataset, start, end, int(steps), method)
     shown, view = _shown(dataset, "vae16", "umap")
-    path = [explorer.code_to_umap(dataset, "vae16", code) for code in frames["vae_codes"]]
+    path = [model.code_to_umap(dataset, "vae16", code) for code in frames["vae_codes"]]
     return (strip(frames["vae"], size=84), strip(frames["ae"], size=84),
             draw_map(shown["points"], shown["labels"], shown["class_names"], view, path=np.array(path)),
             write_gif(frames["vae"], frames["ae"]))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import gradio as gr
 
-from lab import api
+from lab.api import models as model
 
 COLUMNS = ["dataset", "model", "figure", "value", "epochs", "command", "status"]
 
 
 def checkpoint_table() -> list[list]:
-    rows = api.shipped_checkpoints()
+    rows = model.shipped_checkpoints()
     return [[row.get(column, "") if not isinstance(row.get(column), float) else round(row[column], 4)
              for column in COLUMNS] for row in rows]
 

@@ -13,9 +13,9 @@ import gradio as gr
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import to_display
-from lab.analysis.ood import read_ood_table
-from lab.analysis.outliers import OUTLIER_KINDS, make_outlier, score_image
 from lab.api import class_names
+from lab.api import outliers as model
+from lab.api.outliers import OUTLIER_KINDS
 
 DRAWING = "my drawing"
 SOURCES = (DRAWING, *OUTLIER_KINDS)
@@ -30,15 +30,15 @@ def score_outlier(source: str, dataset: str, seed: float, threshold: float, imag
             raise gr.Error(text("outlier_no_drawing", lang))
         image = image28
     elif source in OUTLIER_KINDS:
-        image = make_outlier(source, int(seed or 0), dataset)
+        image = model.make_outlier(source, int(seed or 0), dataset)
     else:
         raise gr.Error(text("outlier_bad_source", lang, sources=", ".join(SOURCES)))
-    result = score_image(image, dataset)
+    result = model.score_image(image, dataset)
     names = class_names(dataset)
     probabilities = plots.probabilities_figure(result["probabilities"], names, text("classifier_says", lang),
                                                "p(y|x)")
     reference = result["reference_elbo"]
-    cut = float(reference[min(len(reference) - 1, int(len(reference) * float(threshold) / 100))])
+    cut = model.reject_threshold(reference, float(threshold))
     histogram = plots.score_histogram(reference, result["elbo"], cut, text("elbo_histogram", lang), "ELBO (nats)",
                                       {"test": text("test_images", lang), "input": text("this_input", lang),
                                        "threshold": text("reject_below", lang, q=float(threshold))})
@@ -54,7 +54,7 @@ def score_outlier(source: str, dataset: str, seed: float, threshold: float, imag
 def auroc_table(request: gr.Request | None = None) -> str:
     """The stored AUROC figures (python -m lab.analysis.ood --write) as a table, with what they mean."""
     lang = request_language(request)
-    figures = read_ood_table()
+    figures = model.read_ood_table()
     if not figures:
         return text("auroc_missing", lang)
     rows = [text("auroc_header", lang), "|---|---|---|"]

@@ -9,28 +9,24 @@ from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from lab import api
-from lab.analysis.pca import image_pca, principal_axes, reconstruct
-from lab.analysis.toy import TOY_NAMES, make_toy
+from lab.api import pca as model
+from lab.api.pca import TOY_NAMES
 
 
 def show_axes(name: str, request: gr.Request | None = None):
-    points, _ = make_toy(name, seed=0)
-    axes = principal_axes(points)
-    return plots.axes_figure(points, axes["mean"], axes["components"], axes["variances"],
+    axes = model.toy_axes(name)
+    return plots.axes_figure(axes["points"], axes["mean"], axes["components"], axes["variances"],
                              text("pca_axes", request_language(request)))
 
 
 def show_components(dataset: str, request: gr.Request | None = None):
     """The mean image, the first 7 components (rescaled to show sign), and the cumulative variance curve."""
-    fitted = image_pca(dataset)
-    pictures = [fitted["mean"].reshape(28, 28)]
-    for component in fitted["components"][:7]:
-        scale = np.abs(component).max() or 1.0
-        pictures.append((component / scale * 0.5 + 0.5).reshape(28, 28))   # grey = 0, white +, black −
-    cumulative = np.cumsum(fitted["explained"])[:100]
-    curve = plots.curve_figure(list(range(1, 101)), cumulative.tolist(), text("pca_curve", request_language(request)),
-                               "k", text("explained", request_language(request)))
-    return strip(np.stack(pictures), size=84), curve
+    lang = request_language(request)
+    shown = model.components(dataset)
+    cumulative = shown["cumulative"]
+    curve = plots.curve_figure(list(range(1, len(cumulative) + 1)), cumulative, text("pca_curve", lang), "k",
+                               text("explained", lang))
+    return strip(shown["pictures"], size=84), curve
 
 
 def rebuild(dataset: str, source: str, index: float, k: float, drawing, request: gr.Request | None = None):
@@ -45,11 +41,9 @@ def rebuild(dataset: str, source: str, index: float, k: float, drawing, request:
         if not 0 <= int(index or 0) < count:
             raise gr.Error(text("bad_index", lang, count=count - 1))
         image = api.example_images_by_index(dataset, [int(index or 0)])[0]
-    rebuilt = reconstruct(dataset, image, int(k))
-    explained = float(image_pca(dataset)["explained"][: int(k)].sum())
-    error = float(np.square(rebuilt - image).sum())
-    return (to_display(image), to_display(np.clip(rebuilt, 0, 1)),
-            text("pca_summary", lang, k=int(k), explained=explained, error=error))
+    result = model.rebuild(dataset, image, int(k))
+    return (to_display(image), to_display(result["rebuilt"]),
+            text("pca_summary", lang, k=int(k), explained=result["explained"], error=result["error"]))
 
 
 def build(i18n, drawing: gr.State) -> tuple[list, list]:

@@ -18,7 +18,7 @@ import numpy as np
 import torch
 from sklearn.metrics import roc_auc_score
 
-from lab.api import get_model
+from lab.shipped import get_model
 from lab.checkpoints import CHECKPOINT_ROOT
 from lab.evaluate import ELBO_SAMPLES, EVAL_SEED
 from lab.examples import load_examples

@@ -63,7 +63,7 @@ def score_image(image28: np.ndarray, dataset: str) -> dict:
     image = torch.as_tensor(np.asarray(image28, np.float32)).view(1, 1, 28, 28)
     single = scores(dataset, image)
     reference = reference_scores(dataset)
-    from lab.api import get_model  # the shared, once-loaded classifier
+    from lab.shipped import get_model  # the shared, once-loaded classifier
 
     classifier = get_model(dataset, "classifier")
     with torch.inference_mode():

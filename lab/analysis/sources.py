@@ -53,7 +53,7 @@ def _digits_2d() -> tuple[np.ndarray, np.ndarray]:
 
 @functools.cache
 def _mnist_latents() -> tuple[np.ndarray, np.ndarray]:
-    from lab.api import get_model
+    from lab.shipped import get_model
     from lab.examples import load_examples
     from lab.latent import encode_codes
 

@@ -21,6 +21,8 @@ import torch
 
 from lab.diffusion.schedules import make_scheduler
 
+NO_CLASS = -1   # the UI's "no class": the unconditional model (the denoisers' null label)
+
 
 @dataclass
 class DiffusionStep:

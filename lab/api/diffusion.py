@@ -3,7 +3,7 @@
 - the schedules' curves (ᾱ_t and log SNR) and the forward process x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε;
 - one reverse trajectory, recorded at every step (x_t, ε̂, x̂0, and with guidance ε̂(y), ε̂(∅));
 - the samplers compared from the same seed, timed; a grid of samples; SDEdit from a drawing.
-The shipped denoisers load once per process through `lab.api.get_model`.
+The shipped denoisers load once per process through `lab.shipped`.
 """
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from typing import Callable
 import numpy as np
 import torch
 
-from lab.api import get_model
 from lab.device import gpu_task, make_generator
-from lab.diffusion.sampling import DiffusionStep, sample
-from lab.diffusion.schedules import SCHEDULES, alpha_bar, log_snr
+from lab.diffusion.quality import DEFAULTS   # the settings the shipped quality figures are measured at
+from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
+from lab.diffusion.schedules import SAMPLERS, SCHEDULES, alpha_bar, log_snr
 from lab.models.denoiser import to_model_range, to_pixel_range
+from lab.shipped import get_model
 
-NO_CLASS = -1   # the UI's "no class": the unconditional model
+__all__ = ["DEFAULTS", "NO_CLASS", "SAMPLERS"]   # the tab's choices and defaults, with the functions below
 
 
 def schedule_curves() -> dict[str, dict[str, np.ndarray]]:

@@ -5,7 +5,7 @@
 - a grid of latent samples;
 - the side-by-side with pixel-space diffusion on the same class and seed: dimensions, network size,
   floating-point operations and measured time per step and per sample, and the shipped quality figures.
-Models come from `lab.api.get_model`, once per process.
+Models come from `lab.shipped`, once per process.
 """
 from __future__ import annotations
 
@@ -17,15 +17,13 @@ import numpy as np
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
-from lab.api import get_model
 from lab.checkpoints import shipped_path
 from lab.device import gpu_task, make_generator
 from lab.diffusion import latents
-from lab.diffusion.sampling import DiffusionStep, sample
-from lab.explorer import latent_map, place_code
+from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
+from lab.latent_maps import latent_map, place_code
 from lab.models.denoiser import to_pixel_range
-
-NO_CLASS = -1   # the UI's "no class": the unconditional model
+from lab.shipped import get_model
 
 
 def _models(dataset: str):

@@ -1,7 +1,8 @@
 """The latent explorer's model side: maps of the test set's codes, decoding anywhere, prior samples,
 the 2-d VAE's manifold, and interpolation between two images (lecture: autoencoders and VAEs).
 
-Plain values in and out (numpy arrays in [0, 1], lists); models come from `lab.api.get_model`.
+Plain values in and out (numpy arrays in [0, 1], lists); models come from `lab.shipped`, maps from
+`lab.latent_maps`.
 """
 from __future__ import annotations
 
@@ -11,33 +12,13 @@ from statistics import NormalDist
 import numpy as np
 import torch
 
-from lab.api import _to_numpy, _to_tensor, get_model
-from lab.data import class_names
 from lab.device import get_device, make_generator
 from lab.examples import load_examples
-from lab.latent import encode_codes, interpolate, load_projections, neighbour_latent, pca_inverse
+from lab.latent import encode_codes, interpolate, neighbour_latent, pca_inverse
+from lab.latent_maps import MAP_MODELS, PROJECTIONS, code_to_umap, latent_map, place_code
+from lab.shipped import batch_images, get_model, image_batch
 
-PROJECTIONS = ("pca", "umap")
-MAP_MODELS = ("vae2", "vae16", "ae16")
-
-
-@functools.cache
-def latent_map(dataset: str, model_name: str, projection: str = "umap") -> dict:
-    """The test set on a 2-D map: {'points' (N, 2), 'codes' (N, d), 'labels' (N,), 'class_names', 'how'}.
-
-    The 2-d VAE's map is its latent itself (posterior means); the others use a shipped projection."""
-    if model_name == "vae2":
-        examples = load_examples(dataset)
-        codes = encode_codes(get_model(dataset, "vae2"), examples.images)
-        return {"points": codes, "codes": codes, "labels": examples.labels.numpy(),
-                "class_names": list(class_names(dataset)), "how": "latent"}
-    if model_name not in MAP_MODELS or projection not in PROJECTIONS:
-        raise ValueError(f"expected a model in {MAP_MODELS} and a projection in {PROJECTIONS}, "
-                         f"got {model_name!r}, {projection!r}")
-    stored = load_projections(dataset, model_name)
-    return {"points": stored[projection], "codes": stored["codes"], "labels": stored["labels"],
-            "class_names": list(class_names(dataset)), "how": projection,
-            "pca_mean": stored["pca_mean"], "pca_components": stored["pca_components"]}
+__all__ = ["MAP_MODELS", "PROJECTIONS", "code_to_umap", "latent_map", "place_code"]   # the map, for the tab
 
 
 def point_to_latent(dataset: str, model_name: str, projection: str, point) -> np.ndarray:
@@ -57,7 +38,7 @@ def decode_codes(dataset: str, model_name: str, codes: np.ndarray) -> np.ndarray
     model = get_model(dataset, model_name)
     z = torch.as_tensor(np.asarray(codes, np.float32), device=get_device())
     decoded = model.decode(z)
-    return _to_numpy(torch.sigmoid(decoded) if model.kind == "vae" else decoded)
+    return batch_images(torch.sigmoid(decoded) if model.kind == "vae" else decoded)
 
 
 def decode_point(dataset: str, model_name: str, projection: str, point) -> np.ndarray:
@@ -93,7 +74,7 @@ def manifold_grid(dataset: str, side: int = 15) -> np.ndarray:
 @torch.inference_mode()
 def encode_image(dataset: str, model_name: str, image28: np.ndarray) -> np.ndarray:
     """A (28, 28) image -> its code (d,): the posterior mean for a VAE, z for an autoencoder."""
-    return encode_codes(get_model(dataset, model_name), _to_tensor(image28).cpu())[0]
+    return encode_codes(get_model(dataset, model_name), image_batch(image28).cpu())[0]
 
 
 def interpolation(dataset: str, start28: np.ndarray, end28: np.ndarray, steps: int = 8,
@@ -108,13 +89,6 @@ def interpolation(dataset: str, start28: np.ndarray, end28: np.ndarray, steps: i
     return result
 
 
-def code_to_umap(dataset: str, model_name: str, code: np.ndarray) -> np.ndarray:
-    """Place any code on the UMAP map (2,): the distance-weighted mix of its nearest test codes' map
-    points, the same approximation as going back, run the other way."""
-    shown = latent_map(dataset, model_name, "umap")
-    return neighbour_latent(np.asarray(code, np.float32), shown["codes"], shown["points"])
-
-
 @torch.inference_mode()
 def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np.ndarray,
                      samples: int = 40, seed: int = 0) -> dict:
@@ -127,7 +101,7 @@ def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np
     - the autoencoder: a point (it has no σ), placed like a test code.
     """
     model = get_model(dataset, model_name)
-    x = _to_tensor(image28)
+    x = image_batch(image28)
     if model.kind == "ae":
         code = model.encode(x)[0].cpu().numpy()
         return {"center": place_code(dataset, model_name, projection, code), "covariance": None, "samples": None,
@@ -145,14 +119,6 @@ def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np
     draws = mean + np.sqrt(variance) * noise
     return {"center": code_to_umap(dataset, model_name, mean), "covariance": None,
             "samples": np.stack([code_to_umap(dataset, model_name, z) for z in draws]), "how": "approximate"}
-
-
-def place_code(dataset: str, model_name: str, projection: str, code: np.ndarray) -> np.ndarray:
-    """Any code (d,) on the map (2,): exactly on the PCA plane, by its nearest test codes on UMAP."""
-    shown = latent_map(dataset, model_name, projection)
-    if shown["how"] == "pca":
-        return (code - shown["pca_mean"]) @ shown["pca_components"].T
-    return code_to_umap(dataset, model_name, code)
 
 
 @functools.cache

@@ -1,9 +1,12 @@
 """The benchmark: latency and quality figures as a table, and as flat JSON with --json FILE.
 
-    python -m lab.bench                 # everything (quality figures evaluate the full test splits)
-    python -m lab.bench --quick         # latency only
-    python -m lab.bench --json bench.json
-    python -m lab.bench --only latent_diffusion pixelcnn     # some sections, with their quality figures
+    python -m bench                 # everything (quality figures evaluate the full test splits)
+    python -m bench --quick         # latency only
+    python -m bench --json bench.json
+    python -m bench --only latent_diffusion pixelcnn     # some sections, with their quality figures
+
+It stands above both worlds, like app.py: it times the UI's handlers (demo/) end to end, as the browser
+calls them, and the models below them (lab/) directly.
 
 Run it on a quiet machine: another process using torch on the same cores distorts every latency here.
 Bars (issue 2, 2 CPU cores): Draw & encode handler p50 ≤ 50 ms, app start ≤ 15 s; classifier accuracy
@@ -24,7 +27,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent
 BARS = {  # figure: (comparison, bar)
     "draw_encode_p50_ms": ("<=", 50.0), "app_start_s": ("<=", 15.0),
     "classifier_accuracy_mnist": (">=", 0.985), "classifier_accuracy_fashion": (">=", 0.925),
@@ -119,7 +122,7 @@ def bench_foundations(repeats: int = 20) -> dict:
 
 def _sketch_canvas() -> np.ndarray:
     """A test '7' as a sketchpad delivers a drawing: black ink on white, (280, 280, 3) uint8."""
-    from lab.api import example_images
+    from lab.examples import example_images
 
     digit = example_images("mnist")[7][0]
     canvas = np.kron(255 - (digit * 255).astype(np.uint8), np.ones((10, 10), np.uint8))
@@ -130,8 +133,8 @@ def bench_diffusion(repeats: int = 30, ddpm1000: bool = True) -> dict:
     """Issue 4's speed: one guided denoising step for one image (the network on a batch of 2, conditional
     and unconditional, plus the scheduler's update), a 4x4 grid at the default settings, and the same grid
     with DDPM's 1,000 steps (skipped with ddpm1000=False)."""
-    from lab.api import get_model
-    from lab.diffusion.explorer import sample_grid
+    from lab.shipped import get_model
+    from lab.api.diffusion import sample_grid
     from lab.diffusion.quality import DEFAULTS
     from lab.diffusion.sampling import guided_noise, sampler_timesteps
 
@@ -177,7 +180,7 @@ def bench_diffusion_quality() -> dict:
 def bench_latent_diffusion(repeats: int = 30) -> dict:
     """Issue 6's speed: a whole latent sample (the default 20 guided steps and the VAE's decoding, one
     image), and the same sampler, steps and seed in pixel space: the ratio of their times per step."""
-    from lab.api import get_model
+    from lab.shipped import get_model
     from lab.diffusion import latents
     from lab.diffusion.quality import DEFAULTS
     from lab.diffusion.sampling import sample
@@ -223,7 +226,7 @@ def bench_latent_diffusion_quality() -> dict:
 def bench_pixelcnn(repeats: int = 3) -> dict:
     """Issue 7's speed: a 4x4 grid of PixelCNN samples, drawn pixel by pixel as the tab streams it
     (every row yielded), median of `repeats` after a warm-up."""
-    from lab.autoregressive import grid_rows, sampling_defaults
+    from lab.api.autoregressive import grid_rows, sampling_defaults
 
     labels = list(range(10)) + list(range(6))
     defaults = sampling_defaults("mnist")     # guided where the model supports it: twice the work per step
@@ -337,7 +340,7 @@ SECTIONS = {
 
 
 def main(argv: list[str] | None = None) -> dict:
-    parser = argparse.ArgumentParser(prog="python -m lab.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip the slow quality figures")
     parser.add_argument("--only", nargs="+", choices=list(SECTIONS), metavar="SECTION",
                         help=f"run only these sections: {', '.join(SECTIONS)}")

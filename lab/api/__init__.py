@@ -1,0 +1,18 @@
+"""The facade the UI calls: one module per tab, mirroring `demo/tabs/`, plus the few plain values every
+tab shares (below).
+
+Each `lab.api.<tab>` module holds the functions its tab calls: plain values in and out (numbers, lists,
+dicts, numpy arrays in [0, 1], PIL images), models taken from `lab.shipped` (loaded once per process),
+inference under `torch.inference_mode()`. The UI (`demo/`) imports nothing of `lab` but this package,
+and nothing under `lab/` imports it: it stands on top of the models, the analysis and the checkpoints.
+"""
+from __future__ import annotations
+
+from lab.checkpoints import CheckpointError
+from lab.data import DATASET_NAMES, class_names
+from lab.device import describe_device
+from lab.drawing import BlankDrawingError, model_input as prepare_drawing
+from lab.examples import example_count, example_images, example_images_by_index
+
+__all__ = ["BlankDrawingError", "CheckpointError", "DATASET_NAMES", "class_names", "describe_device",
+           "example_count", "example_images", "example_images_by_index", "prepare_drawing"]

@@ -1,0 +1,82 @@
+"""Draw & encode, the model side: a drawing through the autoencoder, the VAE and the classifier
+(lecture: autoencoders, VAEs, p(y|x)).
+
+Plain values in and out: drawings as numpy arrays or PIL images, images back as (28, 28) numpy in [0, 1],
+numbers as lists and dicts. A checkpoint that fails to load gives None for its outputs and a message.
+"""
+from __future__ import annotations
+
+import torch
+
+from lab.checkpoints import CheckpointError
+from lab.data import class_names
+from lab.device import gpu_task, make_generator
+from lab.drawing import model_input
+from lab.shipped import batch_images, get_model, image_batch
+
+
+@gpu_task
+@torch.inference_mode()
+def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16", seed: int = 0) -> dict:
+    """Everything the Draw & encode tab shows for one drawing.
+
+    `drawing`: an image of any size and mode (numpy or PIL), or an already preprocessed (28, 28) array.
+    Returns a dict with: `input` (28, 28) in [0, 1]; `ae_reconstruction`, `vae_reconstruction` (28, 28);
+    `posterior_mean`, `posterior_std` (lists, one per latent dimension); `elbo` {reconstruction, kl, total}
+    in nats for one z ~ q(z|x) drawn with `seed`; `probabilities` p(y|x) (list); `class_names`;
+    `errors` {model: message} for any checkpoint that failed to load (its outputs are None).
+    Raises BlankDrawingError for an empty canvas.
+    """
+    image28 = model_input(drawing)
+    x = image_batch(image28)
+    result = {"input": image28, "class_names": list(class_names(dataset)), "errors": {},
+              "ae_reconstruction": None, "vae_reconstruction": None, "posterior_mean": None,
+              "posterior_std": None, "elbo": None, "probabilities": None}
+    try:
+        vae = get_model(dataset, vae_name)
+        posterior_mean, posterior_log_variance = vae.encode(x)
+        result["vae_reconstruction"] = batch_images(torch.sigmoid(vae.decode(posterior_mean)))[0]
+        result["posterior_mean"] = posterior_mean[0].cpu().tolist()
+        result["posterior_std"] = torch.exp(0.5 * posterior_log_variance)[0].cpu().tolist()
+        terms = vae.elbo_terms(x, make_generator(seed, torch.device("cpu")))
+        result["elbo"] = {name: float(value[0]) for name, value in terms.items()}
+    except CheckpointError as error:
+        result["errors"][vae_name] = str(error)
+    try:
+        result["ae_reconstruction"] = batch_images(get_model(dataset, "ae16")(x))[0]
+    except CheckpointError as error:
+        result["errors"]["ae16"] = str(error)
+    try:
+        result["probabilities"] = get_model(dataset, "classifier").probabilities(x)[0].cpu().tolist()
+    except CheckpointError as error:
+        result["errors"]["classifier"] = str(error)
+    return result
+
+
+@gpu_task
+@torch.inference_mode()
+def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", count: int = 6,
+                     seed: int = 0) -> dict:
+    """Decode `count` samples z ~ q(z|x) of the VAE, and the AE's one code decoded `count` times.
+
+    The VAE's decodings differ (the posterior is a distribution); the AE's are identical (a point).
+    Returns {"vae": (count, 28, 28) or None, "ae": (count, 28, 28) or None, "errors": {model: message}},
+    images in [0, 1]; a model whose checkpoint fails to load gives None and a message.
+    """
+    x = image_batch(model_input(drawing))
+    result = {"vae": None, "ae": None, "errors": {}}
+    try:
+        vae = get_model(dataset, vae_name)
+        posterior_mean, posterior_log_variance = vae.encode(x)
+        generator = make_generator(seed, torch.device("cpu"))
+        z = vae.reparameterize(posterior_mean.expand(count, -1), posterior_log_variance.expand(count, -1),
+                               generator)                                     # (count, latent_dim)
+        result["vae"] = batch_images(torch.sigmoid(vae.decode(z)))
+    except CheckpointError as error:
+        result["errors"][vae_name] = str(error)
+    try:
+        ae = get_model(dataset, "ae16")
+        result["ae"] = batch_images(ae.decode(ae.encode(x).expand(count, -1)))
+    except CheckpointError as error:
+        result["errors"]["ae16"] = str(error)
+    return result

@@ -1,0 +1,25 @@
+"""Models tab, the model side: one row per shipped checkpoint with its held-out figure and command."""
+from __future__ import annotations
+
+from lab.checkpoints import SHIPPED_MODELS, CheckpointError, read_config, read_metrics, shipped_path
+from lab.data import DATASET_NAMES
+
+
+def shipped_checkpoints() -> list[dict]:
+    """One row per shipped checkpoint: dataset, model, parameters, headline figures and the command."""
+    rows = []
+    for dataset in DATASET_NAMES:
+        for name in SHIPPED_MODELS:
+            folder = shipped_path(dataset, name)
+            try:
+                config = read_config(folder)
+            except CheckpointError as error:
+                rows.append({"dataset": dataset, "model": name, "status": str(error)})
+                continue
+            metrics = read_metrics(folder)
+            rows.append({"dataset": dataset, "model": name, "status": "ok",
+                         "figure": metrics.get("headline", ""),
+                         "value": metrics.get(metrics.get("headline", ""), float("nan")),
+                         "epochs": config.get("training", {}).get("epochs"),
+                         "command": config.get("training", {}).get("command", "")})
+    return rows

@@ -1,0 +1,44 @@
+"""The shipped models, loaded once per process and shared read-only between users, and the conversions
+between the UI's (28, 28) numpy images and the models' batches.
+
+Every model loads lazily, in eval mode, on the device chosen by `lab.device`. This sits below `lab.api`:
+analysis, explorers and the benchmark all take their models from here.
+"""
+from __future__ import annotations
+
+import functools
+import threading
+
+import numpy as np
+import torch
+
+from lab.checkpoints import load_model, shipped_path
+from lab.data import DATASET_NAMES
+from lab.device import get_device
+
+_load_lock = threading.Lock()
+
+
+def get_model(dataset: str, name: str) -> torch.nn.Module:
+    """The shipped model `name` (classifier, vae2, vae16, ae16, diffusion, pixelcnn, …) of `dataset`,
+    loaded once per process. Raises CheckpointError when its folder is missing or broken."""
+    if dataset not in DATASET_NAMES:
+        raise ValueError(f"unknown dataset {dataset!r}; expected one of {DATASET_NAMES}")
+    with _load_lock:  # two users arriving together must not load the same weights twice
+        return _load_shipped(dataset, name)
+
+
+@functools.cache
+def _load_shipped(dataset: str, name: str) -> torch.nn.Module:
+    model, _ = load_model(shipped_path(dataset, name), get_device())
+    return model
+
+
+def image_batch(image28: np.ndarray) -> torch.Tensor:
+    """(28, 28) float in [0, 1] -> (1, 1, 28, 28) on the model device."""
+    return torch.as_tensor(np.asarray(image28, np.float32)).view(1, 1, 28, 28).to(get_device())
+
+
+def batch_images(images: torch.Tensor) -> np.ndarray:
+    """(B, 1, 28, 28) -> (B, 28, 28) float32 numpy, clamped to [0, 1]."""
+    return images.detach().float().clamp(0, 1).cpu().numpy()[:, 0]
