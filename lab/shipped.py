@@ -30,7 +30,10 @@ def get_model(dataset: str, name: str) -> torch.nn.Module:
 
 @functools.cache
 def _load_shipped(dataset: str, name: str) -> torch.nn.Module:
-    model, _ = load_model(shipped_path(dataset, name), get_device())
+    # Loaded as ordinary tensors even when the first caller runs under inference_mode, so that a shared
+    # model can later be used where autograd is on (a test, the benchmark).
+    with torch.inference_mode(False):
+        model, _ = load_model(shipped_path(dataset, name), get_device())
     return model
 
 

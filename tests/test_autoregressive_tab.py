@@ -1,7 +1,10 @@
 """The autoregressive tab's handlers called directly, on the shipped PixelCNNs."""
+import functools
+
 import numpy as np
 import pytest
 
+from demo.components import advance
 from demo.tabs import autoregressive as tab
 from lab.api.autoregressive import cost_table, likelihood
 from lab.examples import load_examples
@@ -20,7 +23,8 @@ def test_sampling_records_every_pixel_and_the_slider_walks_through_it():
     assert figure.data[0].marker.color[drawn] != figure.data[0].marker.color[(drawn + 1) % 256]
     pixels = np.asarray(image.resize((28, 28), 0))   # nearest: one value per drawn pixel
     assert tuple(pixels[1, 2]) == (242, 38, 38) and tuple(pixels[27, 27]) == (89, 102, 140)
-    assert tab.advance(state, 20)[0] == 27 and tab.advance(state, 783)[0] == 0
+    play = functools.partial(advance, last_frame=tab.last_pixel, stride=tab.PLAY_STRIDE)
+    assert play(state, 20)[0] == 27 and play(state, 783)[0] == 0
     assert tab.show_pixel(None, 3) == (None, None, "")
     assert "1024x1024" in tab.cost_argument(state)
 

@@ -3,6 +3,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+from demo.components import advance
 from demo.tabs import diffusion as tab
 from lab.api.diffusion import NO_CLASS, forward_noising, trajectory
 
@@ -44,7 +45,7 @@ def test_run_reverse_then_step_and_play_through_it():
     assert "5** steps of ddim" in summary and gif.endswith(".gif")
     first = tab.show_step(state, 0)
     assert "t = **999**" in first[6]
-    assert tab.advance(state, 1)[0] == 2 and tab.advance(state, 4)[0] == 0   # the play button loops back
+    assert advance(state, 1, tab.last_frame)[0] == 2 and advance(state, 4, tab.last_frame)[0] == 0   # ▶ loops back
 
 
 def test_ddim_with_eta_zero_gives_the_same_image_for_a_seed():

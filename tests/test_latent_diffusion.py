@@ -3,12 +3,13 @@ import numpy as np
 import pytest
 import torch
 
-from lab.shipped import get_model
+from demo.components import advance
 from lab.diffusion import latents
 from lab.diffusion.sampling import guided_noise, sample
 from lab.diffusion.schedules import alpha_bar
 from lab.examples import load_examples
 from lab.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
+from lab.shipped import get_model
 
 QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress outside a request
 
@@ -90,7 +91,7 @@ def test_tab_handlers_run_step_compare_and_grid():
     first = tab.show_latent_step(state, 0)
     assert "t = **999**" in first[3] and first[0].size == picture.size
     assert "z_0" in caption and "z_0" not in first[3]          # the last frame is the final latent
-    assert tab.advance(state, 9)[0] == 10 and tab.advance(state, 10)[0] == 0
+    assert advance(state, 9, tab.last_frame)[0] == 10 and advance(state, 10, tab.last_frame)[0] == 0
     assert tab.show_latent_step(None, 3) == (None, None, None, "")
     pixel, latent, table = tab.compare_spaces("mnist", 2, 3.0, "dpm++ sde", 20, 0)
     assert pixel.size == latent.size and "| 784 | 16 | 49× |" in table

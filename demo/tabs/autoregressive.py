@@ -11,9 +11,9 @@ import gradio as gr
 from PIL import Image
 
 from demo import plots
+from demo.components import OnLoad, class_choices, dataset_radio, image_source, player, source_image
 from demo.i18n import request_language, text
-from demo.imaging import grid as image_grid, strip, to_display
-from demo.tabs.diffusion import image_picker, source_image
+from demo.imaging import grid as image_grid, strip
 from lab import api
 from lab.api import autoregressive as model
 from lab.api.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE
@@ -21,10 +21,6 @@ from lab.api.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE
 FRAME = 224
 PIXELS = 28 * 28
 PLAY_STRIDE = 7          # pixels per tick of the play button: a quarter row
-
-
-def class_choices(dataset: str) -> list[tuple[str, int]]:
-    return [(name, index) for index, name in enumerate(api.class_names(dataset))]
 
 
 def run_sampling(dataset: str, label: int, temperature: float, guidance: float, seed: float,
@@ -72,12 +68,8 @@ def show_pixel(result: dict | None, index: float):
     return partial_image(result["values"], index), figure, caption
 
 
-def advance(result: dict | None, index: float):
-    """One tick of the play button: a quarter row further, stopping at the last pixel."""
-    if result is None:
-        return gr.skip(), gr.Timer(active=False)
-    following = 0 if int(index) >= PIXELS - 1 else min(PIXELS - 1, int(index) + PLAY_STRIDE)
-    return following, gr.Timer(active=following < PIXELS - 1)
+def last_pixel(result: dict) -> int:
+    return PIXELS - 1
 
 
 def stream_grid(dataset: str, label: int, temperature: float, guidance: float, seed: float,
@@ -155,15 +147,15 @@ def switch_dataset(dataset: str, request: gr.Request | None = None):
             gr.update(value=defaults["guidance"], interactive=defaults["guidance_available"]))
 
 
-def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
-    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns {what: (inputs, outputs)}
-    of the handlers the app runs on load."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
+    load: the model text, a first sample (then the cost table at its speed), a likelihood, completions and
+    a grid."""
     gr.Markdown(i18n("ar_intro"))
     model_text = gr.Markdown(elem_id="ar_model")
-    sample_state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=1, min_width=250):
-            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
+            dataset = dataset_radio(i18n)
             label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
             # mnist's measured defaults; switch_dataset sets each dataset's on load, without a load here.
             temperature = gr.Slider(0.1, 2.0, value=GUIDED_TEMPERATURE, step=0.05, label=i18n("temperature"))
@@ -173,15 +165,11 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
             sample_button = gr.Button(i18n("ar_sample"), variant="primary", elem_id="ar_sample")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="ar_summary")
-            with gr.Row():
-                pixel = gr.Slider(0, PIXELS - 1, value=PIXELS - 1, step=1, label=i18n("ar_pixel"), scale=4,
-                                  elem_id="ar_pixel")
-                play = gr.Button(i18n("play"), scale=1, elem_id="ar_play")
+            pixels = player(i18n, "ar_pixel", PIXELS - 1, "ar_pixel", "ar_play", interval=0.2)
             caption = gr.Markdown(elem_id="ar_pixel_caption")
             with gr.Row():
                 partial = gr.Image(label=i18n("ar_so_far"), height=FRAME + 30, scale=1, elem_id="ar_partial")
                 distribution = gr.Plot(show_label=False, scale=2, elem_id="ar_distribution")
-    timer = gr.Timer(0.2, active=False)
 
     gr.Markdown(i18n("ar_grid_title"))
     with gr.Row():
@@ -192,7 +180,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("ar_completion_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=250):
-            completion_source, completion_index = image_picker(i18n, 3)
+            completion_source, completion_index = image_source(i18n, 3)
             rows = gr.Slider(0, 28, value=14, step=1, label=i18n("ar_rows"))
             completion_button = gr.Button(i18n("ar_complete"), variant="primary", elem_id="ar_complete")
         with gr.Column(scale=3):
@@ -202,7 +190,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("ar_likelihood_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=250):
-            likelihood_source, likelihood_index = image_picker(i18n, 0)
+            likelihood_source, likelihood_index = image_source(i18n, 0)
             likelihood_button = gr.Button(i18n("ar_measure"), variant="primary")
         with gr.Column(scale=3):
             likelihood_numbers = gr.Markdown(elem_id="ar_likelihood")
@@ -215,21 +203,26 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
 
     sample_inputs = [dataset, label, temperature, guidance, seed]
     frame_outputs = [partial, distribution, caption]
-    sample_outputs = [sample_state, pixel, *frame_outputs, summary]
+    sample_outputs = [pixels.state, pixels.slider, *frame_outputs, summary]
     completion_inputs = [dataset, completion_source, completion_index, rows, label, temperature, guidance, seed,
                          drawing]
     likelihood_inputs = [dataset, likelihood_source, likelihood_index, drawing]
     likelihood_outputs = [likelihood_numbers, cost_plot, posterior_plot]
-    sample_button.click(run_sampling, sample_inputs, sample_outputs).then(cost_argument, sample_state, cost_text)
+    sample_button.click(run_sampling, sample_inputs, sample_outputs).then(cost_argument, pixels.state, cost_text)
     model_outputs = [label, model_text, temperature, guidance]
     dataset.change(switch_dataset, dataset, model_outputs)
-    pixel.change(show_pixel, [sample_state, pixel], frame_outputs, show_progress="hidden")
-    play.click(lambda: (0, gr.Timer(active=True)), None, [pixel, timer])
-    timer.tick(advance, [sample_state, pixel], [pixel, timer], show_progress="hidden")
+    pixels.wire(show_pixel, frame_outputs, last_pixel, stride=PLAY_STRIDE)
     grid_button.click(stream_grid, sample_inputs, [grid, grid_caption])
-    completion_button.click(run_completion, completion_inputs, [completion_strip, completion_caption])
+    completion_outputs = [completion_strip, completion_caption]
+    completion_button.click(run_completion, completion_inputs, completion_outputs)
     likelihood_button.click(run_likelihood, likelihood_inputs, likelihood_outputs)
-    return {"model": ([dataset], model_outputs), "sample": (sample_inputs, sample_outputs),
-            "cost": ([sample_state], [cost_text]), "likelihood": (likelihood_inputs, likelihood_outputs),
-            "completion": (completion_inputs, [completion_strip, completion_caption]),
-            "grid": (sample_inputs, [grid, grid_caption])}
+    return [OnLoad(switch_dataset, [dataset], model_outputs),
+            OnLoad(run_sampling, sample_inputs, sample_outputs, then=OnLoad(cost_argument, [pixels.state], [cost_text])),
+            OnLoad(run_likelihood, likelihood_inputs, likelihood_outputs),
+            OnLoad(run_completion, completion_inputs, completion_outputs),
+            OnLoad(stream_grid, sample_inputs, [grid, grid_caption])]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

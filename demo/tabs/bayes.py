@@ -11,6 +11,7 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
+from demo.components import OnLoad
 from demo.i18n import request_language, text
 from lab.api import bayes as model
 from lab.api.bayes import BAYES_SETS, CLASS_DENSITIES, GRID, agreement, bayes_posterior
@@ -86,8 +87,8 @@ def priors_for(name: str, request: gr.Request | None = None):
     return (1.0, 1.0, gr.update(value=1.0, visible=classes == 3), *model.default_probe(name))
 
 
-def build(i18n) -> tuple[list, list]:
-    """Lay out the tab; returns (inputs, outputs) of bayes_view so the app can fill it on load."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab (its data are 2-D points: `drawing` is unused). Returns what the app runs on load."""
     gr.Markdown(i18n("bayes_intro"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
@@ -111,4 +112,9 @@ def build(i18n) -> tuple[list, list]:
     name.change(priors_for, name, [prior_1, prior_2, prior_3, probe_x, probe_y], show_progress="hidden")
     for control in inputs:
         control.change(bayes_view, inputs, outputs, show_progress="hidden")
-    return inputs, outputs
+    return [OnLoad(bayes_view, inputs, outputs)]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

@@ -9,7 +9,7 @@ import numpy as np
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip
-from demo.sketch import composite, point_canvas_panel
+from demo.components import OnLoad, composite, point_canvas_panel
 from lab.api import densities as model
 from lab.api.densities import COVARIANCES, DRAWN, SOURCE_NAMES
 
@@ -80,8 +80,9 @@ def new_digits(components: float, use_cv: bool, bandwidth: float, seed: float, r
     return strip(result["samples"], size=56, gap=3), strip(result["nearest"], size=56, gap=3), summary
 
 
-def build(i18n) -> tuple[tuple[list, list], tuple[list, list]]:
-    """Lay out the tab; returns (inputs, outputs) of compare and of new_digits, so the app fills both on load."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab (its data are points: `drawing` is unused). Returns what the app runs on load: the
+    densities compared, and new digits."""
     gr.Markdown(i18n("density_intro"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
@@ -121,4 +122,9 @@ def build(i18n) -> tuple[tuple[list, list], tuple[list, list]]:
             nearest = gr.Image(label=i18n("kde_nearest"), height=90, buttons=["download"])
     digit_inputs = [pca_components, use_cv, digit_bandwidth, digit_seed]
     generate.click(new_digits, digit_inputs, [samples, nearest, digit_summary])
-    return (inputs, outputs), (digit_inputs, [samples, nearest, digit_summary])
+    return [OnLoad(compare, inputs, outputs), OnLoad(new_digits, digit_inputs, [samples, nearest, digit_summary])]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

@@ -6,34 +6,26 @@ slider and the play button only pick frames from it.
 """
 from __future__ import annotations
 
-import hashlib
-import tempfile
-from pathlib import Path
-
 import gradio as gr
 import numpy as np
 
 from demo import plots
+from demo.components import (OnLoad, check_steps, class_choices, class_name, export_gif, image_source, player,
+                             sampling_controls, source_image)
 from demo.i18n import request_language, text
-from demo.imaging import grid as image_grid, strip, to_display, write_gif
+from demo.imaging import grid as image_grid, strip, to_display
 from lab import api
 from lab.api import diffusion as model
 from lab.api.diffusion import DEFAULTS as DEFAULT, NO_CLASS, SAMPLERS   # DEFAULTS: where quality is measured
 
-EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-diffusion-"))
 # The same seed through each sampler: DDPM needs many steps, the others few.
 COMPARED = [("ddpm", 1000, 0.0), ("ddpm", 50, 0.0), ("ddim", 20, 0.0), ("ddim", 20, 1.0), ("dpm++", 20, 0.0),
             ("dpm++ sde", 20, 0.0)]
 FRAME = 140
 
 
-def class_choices(dataset: str, lang: str = "en") -> list[tuple[str, int]]:
-    return [(text("no_class", lang), NO_CLASS)] + [(name, index) for index, name in enumerate(api.class_names(dataset))]
-
-
 def schedule_figure(request: gr.Request | None = None):
     """ᾱ_t and log SNR(t) for the linear and cosine schedules, and latent diffusion's scaled-linear one."""
-    lang = request_language(request)
     curves = model.schedule_curves()
     colors = {"linear": plots.SECOND, "cosine": plots.ACCENT, "scaled-linear": plots.CLUSTER_COLORS[4]}
     def line(name: str, key: str) -> dict:
@@ -46,15 +38,6 @@ def schedule_figure(request: gr.Request | None = None):
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15},
                          xaxis={"title": {"text": "t"}}, xaxis2={"title": {"text": "t"}})
     return figure
-
-
-def source_image(source: str, index: float, drawing, dataset: str, lang: str) -> np.ndarray:
-    """The Draw & encode tab's drawing, or a shipped test image of `dataset` by index."""
-    if source == "drawing":
-        if drawing is None:
-            raise gr.Error(text("diffusion_no_drawing", lang))
-        return np.asarray(drawing, np.float32)
-    return api.example_images_by_index(dataset, [int(index or 0)])[0]
 
 
 def show_forward(source: str, index: float, timestep: float, seed: float, schedule: str, drawing=None,
@@ -72,16 +55,14 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
                 request: gr.Request | None = None, progress=gr.Progress()):
     """Compute a whole trajectory once; returns (state, step slider, frames at the last step…, summary, GIF)."""
     lang = request_language(request)
-    steps = int(steps)
-    if not 1 <= steps <= 1000:
-        raise gr.Error(text("steps_range", lang))
+    steps = check_steps(steps, lang)
     try:
         result = model.trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
                             progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except api.CheckpointError as error:
         raise gr.Error(str(error))
     result["lang"] = lang
-    result["label_name"] = dict((value, name) for name, value in class_choices(dataset, lang))[int(label)]
+    result["label_name"] = class_name(dataset, label, lang, NO_CLASS)
     last = len(result["timesteps"]) - 1
     return (result, gr.update(maximum=last, value=last), *show_step(result, last),
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
@@ -104,19 +85,13 @@ def show_step(result: dict | None, step: float):
             pick("guidance_push"), caption)
 
 
-def advance(result: dict | None, step: float):
-    """One tick of the play button: the next step, stopping the timer at the end."""
-    if result is None:
-        return gr.skip(), gr.Timer(active=False)
-    last = len(result["timesteps"]) - 1
-    following = 0 if int(step) >= last else int(step) + 1
-    return following, gr.Timer(active=following < last)
+def last_frame(result: dict) -> int:
+    return len(result["timesteps"]) - 1
 
 
 def write_trajectory_gif(result: dict) -> str:
-    digest = hashlib.sha1(result["noisy"].tobytes()).hexdigest()[:12]
-    return write_gif([result["noisy"], result["clean_prediction"]], EXPORT_DIR / f"trajectory-{digest}.gif",
-                     size=112, duration=90, bounce=False)
+    return export_gif("trajectory", [result["noisy"], result["clean_prediction"]], size=112, duration=90,
+                      bounce=False)
 
 
 def compare_samplers(dataset: str, label: int, guidance: float, seed: float, request: gr.Request | None = None,
@@ -168,30 +143,13 @@ def run_sdedit(dataset: str, source: str, index: float, strength: float, label: 
 def switch_dataset(dataset: str, request: gr.Request | None = None):
     lang = request_language(request)
     summary = model.model_summary(dataset)
-    return (gr.update(choices=class_choices(dataset, lang), value=0),
+    return (gr.update(choices=class_choices(dataset, lang, NO_CLASS), value=0),
             text("diffusion_model", lang, parameters=summary["parameters"], schedule=summary["schedule"]))
 
 
-def sampling_controls(i18n, steps_id: str) -> tuple[gr.Radio, gr.Dropdown, gr.Slider, gr.Radio, gr.Slider]:
-    """Dataset, class, guidance w, sampler and steps at the measured defaults (shared with latent diffusion)."""
-    dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist", label=i18n("dataset"))
-    label = gr.Dropdown(class_choices("mnist"), value=0, label=i18n("class_label"))
-    guidance = gr.Slider(0, 8, value=DEFAULT["guidance_scale"], step=0.25, label=i18n("guidance"))
-    sampler = gr.Radio(list(SAMPLERS), value=DEFAULT["sampler"], label=i18n("sampler"))
-    steps = gr.Slider(1, 1000, value=DEFAULT["steps"], step=1, label=i18n("steps"), elem_id=steps_id)
-    return dataset, label, guidance, sampler, steps
-
-
-def image_picker(i18n, index: int) -> tuple[gr.Radio, gr.Slider]:
-    """A test image by number, or the Draw & encode tab's drawing."""
-    source = gr.Radio([(i18n("test_image"), "test"), (i18n("my_drawing"), "drawing")], value="test",
-                      label=i18n("image_source"))
-    return source, gr.Slider(0, 999, value=index, step=1, label=i18n("test_index"))
-
-
-def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
-    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns {what: (inputs, outputs)}
-    of the handlers the app runs on load: the schedule plot, the forward process, a first trajectory."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
+    load: the schedule plot, the forward process, the model text, a first trajectory and a grid."""
     gr.Markdown(i18n("diffusion_intro"))
     model_text = gr.Markdown(elem_id="diffusion_model")
     with gr.Accordion(i18n("schedule_title"), open=True):
@@ -200,7 +158,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("forward_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            source, index = image_picker(i18n, 0)
+            source, index = image_source(i18n, 0)
             timestep = gr.Slider(0, 999, value=300, step=1, label="t", elem_id="forward_t")
             forward_seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed_noise"))
             schedule = gr.Radio(["cosine", "linear"], value="cosine", label=i18n("schedule"))
@@ -212,18 +170,16 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
             forward_numbers = gr.Markdown(elem_id="forward_numbers")
 
     gr.Markdown(i18n("reverse_title"))
-    trajectory_state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "diffusion_steps")
+            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "diffusion_steps", DEFAULT, SAMPLERS,
+                                                                         NO_CLASS)
             eta = gr.Slider(0, 1, value=0, step=0.1, label="η (DDIM)")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             run_button = gr.Button(i18n("run_trajectory"), variant="primary", elem_id="run_trajectory")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="reverse_summary")
-            with gr.Row():
-                step = gr.Slider(0, 19, value=19, step=1, label=i18n("step"), elem_id="diffusion_step", scale=4)
-                play = gr.Button(i18n("play"), scale=1, elem_id="play")
+            steps_player = player(i18n, "step", DEFAULT["steps"] - 1, "diffusion_step", "play")
             caption = gr.Markdown(elem_id="step_caption")
             with gr.Row():
                 noisy = gr.Image(label="x_t", height=FRAME + 20, elem_id="frame_noisy")
@@ -235,7 +191,6 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
                 unconditional = gr.Image(label="ε̂(x_t, t, ∅)", height=FRAME + 20)
                 push = gr.Image(label="w·(ε̂(y) − ε̂(∅))", height=FRAME + 20)
             gif = gr.File(label=i18n("trajectory_gif"), elem_id="trajectory_gif")
-    timer = gr.Timer(0.25, active=False)
 
     gr.Markdown(i18n("compare_title"))
     with gr.Row():
@@ -252,7 +207,7 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
     gr.Markdown(i18n("sdedit_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            sdedit_source, sdedit_index = image_picker(i18n, 7)
+            sdedit_source, sdedit_index = image_source(i18n, 7)
             strength = gr.Slider(0.05, 1.0, value=0.5, step=0.05, label=i18n("strength"))
             sdedit_button = gr.Button(i18n("run_sdedit"), variant="primary")
         with gr.Column(scale=3):
@@ -265,16 +220,20 @@ def build(i18n, drawing: gr.State) -> dict[str, tuple[list, list]]:
         control.change(show_forward, forward_inputs, forward_outputs, show_progress="hidden")
     frame_outputs = [noisy, predicted_noise, predicted_clean, conditional, unconditional, push, caption]
     reverse_inputs = [dataset, label, guidance, sampler, steps, eta, seed]
-    reverse_outputs = [trajectory_state, step, *frame_outputs, summary, gif]
+    reverse_outputs = [steps_player.state, steps_player.slider, *frame_outputs, summary, gif]
     run_button.click(run_reverse, reverse_inputs, reverse_outputs)
     dataset.change(switch_dataset, dataset, [label, model_text])
-    step.change(show_step, [trajectory_state, step], frame_outputs, show_progress="hidden")
-    play.click(lambda: (0, gr.Timer(active=True)), None, [step, timer])
-    timer.tick(advance, [trajectory_state, step], [step, timer], show_progress="hidden")
+    steps_player.wire(show_step, frame_outputs, last_frame)
     compare_button.click(compare_samplers, [dataset, label, guidance, seed], [comparison, comparison_table])
     grid_button.click(sample_sixteen, [dataset, label, guidance, sampler, steps, seed], [grid, grid_time])
     sdedit_button.click(run_sdedit, [dataset, sdedit_source, sdedit_index, strength, label, guidance, seed, drawing],
                         [sdedit_strip, sdedit_caption])
-    return {"schedule": ([], [schedule_plot]), "forward": (forward_inputs, forward_outputs),
-            "reverse": (reverse_inputs, reverse_outputs), "model": ([dataset], [label, model_text]),
-            "grid": ([dataset, guidance, sampler, steps, seed], [grid, grid_time])}
+    return [OnLoad(schedule_figure, [], [schedule_plot]), OnLoad(show_forward, forward_inputs, forward_outputs),
+            OnLoad(switch_dataset, [dataset], [label, model_text]),
+            OnLoad(run_reverse, reverse_inputs, reverse_outputs),
+            OnLoad(sample_every_class, [dataset, guidance, sampler, steps, seed], [grid, grid_time])]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

@@ -4,25 +4,21 @@ Handlers are module-level and take plain values, so tests call them without a br
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-import tempfile
-from pathlib import Path
 
 import gradio as gr
 import numpy as np
 
 from demo import plots
+from demo.components import OnLoad, clear_pad_js, composite, dataset_radio, export_text, sketchpad
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
-from demo.sketch import CANVAS, blank_canvas, clear_pad_js, composite
 from lab import api
 from lab.api import draw_encode as model
 
 VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
 PIXELS = 28 * 28
-EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-encodings-"))
 
 
 def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
@@ -59,12 +55,7 @@ def export_encoding(result: dict, dataset: str, vae_name: str) -> str:
               "input_28x28": np.round(result["input"], 4).tolist(),
               "posterior_mean": result["posterior_mean"], "posterior_std": result["posterior_std"],
               "elbo_nats": result["elbo"], "probabilities": result["probabilities"]}
-    content = json.dumps(record, indent=1)
-    # Named by content: the same encoding is written once, and two users never overwrite each other.
-    digest = hashlib.sha1(content.encode()).hexdigest()[:12]
-    path = EXPORT_DIR / f"encoding-{dataset}-{vae_name}-{digest}.json"
-    path.write_text(content)
-    return str(path)
+    return export_text(f"encoding-{dataset}-{vae_name}", ".json", json.dumps(record, indent=1))
 
 
 def empty_outputs() -> tuple:
@@ -129,21 +120,17 @@ def switch_dataset(image28, dataset: str, vae_name: str, request: gr.Request | N
                                         request_language(request))
 
 
-def build(i18n) -> gr.State:
-    """Lay out the tab inside the current Blocks; returns the per-user state holding the 28x28 drawing."""
-    drawing = gr.State(None)
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab inside the current Blocks. `drawing` is the per-user state this tab fills with the
+    28x28 drawing, which other tabs read. It opens on its static values: nothing to run on load."""
     gr.Markdown(i18n("draw_intro"))
     with gr.Row():
         with gr.Column(scale=4, min_width=300):
-            sketchpad = gr.Sketchpad(value=blank_canvas(), label=i18n("sketch"), elem_id="sketchpad",
-                                     canvas_size=(CANVAS, CANVAS), image_mode="RGB", type="numpy",
-                                     brush=gr.Brush(default_size=12, colors=["#000000"], color_mode="fixed"),
-                                     layers=False, transforms=(), height=CANVAS + 120)
+            pad = sketchpad(i18n("sketch"), "sketchpad")
             with gr.Row():
                 clear_button = gr.Button(i18n("clear"), elem_id="clear")
                 encode_button = gr.Button(i18n("encode"), variant="primary", elem_id="encode")
-            dataset = gr.Radio(choices=[("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
-                               label=i18n("dataset"), elem_id="dataset")
+            dataset = dataset_radio(i18n, elem_id="dataset")
             vae_name = gr.Radio(choices=VAE_CHOICES, value="vae16", label=i18n("vae_choice"), elem_id="vae")
             gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=4,
                                  height=300, allow_preview=False, elem_id="examples")
@@ -173,17 +160,22 @@ def build(i18n) -> gr.State:
     outputs = [input_image, ae_image, vae_image, probabilities_plot, posterior_plot, elbo_plot, summary,
                status, export, drawing]
     # Strokes fire `input` (not `change`) in Gradio 6; always_last drops stale strokes under load.
-    sketchpad.input(encode_sketch, [sketchpad, dataset, vae_name], outputs, trigger_mode="always_last",
+    pad.input(encode_sketch, [pad, dataset, vae_name], outputs, trigger_mode="always_last",
                     show_progress="hidden", concurrency_limit=4)
-    clear_button.click(None, js=clear_pad_js("sketchpad"))   # in the browser: see demo.sketch
+    clear_button.click(None, js=clear_pad_js("sketchpad"))   # in the browser: see demo.components
     encode_button.click(encode_current, [drawing, dataset, vae_name], outputs)
     vae_name.change(encode_after_switch, [drawing, dataset, vae_name], outputs)
     dataset.change(switch_dataset, [drawing, dataset, vae_name], [gallery] + outputs)
     gallery.select(pick_example, [dataset, vae_name], outputs)
     resample_button.click(resample, [drawing, dataset, vae_name, seed], [vae_strip, ae_strip])
-    return drawing
+    return []
 
 
 def encode_after_switch(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
     """A VAE switch re-encodes the drawing; with nothing drawn yet it stays quiet."""
     return encode_current(image28, dataset, vae_name, request, warn=False)
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

@@ -11,7 +11,7 @@ import gradio as gr
 
 from demo import plots
 from demo.i18n import request_language, text
-from demo.sketch import composite, point_canvas_panel
+from demo.components import OnLoad, composite, point_canvas_panel
 from lab.api import kmeans as model
 from lab.api.kmeans import DRAWN, INITS, SOURCE_NAMES, agreement
 
@@ -62,8 +62,9 @@ def show_step(run: dict | None, step: float, request: gr.Request | None = None):
     return render_step(run, min(int(step), len(run["states"]) - 1), request_language(request))
 
 
-def build(i18n) -> tuple[list, list]:
-    """Lay out the tab; returns (inputs, outputs) of run_kmeans so the app can fill it on load."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab (its data are points, not the drawing: `drawing` is unused). Returns what the app
+    runs on load: a first run to look at."""
     gr.Markdown(i18n("kmeans_intro"))
     run = gr.State(None)
     with gr.Row():
@@ -91,4 +92,9 @@ def build(i18n) -> tuple[list, list]:
     use_drawing.click(lambda: DRAWN, None, name)
     canvas.input(rerun_if_drawn, controls, outputs, trigger_mode="always_last", show_progress="hidden")
     step.change(show_step, [run, step], [figure, inertia_plot, summary], show_progress="hidden")
-    return controls, outputs
+    return [OnLoad(run_kmeans, controls, outputs)]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

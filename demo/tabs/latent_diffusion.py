@@ -6,21 +6,17 @@ and the play button only pick frames from it.
 """
 from __future__ import annotations
 
-import hashlib
-import tempfile
-from pathlib import Path
-
 import gradio as gr
 import numpy as np
 
+from demo.components import OnLoad, check_steps, class_choices, class_name, export_gif, player, sampling_controls
 from demo.i18n import request_language, text
-from demo.imaging import grid as image_grid, to_display, write_gif
+from demo.imaging import grid as image_grid, to_display
 from demo.latent_canvas import MapView, draw_map
-from demo.tabs.diffusion import class_choices, sampling_controls
 from lab import api
 from lab.api import latent_diffusion as model
+from lab.api.latent_diffusion import DEFAULTS, NO_CLASS, SAMPLERS
 
-EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-latent-diffusion-"))
 FRAME = 170
 PROJECTION_CHOICES = [("PCA", "pca"), ("UMAP", "umap")]
 
@@ -30,16 +26,14 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
     """Compute a whole latent trajectory once; returns (state, step slider, frames at the last step…,
     summary, GIF)."""
     lang = request_language(request)
-    steps = int(steps)
-    if not 1 <= steps <= 1000:
-        raise gr.Error(text("steps_range", lang))
+    steps = check_steps(steps, lang)
     try:
         result = model.latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), projection,
                                    progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except api.CheckpointError as error:
         raise gr.Error(str(error))
     result.update(lang=lang, dataset=dataset, projection=projection)
-    label_name = dict((value, name) for name, value in class_choices(dataset, lang))[int(label)]
+    label_name = class_name(dataset, label, lang, NO_CLASS)
     last = len(result["timesteps"])   # frames 0 … S−1 are the steps' inputs z_t, frame S the final z_0
     summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
                    ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)
@@ -71,28 +65,21 @@ def show_latent_step(result: dict | None, step: float):
     return picture, to_display(result["noisy_images"][step], FRAME), to_display(clean_image, FRAME), caption
 
 
-def advance(result: dict | None, step: float):
-    """One tick of the play button: the next frame, stopping the timer at the final latent."""
-    if result is None:
-        return gr.skip(), gr.Timer(active=False)
-    last = len(result["timesteps"])
-    following = 0 if int(step) >= last else int(step) + 1
-    return following, gr.Timer(active=following < last)
+def last_frame(result: dict) -> int:
+    return len(result["timesteps"])   # frames 0 … S−1 are the steps' inputs z_t, frame S the final z_0
 
 
 def write_latent_gif(result: dict) -> str:
-    digest = hashlib.sha1(result["codes"].tobytes()).hexdigest()[:12]
-    return write_gif([result["noisy_images"], np.concatenate([result["clean_images"], result["final"][None]])],
-                     EXPORT_DIR / f"latent-trajectory-{digest}.gif", size=112, duration=90, bounce=False)
+    return export_gif("latent-trajectory",
+                      [result["noisy_images"], np.concatenate([result["clean_images"], result["final"][None]])],
+                      size=112, duration=90, bounce=False)
 
 
 def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None):
     """The same class, seed and sampler in pixel space and in latent space: (pixel image, latent image, table)."""
     lang = request_language(request)
-    steps = int(steps)
-    if not 1 <= steps <= 1000:
-        raise gr.Error(text("steps_range", lang))
+    steps = check_steps(steps, lang)
     result = model.side_by_side(dataset, int(label), float(guidance), sampler, steps, int(seed or 0))
     pixel, latent = result["pixel"], result["latent"]
     dash = "–"
@@ -129,28 +116,26 @@ def latent_sixteen(dataset: str, label: int, guidance: float, sampler: str, step
 def switch_dataset(dataset: str, request: gr.Request | None = None):
     lang = request_language(request)
     summary = model.model_summary(dataset)
-    return (gr.update(choices=class_choices(dataset, lang), value=0),
+    return (gr.update(choices=class_choices(dataset, lang, NO_CLASS), value=0),
             text("latent_model", lang, parameters=summary["parameters"], latent_dim=summary["latent_dim"],
                  scale=summary["latent_scale"], schedule=summary["schedule"], vae=summary["vae_parameters"]))
 
 
-def build(i18n) -> dict[str, tuple[list, list]]:
-    """Lay out the tab. Returns {what: (inputs, outputs)} of the handlers the app runs on load: the model
-    summary, a first trajectory and the side-by-side."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab (it samples from noise: `drawing` is unused). Returns what the app runs on load: the
+    model summary, a first trajectory, the side-by-side and a grid."""
     gr.Markdown(i18n("latent_diffusion_intro"))
     model_text = gr.Markdown(elem_id="latent_model")
-    trajectory_state = gr.State(None)
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "latent_steps")
+            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "latent_steps", DEFAULTS, SAMPLERS,
+                                                                         NO_CLASS)
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             projection = gr.Radio(PROJECTION_CHOICES, value="pca", label=i18n("projection"))
             run_button = gr.Button(i18n("run_latent"), variant="primary", elem_id="run_latent")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="latent_summary")
-            with gr.Row():
-                step = gr.Slider(0, 20, value=20, step=1, label=i18n("step"), elem_id="latent_step", scale=4)
-                play = gr.Button(i18n("play"), scale=1, elem_id="latent_play")
+            steps_player = player(i18n, "step", DEFAULTS["steps"], "latent_step", "latent_play")
             caption = gr.Markdown(elem_id="latent_step_caption")
             with gr.Row():
                 latent_map = gr.Image(label=i18n("latent_path"), height=360, elem_id="latent_path_map", scale=3)
@@ -159,7 +144,6 @@ def build(i18n) -> dict[str, tuple[list, list]]:
                     decoded_clean = gr.Image(label="D(ẑ0 / s)", height=FRAME + 20)
             gr.Markdown(i18n("latent_path_legend"))
             gif = gr.File(label=i18n("trajectory_gif"))
-    timer = gr.Timer(0.25, active=False)
 
     gr.Markdown(i18n("spaces_title"))
     with gr.Row():
@@ -176,15 +160,19 @@ def build(i18n) -> dict[str, tuple[list, list]]:
 
     frame_outputs = [latent_map, decoded_noisy, decoded_clean, caption]
     reverse_inputs = [dataset, label, guidance, sampler, steps, seed, projection]
-    reverse_outputs = [trajectory_state, step, *frame_outputs, summary, gif]
+    reverse_outputs = [steps_player.state, steps_player.slider, *frame_outputs, summary, gif]
     compare_inputs = [dataset, label, guidance, sampler, steps, seed]
     compare_outputs = [pixel_image, latent_image, space_table]
     run_button.click(run_latent, reverse_inputs, reverse_outputs)
     dataset.change(switch_dataset, dataset, [label, model_text])
-    step.change(show_latent_step, [trajectory_state, step], frame_outputs, show_progress="hidden")
-    play.click(lambda: (0, gr.Timer(active=True)), None, [step, timer])
-    timer.tick(advance, [trajectory_state, step], [step, timer], show_progress="hidden")
+    steps_player.wire(show_latent_step, frame_outputs, last_frame)
     compare_button.click(compare_spaces, compare_inputs, compare_outputs)
     grid_button.click(latent_sixteen, compare_inputs, [grid, grid_time])
-    return {"model": ([dataset], [label, model_text]), "reverse": (reverse_inputs, reverse_outputs),
-            "compare": (compare_inputs, compare_outputs), "grid": (compare_inputs, [grid, grid_time])}
+    return [OnLoad(switch_dataset, [dataset], [label, model_text]), OnLoad(run_latent, reverse_inputs, reverse_outputs),
+            OnLoad(compare_spaces, compare_inputs, compare_outputs),
+            OnLoad(latent_sixteen, compare_inputs, [grid, grid_time])]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

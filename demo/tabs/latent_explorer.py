@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import csv
-import hashlib
-import tempfile
-from pathlib import Path
+import io
 
 import gradio as gr
 import numpy as np
 from PIL import Image
 
+from demo.components import OnLoad, composite, dataset_radio, export_gif, export_text, sketchpad, source_image
 from demo.i18n import request_language, text
-from demo import imaging
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
-from demo.sketch import CANVAS, blank_canvas, composite
 from lab import api
 from lab.api import latent_explorer as model
 
 MODEL_CHOICES = [("VAE 2-d", "vae2"), ("VAE 16-d", "vae16"), ("AE 16-d", "ae16")]
 PROJECTION_CHOICES = [("UMAP", "umap"), ("PCA", "pca")]
-EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-latents-"))
 
 
 def _shown(dataset: str, model_name: str, projection: str) -> tuple[dict, MapView]:
@@ -77,16 +73,14 @@ def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr
 def export_csv(dataset: str, model_name: str, projection: str) -> str:
     """The shown points as CSV: index, label, class, map x, map y, then the latent code."""
     shown = model.latent_map(dataset, model_name, projection)
-    name = f"latents-{dataset}-{model_name}-{shown['how']}.csv"
-    path = EXPORT_DIR / name
-    with path.open("w", newline="") as handle:
-        writer = csv.writer(handle)
-        dims = shown["codes"].shape[1]
-        writer.writerow(["index", "label", "class", "map_x", "map_y"] + [f"z{j + 1}" for j in range(dims)])
-        for index, (point, label, code) in enumerate(zip(shown["points"], shown["labels"], shown["codes"])):
-            writer.writerow([index, int(label), shown["class_names"][int(label)], f"{point[0]:.5f}",
-                             f"{point[1]:.5f}"] + [f"{value:.5f}" for value in code])
-    return str(path)
+    table = io.StringIO(newline="")
+    writer = csv.writer(table)
+    dims = shown["codes"].shape[1]
+    writer.writerow(["index", "label", "class", "map_x", "map_y"] + [f"z{j + 1}" for j in range(dims)])
+    for index, (point, label, code) in enumerate(zip(shown["points"], shown["labels"], shown["codes"])):
+        writer.writerow([index, int(label), shown["class_names"][int(label)], f"{point[0]:.5f}",
+                         f"{point[1]:.5f}"] + [f"{value:.5f}" for value in code])
+    return export_text(f"latents-{dataset}-{model_name}-{shown['how']}", ".csv", table.getvalue())
 
 
 def sample_prior(dataset: str, seed: float):
@@ -100,10 +94,6 @@ def show_manifold(dataset: str):
 
 
 def _endpoint(choice: str, index: float, drawing, clicked, second, dataset: str, lang: str) -> np.ndarray:
-    if choice == "drawing":
-        if drawing is None:
-            raise gr.Error(text("no_drawing", lang))
-        return np.asarray(drawing, np.float32)
     if choice == "second":
         try:
             return api.prepare_drawing(composite(second))
@@ -113,10 +103,7 @@ def _endpoint(choice: str, index: float, drawing, clicked, second, dataset: str,
         if clicked is None:
             raise gr.Error(text("no_click", lang))
         return np.asarray(clicked, np.float32)
-    count = api.example_count(dataset)
-    if not 0 <= int(index or 0) < count:
-        raise gr.Error(text("bad_index", lang, count=count - 1))
-    return api.example_images_by_index(dataset, [int(index or 0)])[0]
+    return source_image(choice, index, drawing, dataset, lang)   # a test image, or the drawing
 
 
 def run_interpolation(dataset: str, start_choice: str, start_index: float, end_choice: str, end_index: float,
@@ -138,16 +125,15 @@ def run_interpolation(dataset: str, start_choice: str, start_index: float, end_c
 
 def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray) -> str:
     """An animated GIF: the VAE's frame next to the AE's, there and back."""
-    digest = hashlib.sha1(np.concatenate([vae_frames, ae_frames]).tobytes()).hexdigest()[:12]
-    return imaging.write_gif([vae_frames, ae_frames], EXPORT_DIR / f"interpolation-{digest}.gif")
+    return export_gif("interpolation", [vae_frames, ae_frames])
 
 
-def build(i18n, drawing: gr.State) -> None:
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. It opens on its static values."""
     gr.Markdown(i18n("latent_intro"))
     clicked = gr.State(None)
     with gr.Row():
-        dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
-                           label=i18n("dataset"), elem_id="latent_dataset")
+        dataset = dataset_radio(i18n, elem_id="latent_dataset")
         model_name = gr.Radio(MODEL_CHOICES, value="vae2", label=i18n("latent_model"), elem_id="latent_model")
         projection = gr.Radio(PROJECTION_CHOICES, value="umap", label=i18n("projection"), elem_id="projection")
     with gr.Row():
@@ -180,10 +166,7 @@ def build(i18n, drawing: gr.State) -> None:
         end_choice = gr.Radio(endpoints, value="test", label=i18n("end"))
         end_index = gr.Number(value=7, precision=0, label=i18n("test_index"))
     with gr.Accordion(i18n("second_pad"), open=False):
-        second = gr.Sketchpad(value=blank_canvas(), canvas_size=(CANVAS, CANVAS), image_mode="RGB", type="numpy",
-                              brush=gr.Brush(default_size=12, colors=["#000000"], color_mode="fixed"),
-                              layers=False, transforms=(), height=CANVAS + 120, elem_id="second_pad",
-                              label=i18n("second_pad"))
+        second = sketchpad(i18n("second_pad"), "second_pad")
     with gr.Row():
         steps = gr.Slider(2, 24, value=10, step=1, label=i18n("steps"))
         method = gr.Radio([("linear", "linear"), ("slerp", "spherical")], value="linear", label=i18n("method"))
@@ -204,3 +187,9 @@ def build(i18n, drawing: gr.State) -> None:
     interpolate_button.click(run_interpolation, [dataset, start_choice, start_index, end_choice, end_index, steps,
                                                  method, drawing, clicked, second],
                                [vae_frames, ae_frames, path_map, gif])
+    return []
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

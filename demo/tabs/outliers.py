@@ -11,6 +11,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo import plots
+from demo.components import OnLoad, dataset_radio
 from demo.i18n import request_language, text
 from demo.imaging import to_display
 from lab.api import class_names
@@ -27,7 +28,7 @@ def score_outlier(source: str, dataset: str, seed: float, threshold: float, imag
     lang = request_language(request)
     if source == DRAWING:
         if image28 is None:
-            raise gr.Error(text("outlier_no_drawing", lang))
+            raise gr.Error(text("no_drawing", lang))
         image = image28
     elif source in OUTLIER_KINDS:
         image = model.make_outlier(source, int(seed or 0), dataset)
@@ -64,15 +65,14 @@ def auroc_table(request: gr.Request | None = None) -> str:
     return "\n".join(rows) + "\n\n" + text("auroc_explained", lang)
 
 
-def build(i18n, drawing: gr.State) -> tuple[list, list, gr.Markdown]:
-    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image.
-    Returns (inputs, outputs) of score_outlier and the AUROC table, for the app to fill on load."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
+    load: the AUROC table and a first input scored."""
     gr.Markdown(i18n("outlier_intro"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
             source = gr.Radio(list(SOURCES), value="letter", label=i18n("outlier_source"), elem_id="outlier_source")
-            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
-                               label=i18n("outlier_models"))
+            dataset = dataset_radio(i18n, "outlier_models")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             threshold = gr.Slider(0, 20, value=1, step=0.5, label=i18n("outlier_threshold"))
             image = gr.Image(label=i18n("input28"), height=190, elem_id="outlier_input")
@@ -86,4 +86,9 @@ def build(i18n, drawing: gr.State) -> tuple[list, list, gr.Markdown]:
     outputs = [image, probabilities, histogram, verdict]
     for control in (source, dataset, seed, threshold):
         control.change(score_outlier, inputs, outputs, show_progress="minimal")
-    return inputs, outputs, table
+    return [OnLoad(auroc_table, [], [table]), OnLoad(score_outlier, inputs, outputs)]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

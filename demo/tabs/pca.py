@@ -3,12 +3,11 @@ unsupervised learning, dimensionality reduction)."""
 from __future__ import annotations
 
 import gradio as gr
-import numpy as np
 
 from demo import plots
+from demo.components import OnLoad, dataset_radio, image_source, source_image
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
-from lab import api
 from lab.api import pca as model
 from lab.api.pca import TOY_NAMES
 
@@ -32,36 +31,26 @@ def show_components(dataset: str, request: gr.Request | None = None):
 def rebuild(dataset: str, source: str, index: float, k: float, drawing, request: gr.Request | None = None):
     """The chosen image next to its reconstruction from k components, with the numbers."""
     lang = request_language(request)
-    if source == "drawing":
-        if drawing is None:
-            raise gr.Error(text("no_drawing", lang))
-        image = np.asarray(drawing, np.float32)
-    else:
-        count = api.example_count(dataset)
-        if not 0 <= int(index or 0) < count:
-            raise gr.Error(text("bad_index", lang, count=count - 1))
-        image = api.example_images_by_index(dataset, [int(index or 0)])[0]
+    image = source_image(source, index, drawing, dataset, lang)
     result = model.rebuild(dataset, image, int(k))
     return (to_display(image), to_display(result["rebuilt"]),
             text("pca_summary", lang, k=int(k), explained=result["explained"], error=result["error"]))
 
 
-def build(i18n, drawing: gr.State) -> tuple[list, list]:
-    """Lay out the tab; returns (inputs, outputs) of show_components so the app fills them on load."""
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
+    load: the components of the default dataset."""
     gr.Markdown(i18n("pca_intro"))
     with gr.Row():
         with gr.Column():
             toy = gr.Dropdown(list(TOY_NAMES), value="anisotropic", label=i18n("toy_data"))
             axes_plot = gr.Plot(value=lambda: show_axes("anisotropic"), show_label=False, elem_id="pca_axes")
         with gr.Column():
-            dataset = gr.Radio([("MNIST", "mnist"), ("Fashion-MNIST", "fashion")], value="mnist",
-                               label=i18n("dataset"))
+            dataset = dataset_radio(i18n)
             components = gr.Image(label=i18n("pca_components"), elem_id="pca_components")
             curve = gr.Plot(show_label=False)
     with gr.Row():
-        source = gr.Radio([(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing")], value="test",
-                          label=i18n("pca_source"))
-        index = gr.Number(value=0, precision=0, label=i18n("test_index"))
+        source, index = image_source(i18n, 0)
         k = gr.Slider(0, 784, value=20, step=1, label=i18n("pca_k"), elem_id="pca_k")
     with gr.Row():
         original = gr.Image(label=i18n("pca_original"), height=190)
@@ -72,4 +61,9 @@ def build(i18n, drawing: gr.State) -> tuple[list, list]:
     rebuild_inputs = [dataset, source, index, k, drawing]
     for control in (dataset, source, index, k):
         control.change(rebuild, rebuild_inputs, [original, rebuilt, summary], show_progress="hidden")
-    return [dataset], [components, curve]
+    return [OnLoad(show_components, [dataset], [components, curve])]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

@@ -20,10 +20,14 @@ from torch.utils.flop_counter import FlopCounterMode
 from lab.checkpoints import shipped_path
 from lab.device import gpu_task, make_generator
 from lab.diffusion import latents
+from lab.diffusion.quality import DEFAULTS   # pixel diffusion's measured settings: the same sampler, steps, w
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
+from lab.diffusion.schedules import SAMPLERS
 from lab.latent_maps import latent_map, place_code
 from lab.models.denoiser import to_pixel_range
 from lab.shipped import get_model
+
+__all__ = ["DEFAULTS", "NO_CLASS", "SAMPLERS"]   # the tab's choices and defaults, with the functions below
 
 
 def _models(dataset: str):

@@ -1,0 +1,214 @@
+"""The widgets tabs share, built in place inside the current Blocks, with the small handlers that go with
+them: the dataset radio, the image-source picker ("a test image or my drawing"), the drawing pads, the
+diffusion sampling controls, the trajectory player (state, step slider, ▶ and its timer) and the export
+helpers. A tab imports these, never another tab.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+import gradio as gr
+import numpy as np
+
+from demo.i18n import text
+from demo.imaging import write_gif
+from lab import api
+
+DATASET_CHOICES = [("MNIST", "mnist"), ("Fashion-MNIST", "fashion")]
+CANVAS = 280
+EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-exports-"))
+
+
+class OnLoad(NamedTuple):
+    """What a tab asks the app to run when a page opens: `fn(*inputs) -> outputs`, then `then` if given.
+
+    Every tab's build() returns a list of these (empty when the tab opens on its static values)."""
+    fn: Callable
+    inputs: list
+    outputs: list
+    then: "OnLoad | None" = None
+
+
+# --- data and images -------------------------------------------------------------------------------------
+
+def dataset_radio(i18n, label_key: str = "dataset", elem_id: str | None = None) -> gr.Radio:
+    return gr.Radio(DATASET_CHOICES, value="mnist", label=i18n(label_key), elem_id=elem_id)
+
+
+def image_source(i18n, index: int = 0) -> tuple[gr.Radio, gr.Slider]:
+    """A shipped test image by number, or the Draw & encode tab's drawing: (source radio, index slider)."""
+    source = gr.Radio([(i18n("test_image"), "test"), (i18n("my_drawing"), "drawing")], value="test",
+                      label=i18n("image_source"))
+    return source, gr.Slider(0, 999, value=index, step=1, label=i18n("test_index"))
+
+
+def source_image(source: str, index: float, drawing, dataset: str, lang: str) -> np.ndarray:
+    """The picked image, (28, 28) in [0, 1]: the drawing (a clear gr.Error when there is none yet) or the
+    shipped test image `index` of `dataset` (a clear gr.Error when out of range)."""
+    if source == "drawing":
+        if drawing is None:
+            raise gr.Error(text("no_drawing", lang))
+        return np.asarray(drawing, np.float32)
+    count = api.example_count(dataset)
+    if not 0 <= int(index or 0) < count:
+        raise gr.Error(text("bad_index", lang, count=count - 1))
+    return api.example_images_by_index(dataset, [int(index or 0)])[0]
+
+
+# --- drawing pads ----------------------------------------------------------------------------------------
+
+def blank_canvas(size: int = CANVAS) -> dict:
+    """A white sketchpad value: giving the pad a background makes it start with the brush selected."""
+    white = np.full((size, size, 3), 255, np.uint8)
+    return {"background": white, "layers": [], "composite": white}
+
+
+def composite(sketch):
+    """The sketchpad's flattened image (or None when nobody drew)."""
+    if isinstance(sketch, dict):
+        return sketch.get("composite")
+    return sketch
+
+
+# Clearing happens in the browser, never by sending the pad a new value from the server: a pad that is an
+# event's output can stay under a "processing" spinner for good once the new value arrives, and ignores
+# strokes meanwhile. Gradio's own trash button clears well but also drops the brush, after which strokes
+# are silently ignored ("select the draw tool"); this page-load script picks the brush again after any
+# pad's trash click. The selectors are structural (the titles are translated): the trash is the last
+# button of a pad's top panel, the brush the first button of its tool bar.
+KEEP_BRUSH_JS = """
+() => {
+  const pickBrush = (editor, triesLeft) => {
+    const brush = editor.querySelector(".toolbar-wrap button");
+    if (brush && !brush.classList.contains("highlight")) brush.click();
+    else if (triesLeft > 0) setTimeout(() => pickBrush(editor, triesLeft - 1), 50);
+  };
+  document.addEventListener("click", (event) => {
+    const trash = event.target.closest(".top-panel > button:last-of-type");
+    const editor = trash && trash.closest(".image-container");
+    if (editor && editor.querySelector(".toolbar-wrap")) setTimeout(() => pickBrush(editor, 10), 50);
+  }, true);
+}
+"""
+
+
+def clear_pad_js(elem_id: str) -> str:
+    """Browser code for a Clear button: press the pad's own trash button (KEEP_BRUSH_JS keeps the brush).
+
+    The pad then fires its `input` event with an empty drawing, so its handler empties the outputs."""
+    return f"""() => {{ document.querySelector("#{elem_id} .top-panel > button:last-of-type")?.click(); }}"""
+
+
+def sketchpad(label: str, elem_id: str, brush_size: int = 12, extra_height: int = 120) -> gr.Sketchpad:
+    """A white pad with a fixed black brush, already in draw mode."""
+    return gr.Sketchpad(value=blank_canvas(), label=label, elem_id=elem_id, canvas_size=(CANVAS, CANVAS),
+                        image_mode="RGB", type="numpy",
+                        brush=gr.Brush(default_size=brush_size, colors=["#000000"], color_mode="fixed"),
+                        layers=False, transforms=(), height=CANVAS + extra_height)
+
+
+def point_canvas_panel(i18n, elem_id: str) -> tuple[gr.Sketchpad, gr.Button]:
+    """A closed accordion with a pad whose ink becomes 2-D points ("bring your own data") and its
+    "Use these points" button."""
+    with gr.Accordion(i18n("points_canvas"), open=False):
+        with gr.Row():
+            canvas = sketchpad(i18n("points_canvas"), elem_id, brush_size=14, extra_height=100)
+            with gr.Column():
+                gr.Markdown(i18n("points_canvas_help"))
+                use_drawing = gr.Button(i18n("use_drawing"), variant="primary")
+    return canvas, use_drawing
+
+
+# --- diffusion sampling controls -------------------------------------------------------------------------
+
+def class_choices(dataset: str, lang: str = "en", no_class: int | None = None) -> list[tuple[str, int]]:
+    """The dataset's classes as (name, index) choices, led by "no class" when the model has one."""
+    choices = [(name, index) for index, name in enumerate(api.class_names(dataset))]
+    return choices if no_class is None else [(text("no_class", lang), no_class)] + choices
+
+
+def class_name(dataset: str, label: int, lang: str, no_class: int | None = None) -> str:
+    return dict((value, name) for name, value in class_choices(dataset, lang, no_class))[int(label)]
+
+
+def sampling_controls(i18n, steps_id: str, defaults: dict, samplers, no_class: int):
+    """Dataset, class, guidance w, sampler and steps at the measured `defaults`:
+    (dataset, label, guidance, sampler, steps)."""
+    dataset = dataset_radio(i18n)
+    label = gr.Dropdown(class_choices("mnist", no_class=no_class), value=0, label=i18n("class_label"))
+    guidance = gr.Slider(0, 8, value=defaults["guidance_scale"], step=0.25, label=i18n("guidance"))
+    sampler = gr.Radio(list(samplers), value=defaults["sampler"], label=i18n("sampler"))
+    steps = gr.Slider(1, 1000, value=defaults["steps"], step=1, label=i18n("steps"), elem_id=steps_id)
+    return dataset, label, guidance, sampler, steps
+
+
+def check_steps(steps: float, lang: str) -> int:
+    if not 1 <= int(steps) <= 1000:
+        raise gr.Error(text("steps_range", lang))
+    return int(steps)
+
+
+# --- the trajectory player -------------------------------------------------------------------------------
+
+@dataclass
+class Player:
+    """A computed trajectory stepped through without recomputing: per-user state holding it, a step slider,
+    ▶ and the timer that moves the slider while playing."""
+    state: gr.State
+    slider: gr.Slider
+    button: gr.Button
+    timer: gr.Timer
+
+    def wire(self, show: Callable, outputs: list, last_frame: Callable[[dict], int], stride: int = 1) -> None:
+        """The slider shows `show(state, step) -> outputs`; ▶ plays from frame 0 to `last_frame(state)`."""
+        self.slider.change(show, [self.state, self.slider], outputs, show_progress="hidden")
+        self.button.click(start_playing, None, [self.slider, self.timer])
+        self.timer.tick(functools.partial(advance, last_frame=last_frame, stride=stride), [self.state, self.slider],
+                        [self.slider, self.timer], show_progress="hidden")
+
+
+def player(i18n, label_key: str, maximum: int, slider_id: str, button_id: str, interval: float = 0.25) -> Player:
+    """The player's row (a step slider starting at the end, and ▶), built in place."""
+    state = gr.State(None)
+    with gr.Row():
+        slider = gr.Slider(0, maximum, value=maximum, step=1, label=i18n(label_key), elem_id=slider_id, scale=4)
+        button = gr.Button(i18n("play"), scale=1, elem_id=button_id)
+    return Player(state, slider, button, gr.Timer(interval, active=False))
+
+
+def start_playing():
+    return 0, gr.Timer(active=True)
+
+
+def advance(result: dict | None, step: float, last_frame: Callable[[dict], int], stride: int = 1):
+    """One tick of ▶: `stride` frames further, stopping the timer at the last frame (and looping back to 0
+    when ▶ is pressed at the end)."""
+    if result is None:
+        return gr.skip(), gr.Timer(active=False)
+    last = last_frame(result)
+    following = 0 if int(step) >= last else min(last, int(step) + stride)
+    return following, gr.Timer(active=following < last)
+
+
+# --- exports ---------------------------------------------------------------------------------------------
+
+def export_text(stem: str, suffix: str, content: str) -> str:
+    """Write `content` to a file named by its digest; returns the path. The same content is written once,
+    and two users never overwrite each other's file."""
+    digest = hashlib.sha1(content.encode()).hexdigest()[:12]
+    path = EXPORT_DIR / f"{stem}-{digest}{suffix}"
+    if not path.exists():
+        path.write_text(content)
+    return str(path)
+
+
+def export_gif(stem: str, panels: list[np.ndarray], **options) -> str:
+    """An animated GIF of `panels` side by side (see demo.imaging.write_gif), named by their digest."""
+    digest = hashlib.sha1(b"".join(np.ascontiguousarray(panel).tobytes() for panel in panels)).hexdigest()[:12]
+    path = EXPORT_DIR / f"{stem}-{digest}.gif"
+    return str(path) if path.exists() else write_gif(panels, path, **options)
