@@ -1,2 +1,2 @@
-"""Per-tab text for the newer tabs, in English and Spanish: `UI` (static labels, Gradio's I18n) and
-`DYNAMIC` (text handlers compute), merged into demo.i18n so that each tab's words sit in one small file."""
+"""One text catalogue per tab, in English and Spanish (`UI` and `DYNAMIC`), merged by demo.i18n; common.py
+holds the page's own words and those of the widgets the tabs share."""

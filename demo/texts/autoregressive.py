@@ -4,12 +4,12 @@ UI = {
     "en": {
         "tab_autoregressive": "Autoregressive",
         "ar_intro": (
-            "**Autoregressive models.** Write p(x) explicitly and train by **maximum likelihood**: "
-            "W* = argmax Σ_i log p(x⁽ⁱ⁾). Treat the image as a sequence of 784 8-bit values in raster order and "
-            "use the chain rule: **p(x) = Π_t p(x_t | x_1, …, x_(t−1))**. Each factor is a **classification "
-            "among 256 values** [0, 255]. A **PixelCNN** computes all 784 factors at once with masked "
-            "convolutions that let pixel t see only the pixels before it; sampling, though, must go one pixel "
-            "at a time. Conditioned on the class y, as the diffusion models are."),
+            "**Autoregressive models.** Write p(x) explicitly and train by **maximum likelihood**: W* = argmax "
+            "Σ_i log p(x⁽ⁱ⁾). Treat the image as a sequence of 784 8-bit values in raster order and use the "
+            "chain rule: **p(x) = Π_t p(x_t | x_1, …, x_(t−1))**. Each factor is a **classification among 256 "
+            "values** [0, 255]. A **PixelCNN** computes all 784 factors at once with masked convolutions that "
+            "let pixel t see only the pixels before it; sampling, though, must go one pixel at a time. "
+            "Conditioned on the class y, as the diffusion models are."),
         "temperature": "Temperature (divides the logits)",
         "ar_guidance": "Guidance w (1 = p(x | y) itself)",
         "ar_sample": "Sample pixel by pixel",
@@ -33,8 +33,8 @@ UI = {
             "en orden de barrido y se usa la regla de la cadena: **p(x) = Π_t p(x_t | x_1, …, x_(t−1))**. Cada "
             "factor es una **clasificación entre 256 valores** [0, 255]. Una **PixelCNN** calcula los 784 "
             "factores a la vez con convoluciones enmascaradas que solo dejan ver al píxel t los anteriores; "
-            "muestrear, en cambio, exige ir de píxel en píxel. Condicionada por la clase y, como los modelos "
-            "de difusión."),
+            "muestrear, en cambio, exige ir de píxel en píxel. Condicionada por la clase y, como los modelos de "
+            "difusión."),
         "temperature": "Temperatura (divide los logits)",
         "ar_guidance": "Guía w (1 = la propia p(x | y))",
         "ar_sample": "Muestrear píxel a píxel",
@@ -54,79 +54,95 @@ UI = {
 
 DYNAMIC = {
     "en": {
-        "ar_model": ("The model: a class-conditional Gated PixelCNN, **{parameters:,}** parameters, {layers} gated "
-                     "layers of {channels} channels per stack; each pixel sees the {rows_seen} rows above it and "
-                     "its row to the left, and a learned map of where class y's strokes usually are."),
-        "ar_guidance_on": ("It was also trained with the label dropped 10 % of the time, so it knows p(x_t | x_<t) "
-                           "too, and **guidance** w samples from log p(x_t | x_<t) + w·(log p(x_t | x_<t, y) − "
-                           "log p(x_t | x_<t)): the diffusion tabs' classifier-free guidance, pixel by pixel. "
-                           "w > 1 favours values that make the class more evident, at twice the work per step."),
-        "ar_guidance_off": ("It was trained with the label always given, so it has no p(x_t | x_<t) to guide "
-                            "against: guidance stays at 1 (the mnist model has it)."),
-        "ar_summary": ("784 pixels drawn one after another at temperature {temperature:g}, guidance w = {guidance:g}: "
-                       "**{seconds:.2f} s** ({per_pixel:.2f} ms per pixel, with every layer's features cached "
-                       "between pixels)."),
-        "ar_pixel_caption": ("Pixel **{index}** (row {row}, column {column}): drew **{value}**, with "
-                             "p = {probability:.3f}; the distribution's entropy is {entropy:.2f} bits (8 = uniform)."),
+        "ar_model": (
+            "The model: a class-conditional Gated PixelCNN, **{parameters:,}** parameters, {layers} gated "
+            "layers of {channels} channels per stack; each pixel sees the {rows_seen} rows above it and its row "
+            "to the left, and a learned map of where class y's strokes usually are."),
+        "ar_guidance_on": (
+            "It was also trained with the label dropped 10 % of the time, so it knows p(x_t | x_<t) too, and "
+            "**guidance** w samples from log p(x_t | x_<t) + w·(log p(x_t | x_<t, y) − log p(x_t | x_<t)): the "
+            "diffusion tabs' classifier-free guidance, pixel by pixel. w > 1 favours values that make the class "
+            "more evident, at twice the work per step."),
+        "ar_guidance_off": (
+            "It was trained with the label always given, so it has no p(x_t | x_<t) to guide against: guidance "
+            "stays at 1 (the mnist model has it)."),
+        "ar_summary": (
+            "784 pixels drawn one after another at temperature {temperature:g}, guidance w = {guidance:g}: "
+            "**{seconds:.2f} s** ({per_pixel:.2f} ms per pixel, with every layer's features cached between "
+            "pixels)."),
+        "ar_pixel_caption": (
+            "Pixel **{index}** (row {row}, column {column}): drew **{value}**, with p = {probability:.3f}; the "
+            "distribution's entropy is {entropy:.2f} bits (8 = uniform)."),
         "ar_distribution_title": "p(x_t | x_<t, y) over the 256 values",
         "ar_distribution_title_guided": "The guided p̃(x_t | x_<t, y), w = {guidance:g}, over the 256 values",
         "ar_value_axis": "pixel value",
         "ar_grid_progress": "**{rows}** of 28 rows drawn, {seconds:.1f} s.",
-        "ar_completion_caption": ("The top **{rows}** rows are given; the model draws the other {left} rows "
-                                  "from p(x_t | x_<t, y), so every completion agrees with what it was shown."),
+        "ar_completion_caption": (
+            "The top **{rows}** rows are given; the model draws the other {left} rows from p(x_t | x_<t, y), so "
+            "every completion agrees with what it was shown."),
         "ar_likelihood": (
-            "| | nats | bits per dimension |\n|---|---|---|\n"
+            "| | nats | bits per dimension |\n"
+            "|---|---|---|\n"
             "| PixelCNN: −log p(x), exact (p(x) = Σ_y p(x\\|y)/10) | **{nll:.1f}** | **{bpd:.3f}** |\n"
             "| PixelCNN: −log p(x \\| y = {best}) | {best_nll:.1f} | |\n"
-            "| 16-d VAE: −ELBO ≥ −log p(x) | {vae:.1f} | |\n\n"
+            "| 16-d VAE: −ELBO ≥ −log p(x) | {vae:.1f} | |\n"
+            "\n"
             "The PixelCNN's number is an exact likelihood over 256 levels per pixel; the VAE's is a bound under "
             "its Bernoulli model of ink, a different description of the same image, so compare how they move "
             "between images rather than the two numbers."),
         "ar_cost_title": "Cost of each pixel under y = {best}: −log p(x_t | x_<t, y)",
         "ar_posterior_title": "p(y | x) by Bayes' rule from the p(x | y)",
         "ar_cost_head": "| image | size | sequential steps | time at this speed | with 16x16 patches |",
-        "ar_cost_note": ("One step, here, costs **{step_ms:.2f} ms** (the last sampling). A 1024x1024 colour "
-                         "image has 3 million values to draw in sequence; modelling **patches** (as image "
-                         "transformers do) cuts the sequence by 256x per 16x16 patch, at the price of predicting "
-                         "many values jointly at each step."),
+        "ar_cost_note": (
+            "One step, here, costs **{step_ms:.2f} ms** (the last sampling). A 1024x1024 colour image has 3 "
+            "million values to draw in sequence; modelling **patches** (as image transformers do) cuts the "
+            "sequence by 256x per 16x16 patch, at the price of predicting many values jointly at each step."),
     },
     "es": {
-        "ar_model": ("El modelo: una Gated PixelCNN condicionada por clase, **{parameters:,}** parámetros, {layers} "
-                     "capas con compuertas de {channels} canales por pila; cada píxel ve las {rows_seen} filas "
-                     "de arriba y su fila a la izquierda, y un mapa aprendido de dónde suelen ir los trazos de la "
-                     "clase y."),
-        "ar_guidance_on": ("También se entrenó quitando la etiqueta el 10 % de las veces, así que conoce "
-                           "también p(x_t | x_<t), y la **guía** w muestrea de log p(x_t | x_<t) + "
-                           "w·(log p(x_t | x_<t, y) − log p(x_t | x_<t)): la guía sin clasificador de las "
-                           "pestañas de difusión, píxel a píxel. Con w > 1 ganan los valores que hacen más "
-                           "evidente la clase, al doble de trabajo por paso."),
-        "ar_guidance_off": ("Se entrenó siempre con la etiqueta, así que no tiene p(x_t | x_<t) contra la que "
-                            "guiar: la guía queda en 1 (el modelo de mnist sí la tiene)."),
-        "ar_summary": ("784 píxeles dibujados uno tras otro a temperatura {temperature:g}, guía w = {guidance:g}: "
-                       "**{seconds:.2f} s** ({per_pixel:.2f} ms por píxel, con las features de cada capa en "
-                       "caché entre píxeles)."),
-        "ar_pixel_caption": ("Píxel **{index}** (fila {row}, columna {column}): salió **{value}**, con "
-                             "p = {probability:.3f}; la entropía de la distribución es {entropy:.2f} bits (8 = uniforme)."),
+        "ar_model": (
+            "El modelo: una Gated PixelCNN condicionada por clase, **{parameters:,}** parámetros, {layers} "
+            "capas con compuertas de {channels} canales por pila; cada píxel ve las {rows_seen} filas de arriba "
+            "y su fila a la izquierda, y un mapa aprendido de dónde suelen ir los trazos de la clase y."),
+        "ar_guidance_on": (
+            "También se entrenó quitando la etiqueta el 10 % de las veces, así que conoce también p(x_t | "
+            "x_<t), y la **guía** w muestrea de log p(x_t | x_<t) + w·(log p(x_t | x_<t, y) − log p(x_t | "
+            "x_<t)): la guía sin clasificador de las pestañas de difusión, píxel a píxel. Con w > 1 ganan los "
+            "valores que hacen más evidente la clase, al doble de trabajo por paso."),
+        "ar_guidance_off": (
+            "Se entrenó siempre con la etiqueta, así que no tiene p(x_t | x_<t) contra la que guiar: la guía "
+            "queda en 1 (el modelo de mnist sí la tiene)."),
+        "ar_summary": (
+            "784 píxeles dibujados uno tras otro a temperatura {temperature:g}, guía w = {guidance:g}: "
+            "**{seconds:.2f} s** ({per_pixel:.2f} ms por píxel, con las features de cada capa en caché entre "
+            "píxeles)."),
+        "ar_pixel_caption": (
+            "Píxel **{index}** (fila {row}, columna {column}): salió **{value}**, con p = {probability:.3f}; la "
+            "entropía de la distribución es {entropy:.2f} bits (8 = uniforme)."),
         "ar_distribution_title": "p(x_t | x_<t, y) sobre los 256 valores",
         "ar_distribution_title_guided": "La p̃(x_t | x_<t, y) guiada, w = {guidance:g}, sobre los 256 valores",
         "ar_value_axis": "valor del píxel",
         "ar_grid_progress": "**{rows}** de 28 filas dibujadas, {seconds:.1f} s.",
-        "ar_completion_caption": ("Las **{rows}** filas de arriba están dadas; el modelo dibuja las otras {left} "
-                                  "desde p(x_t | x_<t, y), así que cada completado respeta lo que vio."),
+        "ar_completion_caption": (
+            "Las **{rows}** filas de arriba están dadas; el modelo dibuja las otras {left} desde p(x_t | x_<t, "
+            "y), así que cada completado respeta lo que vio."),
         "ar_likelihood": (
-            "| | nats | bits por dimensión |\n|---|---|---|\n"
+            "| | nats | bits por dimensión |\n"
+            "|---|---|---|\n"
             "| PixelCNN: −log p(x), exacta (p(x) = Σ_y p(x\\|y)/10) | **{nll:.1f}** | **{bpd:.3f}** |\n"
             "| PixelCNN: −log p(x \\| y = {best}) | {best_nll:.1f} | |\n"
-            "| VAE de 16-d: −ELBO ≥ −log p(x) | {vae:.1f} | |\n\n"
+            "| VAE de 16-d: −ELBO ≥ −log p(x) | {vae:.1f} | |\n"
+            "\n"
             "La cifra de la PixelCNN es una verosimilitud exacta sobre 256 niveles por píxel; la del VAE es una "
             "cota bajo su modelo Bernoulli de la tinta, otra descripción de la misma imagen: compara cómo se "
             "mueven entre imágenes, no las dos cifras."),
         "ar_cost_title": "Coste de cada píxel con y = {best}: −log p(x_t | x_<t, y)",
         "ar_posterior_title": "p(y | x) por la regla de Bayes desde las p(x | y)",
-        "ar_cost_head": "| imagen | tamaño | pasos secuenciales | tiempo a esta velocidad | con parches de 16x16 |",
-        "ar_cost_note": ("Un paso, aquí, cuesta **{step_ms:.2f} ms** (el último muestreo). Una imagen en color de "
-                         "1024x1024 tiene 3 millones de valores que dibujar en secuencia; modelar **parches** (como "
-                         "los transformers de imágenes) acorta la secuencia 256 veces por parche de 16x16, a cambio "
-                         "de predecir muchos valores a la vez en cada paso."),
+        "ar_cost_head": (
+            "| imagen | tamaño | pasos secuenciales | tiempo a esta velocidad | con parches de 16x16 |"),
+        "ar_cost_note": (
+            "Un paso, aquí, cuesta **{step_ms:.2f} ms** (el último muestreo). Una imagen en color de 1024x1024 "
+            "tiene 3 millones de valores que dibujar en secuencia; modelar **parches** (como los transformers "
+            "de imágenes) acorta la secuencia 256 veces por parche de 16x16, a cambio de predecir muchos "
+            "valores a la vez en cada paso."),
     },
 }

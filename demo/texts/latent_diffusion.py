@@ -4,8 +4,8 @@ UI = {
     "en": {
         "tab_latent_diffusion": "Latent diffusion",
         "latent_diffusion_intro": (
-            "**Latent diffusion.** Train an encoder and a decoder to turn images into **latents**; then train "
-            "a diffusion model to remove noise from the latents, with the **encoder frozen**. After training: "
+            "**Latent diffusion.** Train an encoder and a decoder to turn images into **latents**; then train a "
+            "diffusion model to remove noise from the latents, with the **encoder frozen**. After training: "
             "sample a random latent, apply the diffusion model again and again to remove its noise, and run the "
             "**decoder** to get an image. Here the encoder and decoder are the 16-d VAE of the Draw & encode "
             "tab, so the diffusion works on **16 numbers instead of 784 pixels**. The latents are multiplied by "
@@ -15,9 +15,9 @@ UI = {
         "latent_path": "The latent's path on the 16-d VAE's map (test set behind it)",
         "latent_path_legend": (
             "The black line is z_t from pure noise (first dot) to the final latent (×); the ring is the "
-            "predicted clean latent ẑ0 at the chosen step (on the border when it lies beyond the map, as it does in the "
-            "first, noisiest steps). With PCA the path is exact on the plane; with UMAP "
-            "each point is placed by its nearest test codes, which flatters the noisy start."),
+            "predicted clean latent ẑ0 at the chosen step (on the border when it lies beyond the map, as it "
+            "does in the first, noisiest steps). With PCA the path is exact on the plane; with UMAP each point "
+            "is placed by its nearest test codes, which flatters the noisy start."),
         "spaces_title": "### Latent vs pixel space: the same class, seed and sampler",
         "compare_spaces": "Compare with pixel-space diffusion",
         "latent_grid": "16 latent samples",
@@ -32,16 +32,16 @@ UI = {
             "**encoder congelado**. Tras el entrenamiento: se samplea un latente aleatorio, se aplica el modelo "
             "de difusión una y otra vez para quitarle el ruido y se pasa por el **decoder** para obtener una "
             "imagen. Aquí encoder y decoder son el VAE de 16-d de la pestaña Dibujar y codificar: la difusión "
-            "trabaja sobre **16 números en lugar de 784 píxeles**. Los latentes se multiplican por un factor "
-            "s = 1/std para que tengan varianza unitaria, como supone el calendario de ruido. La etiqueta y "
+            "trabaja sobre **16 números en lugar de 784 píxeles**. Los latentes se multiplican por un factor s "
+            "= 1/std para que tengan varianza unitaria, como supone el calendario de ruido. La etiqueta y "
             "condiciona al eliminador de ruido como en el espacio de píxeles, con guía sin clasificador."),
         "run_latent": "Ejecutar la difusión latente",
         "latent_path": "El camino del latente sobre el mapa del VAE de 16-d (con el conjunto de test detrás)",
         "latent_path_legend": (
             "La línea negra es z_t desde el ruido puro (primer punto) hasta el latente final (×); el anillo es "
-            "el latente limpio predicho ẑ0 en el paso elegido (en el borde cuando cae fuera del mapa, como en los "
-            "primeros pasos, los más ruidosos). Con PCA el camino es exacto sobre el plano; con "
-            "UMAP cada punto se coloca según sus códigos de test más cercanos, lo que embellece el inicio ruidoso."),
+            "el latente limpio predicho ẑ0 en el paso elegido (en el borde cuando cae fuera del mapa, como en "
+            "los primeros pasos, los más ruidosos). Con PCA el camino es exacto sobre el plano; con UMAP cada "
+            "punto se coloca según sus códigos de test más cercanos, lo que embellece el inicio ruidoso."),
         "spaces_title": "### Espacio latente frente a píxeles: la misma clase, semilla y muestreador",
         "compare_spaces": "Comparar con la difusión en píxeles",
         "latent_grid": "16 muestras latentes",
@@ -52,11 +52,13 @@ UI = {
 
 DYNAMIC = {
     "en": {
-        "latent_model": ("The denoiser: a residual MLP with **{parameters:,}** parameters on **{latent_dim}**-d "
-                         "latents, scale factor s = {scale:.3f}, {schedule} schedule. The frozen VAE that encodes "
-                         "and decodes: {vae:,} parameters."),
-        "latent_summary": ("**{steps}** steps of {sampler} for class **{label}** with w = {guidance:g}: "
-                           "{ms:.0f} ms for the whole sample, decoding included ({per_step:.2f} ms per step)."),
+        "latent_model": (
+            "The denoiser: a residual MLP with **{parameters:,}** parameters on **{latent_dim}**-d latents, "
+            "scale factor s = {scale:.3f}, {schedule} schedule. The frozen VAE that encodes and decodes: "
+            "{vae:,} parameters."),
+        "latent_summary": (
+            "**{steps}** steps of {sampler} for class **{label}** with w = {guidance:g}: {ms:.0f} ms for the "
+            "whole sample, decoding included ({per_step:.2f} ms per step)."),
         "latent_step_caption": "Step **{step}** of {steps}, t = **{t}**, ‖z_t‖ = {norm:.2f}",
         "latent_final_caption": "After all {steps} steps: the final latent z_0 (‖z_0‖ = {norm:.2f}), decoded.",
         "space_table_head": "| | pixel space | latent space | ratio |",
@@ -64,25 +66,32 @@ DYNAMIC = {
         "space_parameters": "| denoiser parameters | {pixel:,} | {latent:,} (+ decoder {decoder:,}) | |",
         "space_flops": "| MFLOPs per guided step | {pixel:.1f} | {latent:.2f} | {ratio:.0f}× |",
         "space_step": "| time per step | {pixel:.2f} ms | {latent:.2f} ms | {ratio:.1f}× |",
-        "space_sample": "| time per sample ({steps} steps) | {pixel:.0f} ms | {latent:.0f} ms (decoding included) | {ratio:.1f}× |",
+        "space_sample": (
+            "| time per sample ({steps} steps) | {pixel:.0f} ms | {latent:.0f} ms (decoding included) | "
+            "{ratio:.1f}× |"),
         "space_accuracy": "| class accuracy, 1,000 samples | {pixel} | {latent} | |",
-        "space_fd": ("| Fréchet distance (floor {floor}, VAE ceiling {ceiling}) | {pixel} | {latent} | |"),
+        "space_fd": "| Fréchet distance (floor {floor}, VAE ceiling {ceiling}) | {pixel} | {latent} | |",
     },
     "es": {
-        "latent_model": ("El eliminador de ruido: un MLP residual con **{parameters:,}** parámetros sobre latentes "
-                         "de **{latent_dim}**-d, factor de escala s = {scale:.3f}, calendario {schedule}. El VAE "
-                         "congelado que codifica y decodifica: {vae:,} parámetros."),
-        "latent_summary": ("**{steps}** pasos de {sampler} para la clase **{label}** con w = {guidance:g}: "
-                           "{ms:.0f} ms por muestra completa, decodificación incluida ({per_step:.2f} ms por paso)."),
+        "latent_model": (
+            "El eliminador de ruido: un MLP residual con **{parameters:,}** parámetros sobre latentes de "
+            "**{latent_dim}**-d, factor de escala s = {scale:.3f}, calendario {schedule}. El VAE congelado que "
+            "codifica y decodifica: {vae:,} parámetros."),
+        "latent_summary": (
+            "**{steps}** pasos de {sampler} para la clase **{label}** con w = {guidance:g}: {ms:.0f} ms por "
+            "muestra completa, decodificación incluida ({per_step:.2f} ms por paso)."),
         "latent_step_caption": "Paso **{step}** de {steps}, t = **{t}**, ‖z_t‖ = {norm:.2f}",
-        "latent_final_caption": "Tras los {steps} pasos: el latente final z_0 (‖z_0‖ = {norm:.2f}), decodificado.",
+        "latent_final_caption": (
+            "Tras los {steps} pasos: el latente final z_0 (‖z_0‖ = {norm:.2f}), decodificado."),
         "space_table_head": "| | espacio de píxeles | espacio latente | razón |",
         "space_dimensions": "| dimensiones sin ruido | {pixel} | {latent} | {ratio:.0f}× |",
         "space_parameters": "| parámetros del eliminador | {pixel:,} | {latent:,} (+ decoder {decoder:,}) | |",
         "space_flops": "| MFLOPs por paso guiado | {pixel:.1f} | {latent:.2f} | {ratio:.0f}× |",
         "space_step": "| tiempo por paso | {pixel:.2f} ms | {latent:.2f} ms | {ratio:.1f}× |",
-        "space_sample": "| tiempo por muestra ({steps} pasos) | {pixel:.0f} ms | {latent:.0f} ms (con decodificación) | {ratio:.1f}× |",
+        "space_sample": (
+            "| tiempo por muestra ({steps} pasos) | {pixel:.0f} ms | {latent:.0f} ms (con decodificación) | "
+            "{ratio:.1f}× |"),
         "space_accuracy": "| acierto de clase, 1.000 muestras | {pixel} | {latent} | |",
-        "space_fd": ("| distancia de Fréchet (suelo {floor}, techo del VAE {ceiling}) | {pixel} | {latent} | |"),
+        "space_fd": "| distancia de Fréchet (suelo {floor}, techo del VAE {ceiling}) | {pixel} | {latent} | |",
     },
 }

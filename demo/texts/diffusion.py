@@ -1,0 +1,86 @@
+"""Text of the Diffusion tab (lecture: "Modelos de difusión"), in English and Spanish."""
+
+UI = {
+    "en": {
+        "seed_noise": "Seed of ε",
+        "tab_diffusion": "Diffusion",
+        "diffusion_intro": (
+            "**Diffusion models.** Corrupt an image step by step with Gaussian noise until nothing is left, and "
+            "train a network f_θ(x_t, t, y) to predict the noise ε in x_t; sampling starts from pure noise and "
+            "removes a little of the predicted noise at every step. The label y is dropped 10 % of the time in "
+            "training, so one network gives both ε̂(x_t, t, y) and ε̂(x_t, t, ∅), and **classifier-free "
+            "guidance** mixes them: ε̂ = ε̂(∅) + w·(ε̂(y) − ε̂(∅))."),
+        "schedule_title": "Noise schedule: how fast the signal fades",
+        "forward_title": "### Forward process: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε",
+        "reverse_title": "### Reverse process, step by step",
+        "compare_title": "### Samplers compared, and a 4x4 grid",
+        "sdedit_title": (
+            "### SDEdit: start from an image\n"
+            "Noise the image to a level and denoise it back with the chosen class: what survives is what the "
+            "noise did not erase; the rest the model invents."),
+        "schedule": "Schedule",
+        "run_trajectory": "Run the reverse process",
+        "compare_samplers": "Compare the samplers (same seed)",
+        "sample_grid": "Sample a 4x4 grid",
+        "compare_gallery": "One seed, each sampler",
+        "strength": "Noise level (share of the steps run)",
+        "run_sdedit": "Noise and denoise",
+        "sdedit_strip": "start, noised x_t, four denoisings",
+    },
+    "es": {
+        "seed_noise": "Semilla de ε",
+        "tab_diffusion": "Difusión",
+        "diffusion_intro": (
+            "**Modelos de difusión.** Se corrompe una imagen paso a paso con ruido Gaussiano hasta que no queda "
+            "nada, y se entrena una red f_θ(x_t, t, y) que predice el ruido ε en x_t; el muestreo parte de "
+            "ruido puro y quita un poco del ruido predicho en cada paso. La etiqueta y se descarta el 10 % de "
+            "las veces al entrenar, así que una red da ε̂(x_t, t, y) y ε̂(x_t, t, ∅), y la **guía sin "
+            "clasificador** las mezcla: ε̂ = ε̂(∅) + w·(ε̂(y) − ε̂(∅))."),
+        "schedule_title": "Calendario de ruido: lo rápido que se apaga la señal",
+        "forward_title": "### Proceso directo: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε",
+        "reverse_title": "### Proceso inverso, paso a paso",
+        "compare_title": "### Muestreadores comparados, y una rejilla de 4x4",
+        "sdedit_title": (
+            "### SDEdit: partir de una imagen\n"
+            "Se añade ruido a la imagen hasta un nivel y se quita con la clase elegida: lo que sobrevive es lo "
+            "que el ruido no borró; el resto lo inventa el modelo."),
+        "schedule": "Calendario",
+        "run_trajectory": "Ejecutar el proceso inverso",
+        "compare_samplers": "Comparar los muestreadores (misma semilla)",
+        "sample_grid": "Muestrear una rejilla 4x4",
+        "compare_gallery": "Una semilla, cada muestreador",
+        "strength": "Nivel de ruido (fracción de los pasos)",
+        "run_sdedit": "Añadir y quitar ruido",
+        "sdedit_strip": "inicio, x_t con ruido, cuatro reconstrucciones",
+    },
+}
+
+DYNAMIC = {
+    "en": {
+        "forward_numbers": (
+            "t = **{t}** ({schedule}): x_t = **{a:.3f}**·x0 + **{b:.3f}**·ε  (√ᾱ_t = {a:.3f}, √(1−ᾱ_t) = "
+            "{b:.3f})"),
+        "reverse_summary": (
+            "**{steps}** steps of {sampler} for class **{label}** with w = {guidance:g}: {seconds:.2f} s, "
+            "{per_step:.1f} ms per step."),
+        "step_caption": "Step **{step}** of {steps}, t = **{t}**",
+        "sampler_table": "| sampler | steps | time | per step |",
+        "sdedit_caption": "Noised to t = {t} (strength {strength:.2f}), then denoised with four seeds.",
+        "diffusion_model": (
+            "The denoiser: a class-conditional UNet with **{parameters:,}** parameters, {schedule} schedule."),
+    },
+    "es": {
+        "forward_numbers": (
+            "t = **{t}** ({schedule}): x_t = **{a:.3f}**·x0 + **{b:.3f}**·ε  (√ᾱ_t = {a:.3f}, √(1−ᾱ_t) = "
+            "{b:.3f})"),
+        "reverse_summary": (
+            "**{steps}** pasos de {sampler} para la clase **{label}** con w = {guidance:g}: {seconds:.2f} s, "
+            "{per_step:.1f} ms por paso."),
+        "step_caption": "Paso **{step}** de {steps}, t = **{t}**",
+        "sampler_table": "| muestreador | pasos | tiempo | por paso |",
+        "sdedit_caption": "Ruido hasta t = {t} (intensidad {strength:.2f}), luego quitado con cuatro semillas.",
+        "diffusion_model": (
+            "El eliminador de ruido: una UNet condicionada por clase con **{parameters:,}** parámetros, "
+            "calendario {schedule}."),
+    },
+}

@@ -1,0 +1,83 @@
+"""Text of the Draw & encode tab (lecture: autoencoders, VAEs, p(y|x)), in English and Spanish."""
+
+UI = {
+    "en": {
+        "tab_draw": "Draw & encode",
+        "draw_intro": (
+            "Draw a digit (or a piece of clothing) or pick a test image. The **autoencoder** maps it to one "
+            "point z; the **VAE** maps it to a Gaussian q(z|x) = N(μ, σ²) and bounds its likelihood: log p(x) ≥ "
+            "ELBO = E[log p(x|z)] − KL(q(z|x) ‖ p(z)). The classifier gives p(y|x)."),
+        "sketch": "Draw here",
+        "clear": "Clear",
+        "encode": "Encode",
+        "vae_choice": "VAE latent size",
+        "examples": "Or pick a test image",
+        "ae_recon": "Autoencoder x̂ = dec(enc(x))",
+        "vae_recon": "VAE x̂ = dec(μ)",
+        "probabilities": "Classifier p(y|x)",
+        "posterior": "Posterior q(z|x): μ ± σ per dimension",
+        "elbo": "ELBO terms (nats)",
+        "resample_title": (
+            "### Resample z\n"
+            "Decoding several z ~ q(z|x) varies; the autoencoder's single z always decodes the same."),
+        "resample": "Resample z",
+        "vae_samples": "VAE: dec(z), z ~ q(z|x)",
+        "ae_samples": "Autoencoder: dec(z), the same z",
+        "export": "Download encoding (JSON)",
+    },
+    "es": {
+        "tab_draw": "Dibujar y codificar",
+        "draw_intro": (
+            "Dibuja un dígito (o una prenda) o elige una imagen de test. El **autoencoder** la lleva a un punto "
+            "z; el **VAE** la lleva a una Gaussiana q(z|x) = N(μ, σ²) y acota su likelihood: log p(x) ≥ ELBO = "
+            "E[log p(x|z)] − KL(q(z|x) ‖ p(z)). El clasificador da p(y|x)."),
+        "sketch": "Dibuja aquí",
+        "clear": "Borrar",
+        "encode": "Codificar",
+        "vae_choice": "Tamaño del latente del VAE",
+        "examples": "O elige una imagen de test",
+        "ae_recon": "Autoencoder x̂ = dec(enc(x))",
+        "vae_recon": "VAE x̂ = dec(μ)",
+        "probabilities": "Clasificador p(y|x)",
+        "posterior": "Posterior q(z|x): μ ± σ por dimensión",
+        "elbo": "Términos del ELBO (nats)",
+        "resample_title": (
+            "### Remuestrear z\n"
+            "Decodificar varios z ~ q(z|x) varía; el único z del autoencoder siempre decodifica igual."),
+        "resample": "Remuestrear z",
+        "vae_samples": "VAE: dec(z), z ~ q(z|x)",
+        "ae_samples": "Autoencoder: dec(z), el mismo z",
+        "export": "Descargar codificación (JSON)",
+    },
+}
+
+DYNAMIC = {
+    "en": {
+        "reconstruction": "reconstruction −log p(x|z)",
+        "kl": "KL(q(z|x) ‖ p(z))",
+        "total": "−ELBO",
+        "dimension": "latent dimension",
+        "prior": "prior N(0, 1): ±1",
+        "probability": "p(y|x)",
+        "summary": (
+            "**p(y|x)** says **{label}** ({confidence:.1%}).  \n"
+            "**−ELBO** = reconstruction {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats** "
+            "({bits_per_dim:.3f} bits/dim), so log p(x) ≥ {elbo:.1f} nats."),
+        "blank": "The canvas is empty: draw something (or pick an example) first.",
+        "missing": "⚠️ Model unavailable: {message}",
+    },
+    "es": {
+        "reconstruction": "reconstrucción −log p(x|z)",
+        "kl": "KL(q(z|x) ‖ p(z))",
+        "total": "−ELBO",
+        "dimension": "dimensión latente",
+        "prior": "prior N(0, 1): ±1",
+        "probability": "p(y|x)",
+        "summary": (
+            "**p(y|x)** dice **{label}** ({confidence:.1%}).  \n"
+            "**−ELBO** = reconstrucción {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats** "
+            "({bits_per_dim:.3f} bits/dim), así que log p(x) ≥ {elbo:.1f} nats."),
+        "blank": "El lienzo está vacío: dibuja algo (o elige un ejemplo) primero.",
+        "missing": "⚠️ Modelo no disponible: {message}",
+    },
+}
