@@ -102,3 +102,22 @@ def check_shipped() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(check_shipped())
+
+
+def training_card(model, info: dict, metrics: dict) -> str:
+    """The README.md of a trained checkpoint folder: data, command, epochs, parameters and held-out figures."""
+    lines = [f"# {info['dataset']} {model.kind} ({json.dumps(model.config_dict())})", "",
+             f"- data: {info['dataset']}, {info['training']['train_images']} training images, "
+             f"{info['training']['test_images']} held-out",
+             f"- command: `{info['training']['command']}`",
+             f"- epochs: {info['training']['epochs']}, seed {info['training']['seed']}, "
+             f"augmentation {info['training']['augment']}, {info['training']['processes']} process(es)"
+             + (f" on {info['training']['device']}" if info["training"].get("device") else ""),
+             f"- parameters: {sum(p.numel() for p in model.parameters()):,}"]
+    if info["training"].get("init_from_training"):
+        lines.append(f"- fine-tuned from `{info['training']['init_from']}`, which was trained with "
+                     f"`{info['training']['init_from_training']['command']}`")
+    lines += ["", "## Figures (held-out)", ""]
+    lines += [f"- {name}: {value:.4f}" if isinstance(value, float) else f"- {name}: {value}"
+              for name, value in metrics.items()]
+    return "\n".join(lines) + "\n"

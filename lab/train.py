@@ -1,4 +1,4 @@
-"""The training CLI: one plain, visible loop for the VAE, the autoencoder, the classifier and the denoiser.
+"""The training CLI: one plain, visible loop for every model family of the lab (the table FAMILIES).
 
     python -m lab.train vae --dataset mnist --latent-dim 16
     python -m lab.train ae --dataset fashion --latent-dim 16
@@ -23,7 +23,9 @@ import os
 import shlex
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import torch
 from accelerate import Accelerator
@@ -31,7 +33,7 @@ from torch.utils.data import DataLoader, TensorDataset
 from tqdm import tqdm
 
 from lab.augment import random_affine, random_shift
-from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path
+from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path, training_card
 from lab.data import Dataset, load_dataset, load_image_folder
 from lab.device import describe_device
 from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
@@ -39,8 +41,48 @@ from lab.diffusion.schedules import SCHEDULES
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.models import build_model
 
-DEFAULT_EPOCHS = {"vae": 100, "ae": 60, "classifier": 15, "diffusion": 60, "latent-diffusion": 400, "pixelcnn": 40}
-DIFFUSION_MODELS = ("diffusion", "latent-diffusion")
+
+@dataclass(frozen=True)
+class Family:
+    """How the CLI trains one model family. Its loss sits beside its model (`model.loss` in lab/models/)."""
+    kind: str                                      # the family in lab.models (and the checkpoint's "kind")
+    config: Callable[[argparse.Namespace, int], dict]   # (args, number of classes) -> the model's config
+    epochs: int                                    # the default length of a run
+    augment: str = "affine"                        # the default augmentation
+    ema: float | None = None                       # ship an average of the weights with this decay
+    depth: int | None = None                       # --depth's default, where the family has one
+    schedule: str | None = None                    # --schedule's default, where the family has one
+    on_latents: bool = False                       # trains on the frozen 16-d VAE's latents, not on pixels
+
+
+def autoencoder_config(args, classes: int) -> dict:
+    return {"latent_dim": args.latent_dim, "extra_convs": args.extra_convs}
+
+
+def denoiser_config(args, classes: int) -> dict:
+    return {"num_classes": classes, "channels": args.channels, "schedule": args.schedule}
+
+
+def latent_denoiser_config(args, classes: int) -> dict:
+    # The latent's scale factor, the VAE's name and hash join it from the encoded data (first_stage).
+    return {"num_classes": classes, "width": args.width, "depth": args.depth, "schedule": args.schedule}
+
+
+def pixelcnn_config(args, classes: int) -> dict:
+    return {"num_classes": classes, "channels": args.channels, "layers": args.depth, "kernel": args.kernel,
+            "label_dropout": args.label_dropout}
+
+
+FAMILIES = {
+    "vae": Family("vae", autoencoder_config, epochs=100),
+    "ae": Family("ae", autoencoder_config, epochs=60),
+    "classifier": Family("classifier", lambda args, classes: {"num_classes": classes}, epochs=15),
+    "diffusion": Family("denoiser", denoiser_config, epochs=60, ema=0.999, schedule="cosine"),
+    "latent-diffusion": Family("latent_denoiser", latent_denoiser_config, epochs=400, augment="none", ema=0.999,
+                               depth=4, schedule="scaled-linear", on_latents=True),
+    # Interpolation would blur its 256 exact levels: whole-pixel shifts (--augment shift) suit it.
+    "pixelcnn": Family("pixelcnn", pixelcnn_config, epochs=40, augment="none", depth=6),
+}
 AUGMENTATIONS = {
     "mild": dict(degrees=5.0, shift=0.05, scale=(0.95, 1.05)),
     "affine": dict(degrees=8.0, shift=0.08, scale=(0.92, 1.08)),
@@ -50,7 +92,7 @@ AUGMENTATIONS = {
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m lab.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("model", choices=["vae", "ae", "classifier", *DIFFUSION_MODELS, "pixelcnn"])
+    parser.add_argument("model", choices=list(FAMILIES))
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
     source.add_argument("--data", type=Path, help="a folder of your own images (sub-folders = classes)")
@@ -70,9 +112,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--vae", type=Path, metavar="DIR",
                         help="latent-diffusion: the frozen first stage (default: the shipped <dataset>-vae16)")
     parser.add_argument("--ema", type=float, metavar="DECAY",
-                        help="keep an exponential moving average of the weights and ship it (diffusion default 0.999)")
-    parser.add_argument("--epochs", type=int, help="default: vae 100, ae 60, classifier 15, diffusion 60, "
-                                                   "latent-diffusion 400, pixelcnn 40")
+                        help="keep an exponential moving average of the weights and ship it (diffusion: 0.999)")
+    parser.add_argument("--epochs", type=int, help="default: " + ", ".join(
+        f"{name} {family.epochs}" for name, family in FAMILIES.items()))
     parser.add_argument("--batch-size", type=int, default=128)
     parser.add_argument("--lr", type=float, default=2e-3, help="peak learning rate of the one-cycle schedule")
     parser.add_argument("--weight-decay", type=float, default=1e-4)
@@ -90,20 +132,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
     parser.add_argument("--out", type=Path, help="output folder (default checkpoints/<dataset>-<model>)")
     parser.add_argument("--init-from", type=Path, metavar="DIR",
-                        help="start from this checkpoint folder's weights (fine-tuning, e.g. without augmentation)")
+                        help="start from this checkpoint folder's weights (fine-tuning, e.g. without "
+                             "augmentation)")
     parser.add_argument("--resume", action="store_true", help="continue from <out>/resume.pt")
     parser.add_argument("--stop-after", type=int, metavar="N",
                         help="stop after N epochs of this run (then --resume); for time-boxed machines")
     parser.add_argument("--download", action="store_true", help="fashion: download via torchvision if missing")
     args = parser.parse_args(argv)
-    args.epochs = args.epochs or DEFAULT_EPOCHS[args.model]
-    if args.ema is None and args.model in DIFFUSION_MODELS:
-        args.ema = 0.999
-    if args.model == "latent-diffusion" and args.augment not in (None, "none"):
-        parser.error("latent-diffusion encodes the images once; it cannot augment them (use --augment none)")
-    args.augment = args.augment or ("none" if args.model in ("latent-diffusion", "pixelcnn") else "affine")
-    args.depth = args.depth or (6 if args.model == "pixelcnn" else 4)
-    args.schedule = args.schedule or ("scaled-linear" if args.model == "latent-diffusion" else "cosine")
+    family = FAMILIES[args.model]
+    if family.on_latents and args.augment not in (None, "none"):
+        parser.error(f"{args.model} encodes the images once; it cannot augment them (use --augment none)")
+    args.epochs = args.epochs or family.epochs
+    args.ema = family.ema if args.ema is None else args.ema
+    args.augment = args.augment or family.augment
+    args.depth = args.depth or family.depth or 4
+    args.schedule = args.schedule or family.schedule or "cosine"
     args.command = "python -m lab.train " + shlex.join(sys.argv[1:] if argv is None else argv)
     return args
 
@@ -146,19 +189,9 @@ def encode_for_latent_diffusion(args: argparse.Namespace, train_set: Dataset,
 
 
 def build(args: argparse.Namespace, num_classes: int, first_stage: dict | None = None) -> torch.nn.Module:
-    if args.model == "latent-diffusion":
-        return build_model("latent_denoiser", {"num_classes": num_classes, "width": args.width,
-                                               "depth": args.depth, "schedule": args.schedule, **first_stage})
-    if args.model == "pixelcnn":
-        return build_model("pixelcnn", {"num_classes": num_classes, "channels": args.channels,
-                                        "layers": args.depth, "kernel": args.kernel,
-                                        "label_dropout": args.label_dropout})
-    if args.model == "classifier":
-        return build_model("classifier", {"num_classes": num_classes})
-    if args.model == "diffusion":
-        return build_model("denoiser", {"num_classes": num_classes, "channels": args.channels,
-                                        "schedule": args.schedule})
-    return build_model(args.model, {"latent_dim": args.latent_dim, "extra_convs": args.extra_convs})
+    """A fresh model of the family `args.model`, configured from the arguments (and the first stage)."""
+    family = FAMILIES[args.model]
+    return build_model(family.kind, {**family.config(args, num_classes), **(first_stage or {})})
 
 
 def initialise_from(model: torch.nn.Module, folder: Path) -> dict | None:
@@ -178,30 +211,32 @@ def train(args: argparse.Namespace) -> dict:
     accelerator = Accelerator(cpu=os.environ.get("LAB_DEVICE") == "cpu")
     torch.backends.cudnn.benchmark = True   # fixed shapes: let cuDNN pick its fastest kernels once (GPU only)
     torch.manual_seed(args.seed)
+
+    # 1. Data: the two splits, as images in [0, 1] (latent diffusion: the frozen VAE's posteriors instead).
     train_set, test_set, data_name = load_splits(args)
+    first_stage = None
+    if FAMILIES[args.model].on_latents:
+        train_set, test_set, first_stage = encode_for_latent_diffusion(args, train_set, test_set)
     out = args.out or shipped_path(args.dataset if args.data is None else "folder", model_name(args))
     out.mkdir(parents=True, exist_ok=True)
 
-    first_stage = None
-    if args.model == "latent-diffusion":
-        train_set, test_set, first_stage = encode_for_latent_diffusion(args, train_set, test_set)
+    # 2. The model (fresh, or from a checkpoint), AdamW and a one-cycle learning rate, placed by accelerate
+    #    on the device(s); the loader shuffles reproducibly and each process augments its shard its own way.
     model = build(args, len(train_set.class_names), first_stage)
     start_training = initialise_from(model, args.init_from) if args.init_from else None
     optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     loader = DataLoader(TensorDataset(train_set.images, train_set.labels), batch_size=args.batch_size,
                         shuffle=True, drop_last=True, generator=torch.Generator().manual_seed(args.seed))
     objective, optimizer, loader = accelerator.prepare(TrainingObjective(model), optimizer, loader)
-    steps_per_epoch = len(loader)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, pct_start=0.1,
-                                                   total_steps=args.epochs * steps_per_epoch)
-    # Each process jitters its own shard differently but reproducibly.
+                                                   total_steps=args.epochs * len(loader))
     augment_generator = torch.Generator().manual_seed(args.seed + 1000 * accelerator.process_index)
 
-    # The weights we evaluate and ship: an exponential moving average of the trained ones when --ema is set
-    # (diffusion samples are much cleaner from averaged weights), else the trained weights themselves.
+    # 3. The weights we evaluate and ship: an exponential moving average of the trained ones when --ema is
+    #    set (diffusion samples are much cleaner from averaged weights), else the trained weights themselves.
     shipped = copy.deepcopy(model).requires_grad_(False) if args.ema else model
 
-    # Everything a resumed run needs; saved after every epoch (training state only: never shipped).
+    # 4. Resume: everything an interrupted run needs is saved after every epoch (never shipped).
     run_state = {"model": model, "optimizer": optimizer, "schedule": schedule}
     if args.ema:
         run_state["ema"] = shipped
@@ -210,67 +245,87 @@ def train(args: argparse.Namespace) -> dict:
         start_epoch = load_resume(resume_path, run_state, augment_generator, args.epochs)
         accelerator.print(f"resumed from {resume_path} at epoch {start_epoch}")
 
-    log_path = out / "log.jsonl"
+    # 5. The loop: one epoch of steps, then a log line (held-out figures every 5 epochs) and a resume point.
     started = time.time()
     for epoch in range(start_epoch, args.epochs):
-        objective.train()
-        totals: dict[str, float] = {}
-        progress = tqdm(loader, desc=f"epoch {epoch + 1}/{args.epochs}", leave=False,
-                        disable=not accelerator.is_local_main_process, file=sys.stdout,
-                        mininterval=0.5 if sys.stdout.isatty() else 30)
-        for step, (images, labels) in enumerate(progress):
-            if args.augment == "shift":
-                images = random_shift(images, augment_generator)
-            elif args.augment != "none":
-                images = random_affine(images, augment_generator, **AUGMENTATIONS[args.augment])
-            kl_weight = kl_warmup_weight(epoch + step / steps_per_epoch, args.kl_warmup_epochs)
-            loss, logged = objective(images, labels, kl_weight)
-            optimizer.zero_grad(set_to_none=True)
-            accelerator.backward(loss)
-            if args.clip_grad:
-                accelerator.clip_grad_norm_(objective.parameters(), args.clip_grad)
-            optimizer.step()
-            schedule.step()
-            if args.ema:
-                update_ema(shipped, model, args.ema)
-            for name, value in logged.items():
-                totals[name] = totals.get(name, 0.0) + value
-            progress.set_postfix({name: f"{value:.3f}" for name, value in logged.items()}, refresh=False)
-
+        totals = train_one_epoch(args, epoch, objective, model, shipped, optimizer, schedule, loader,
+                                 augment_generator, accelerator)
         if accelerator.is_main_process:
-            record = {"epoch": epoch + 1, "seconds": round(time.time() - started, 1),
-                      "steps": steps_per_epoch, "processes": accelerator.num_processes,
-                      **{f"train_{k}": v / steps_per_epoch for k, v in totals.items()}}
-            if (epoch + 1) % 5 == 0 or epoch + 1 == args.epochs:
-                held_out = evaluate(shipped, test_set.subset(1000))
-                record.update({f"test_{k}": v for k, v in held_out.items()})
-            with log_path.open("a") as handle:
-                handle.write(json.dumps(record) + "\n")
-            accelerator.print(json.dumps(record))
+            log_epoch(out / "log.jsonl", args, epoch, totals, len(loader), shipped, test_set, started,
+                      accelerator)
             save_resume(resume_path, run_state, augment_generator, epoch + 1, args.epochs)
         accelerator.wait_for_everyone()
         if args.stop_after and epoch + 1 - start_epoch >= args.stop_after and epoch + 1 < args.epochs:
             accelerator.print(f"stopping after epoch {epoch + 1}; continue with --resume")
             return {}
 
+    # 6. Evaluate the shipped weights on the whole held-out split and save the checkpoint folder with its card.
     metrics = {}
     if accelerator.is_main_process:
-        final = shipped.eval()
-        metrics = _final_metrics(final, test_set, args, data_name, time.time() - started)
-        info = {"dataset": data_name, "class_names": list(train_set.class_names),
-                "parameters": sum(p.numel() for p in final.parameters()),
-                "training": {"command": args.command, "seed": args.seed, "epochs": args.epochs,
-                             "batch_size": args.batch_size, "lr": args.lr, "augment": args.augment,
-                             "ema": args.ema,
-                             "processes": accelerator.num_processes, "device": describe_device(accelerator.device),
-                             "init_from": str(args.init_from) if args.init_from else None,
-                             # How the starting weights were made, so a fine-tuned card tells the whole story.
-                             "init_from_training": start_training,
-                             "train_images": len(train_set), "test_images": len(test_set)}}
-        save_checkpoint(out, final, info, metrics, _card(final, info, metrics))
-        accelerator.print(f"saved {out}: {json.dumps(metrics)}")
+        metrics = save_final(out, shipped.eval(), args, train_set, test_set, data_name, time.time() - started,
+                             start_training, accelerator)
     accelerator.wait_for_everyone()
     accelerator.end_training()
+    return metrics
+
+
+def train_one_epoch(args, epoch: int, objective, model, shipped, optimizer, schedule, loader,
+                    augment_generator: torch.Generator, accelerator: Accelerator) -> dict[str, float]:
+    """One pass over the loader: augment, loss (the family's own), backward, clip, step, EMA. Returns the
+    sums of the logged loss terms."""
+    objective.train()
+    totals: dict[str, float] = {}
+    progress = tqdm(loader, desc=f"epoch {epoch + 1}/{args.epochs}", leave=False,
+                    disable=not accelerator.is_local_main_process, file=sys.stdout,
+                    mininterval=0.5 if sys.stdout.isatty() else 30)
+    for step, (images, labels) in enumerate(progress):
+        if args.augment == "shift":
+            images = random_shift(images, augment_generator)
+        elif args.augment != "none":
+            images = random_affine(images, augment_generator, **AUGMENTATIONS[args.augment])
+        kl_weight = kl_warmup_weight(epoch + step / len(loader), args.kl_warmup_epochs)
+        loss, logged = objective(images, labels, kl_weight)
+        optimizer.zero_grad(set_to_none=True)
+        accelerator.backward(loss)
+        if args.clip_grad:
+            accelerator.clip_grad_norm_(objective.parameters(), args.clip_grad)
+        optimizer.step()
+        schedule.step()
+        if args.ema:
+            update_ema(shipped, model, args.ema)
+        for name, value in logged.items():
+            totals[name] = totals.get(name, 0.0) + value
+        progress.set_postfix({name: f"{value:.3f}" for name, value in logged.items()}, refresh=False)
+    return totals
+
+
+def log_epoch(log_path: Path, args, epoch: int, totals: dict, steps: int, shipped, test_set: Dataset,
+              started: float, accelerator: Accelerator) -> None:
+    """Append the epoch's mean losses (and every 5 epochs, held-out figures on 1,000 images) to log.jsonl."""
+    record = {"epoch": epoch + 1, "seconds": round(time.time() - started, 1), "steps": steps,
+              "processes": accelerator.num_processes, **{f"train_{k}": v / steps for k, v in totals.items()}}
+    if (epoch + 1) % 5 == 0 or epoch + 1 == args.epochs:
+        record.update({f"test_{k}": v for k, v in evaluate(shipped, test_set.subset(1000)).items()})
+    with log_path.open("a") as handle:
+        handle.write(json.dumps(record) + "\n")
+    accelerator.print(json.dumps(record))
+
+
+def save_final(out: Path, final, args, train_set: Dataset, test_set: Dataset, data_name: str, seconds: float,
+               start_training: dict | None, accelerator: Accelerator) -> dict:
+    """Held-out metrics of the final weights, saved as the checkpoint folder with config, metrics and card."""
+    metrics = _final_metrics(final, test_set, args, data_name, seconds)
+    info = {"dataset": data_name, "class_names": list(train_set.class_names),
+            "parameters": sum(p.numel() for p in final.parameters()),
+            "training": {"command": args.command, "seed": args.seed, "epochs": args.epochs,
+                         "batch_size": args.batch_size, "lr": args.lr, "augment": args.augment, "ema": args.ema,
+                         "processes": accelerator.num_processes, "device": describe_device(accelerator.device),
+                         "init_from": str(args.init_from) if args.init_from else None,
+                         # How the starting weights were made, so a fine-tuned card tells the whole story.
+                         "init_from_training": start_training,
+                         "train_images": len(train_set), "test_images": len(test_set)}}
+    save_checkpoint(out, final, info, metrics, training_card(final, info, metrics))
+    accelerator.print(f"saved {out}: {json.dumps(metrics)}")
     return metrics
 
 
@@ -333,24 +388,6 @@ def _final_metrics(model, test_set: Dataset, args, data_name: str, seconds: floa
     metrics["train_seconds"] = round(seconds, 1)
     metrics["headline"] = f"test_{HEADLINE_METRIC[model.kind]}"
     return metrics
-
-
-def _card(model, info: dict, metrics: dict) -> str:
-    lines = [f"# {info['dataset']} {model.kind} ({json.dumps(model.config_dict())})", "",
-             f"- data: {info['dataset']}, {info['training']['train_images']} training images, "
-             f"{info['training']['test_images']} held-out",
-             f"- command: `{info['training']['command']}`",
-             f"- epochs: {info['training']['epochs']}, seed {info['training']['seed']}, "
-             f"augmentation {info['training']['augment']}, {info['training']['processes']} process(es)"
-             + (f" on {info['training']['device']}" if info["training"].get("device") else ""),
-             f"- parameters: {sum(p.numel() for p in model.parameters()):,}"]
-    if info["training"].get("init_from_training"):
-        lines.append(f"- fine-tuned from `{info['training']['init_from']}`, which was trained with "
-                     f"`{info['training']['init_from_training']['command']}`")
-    lines += ["", "## Figures (held-out)", ""]
-    lines += [f"- {name}: {value:.4f}" if isinstance(value, float) else f"- {name}: {value}"
-              for name, value in metrics.items()]
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
