@@ -40,6 +40,7 @@ from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
 from lab.diffusion.schedules import SCHEDULES
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.models import build_model
+from lab.resume import load_resume, save_resume
 
 
 @dataclass(frozen=True)
@@ -206,11 +207,7 @@ def initialise_from(model: torch.nn.Module, folder: Path) -> dict | None:
 
 def train(args: argparse.Namespace) -> dict:
     """Train, evaluate and save one model as `args` say; returns its held-out metrics ({} if stopped early)."""
-    if args.threads:
-        torch.set_num_threads(args.threads)
-    accelerator = Accelerator(cpu=os.environ.get("LAB_DEVICE") == "cpu")
-    torch.backends.cudnn.benchmark = True   # fixed shapes: let cuDNN pick its fastest kernels once (GPU only)
-    torch.manual_seed(args.seed)
+    accelerator = start_accelerator(args)
 
     # 1. Data: the two splits, as images in [0, 1] (latent diffusion: the frozen VAE's posteriors instead).
     train_set, test_set, data_name = load_splits(args)
@@ -240,9 +237,9 @@ def train(args: argparse.Namespace) -> dict:
     run_state = {"model": model, "optimizer": optimizer, "schedule": schedule}
     if args.ema:
         run_state["ema"] = shipped
-    start_epoch, resume_path = 0, out / "resume.pt"
-    if args.resume and resume_path.exists():
-        start_epoch = load_resume(resume_path, run_state, augment_generator, args.epochs)
+    resume_path = out / "resume.pt"
+    start_epoch = load_resume(resume_path, run_state, augment_generator, args.epochs) if args.resume else 0
+    if start_epoch:
         accelerator.print(f"resumed from {resume_path} at epoch {start_epoch}")
 
     # 5. The loop: one epoch of steps, then a log line (held-out figures every 5 epochs) and a resume point.
@@ -267,6 +264,16 @@ def train(args: argparse.Namespace) -> dict:
     accelerator.wait_for_everyone()
     accelerator.end_training()
     return metrics
+
+
+def start_accelerator(args: argparse.Namespace) -> Accelerator:
+    """Threads, the device(s) accelerate picks (LAB_DEVICE=cpu forces the CPU) and the global seed."""
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    accelerator = Accelerator(cpu=os.environ.get("LAB_DEVICE") == "cpu")
+    torch.backends.cudnn.benchmark = True   # fixed shapes: let cuDNN pick its fastest kernels once (GPU only)
+    torch.manual_seed(args.seed)
+    return accelerator
 
 
 def train_one_epoch(args, epoch: int, objective, model, shipped, optimizer, schedule, loader,
@@ -327,25 +334,6 @@ def save_final(out: Path, final, args, train_set: Dataset, test_set: Dataset, da
     save_checkpoint(out, final, info, metrics, training_card(final, info, metrics))
     accelerator.print(f"saved {out}: {json.dumps(metrics)}")
     return metrics
-
-
-def save_resume(path: Path, run_state: dict, augment_generator: torch.Generator, epoch: int,
-                epochs: int) -> None:
-    state = {name: part.state_dict() for name, part in run_state.items()}
-    torch.save({**state, "augment_generator": augment_generator.get_state(), "epoch": epoch, "epochs": epochs},
-               path)
-
-
-def load_resume(path: Path, run_state: dict, augment_generator: torch.Generator, epochs: int) -> int:
-    """Restore model, optimizer, schedule and augmentation RNG; returns the number of epochs done."""
-    state = torch.load(path, map_location="cpu", weights_only=True)  # tensors and numbers only
-    if state["epochs"] != epochs:
-        raise SystemExit(f"{path} belongs to a run of {state['epochs']} epochs; resume it with "
-                         f"--epochs {state['epochs']}")
-    for name, part in run_state.items():
-        part.load_state_dict(state[name])
-    augment_generator.set_state(state["augment_generator"])
-    return state["epoch"]
 
 
 @torch.no_grad()

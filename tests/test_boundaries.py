@@ -70,3 +70,17 @@ def test_each_demo_tab_has_its_facade_module():
     tabs = {path.stem for path in (ROOT / "demo" / "tabs").glob("*.py")} - {"__init__"}
     facades = {path.stem for path in (ROOT / "lab" / "api").glob("*.py")} - {"__init__"}
     assert tabs == facades
+
+
+def test_files_and_functions_stay_small_enough_to_read():
+    """No code file over 400 lines (text catalogues aside), no function over 60 (tabs' layout code aside)."""
+    long_files, long_functions = [], []
+    for path in [*ROOT.glob("*.py"), *(ROOT / "lab").rglob("*.py"), *(ROOT / "demo").rglob("*.py")]:
+        source = path.read_text()
+        if len(source.splitlines()) > 400 and path.parent.name != "texts":
+            long_files.append(path.name)
+        for node in ast.walk(ast.parse(source)):
+            layout = path.parent.name == "tabs" and node.__dict__.get("name") == "build"
+            if isinstance(node, ast.FunctionDef) and not layout and node.end_lineno - node.lineno >= 60:
+                long_functions.append(f"{path.name}:{node.name}")
+    assert long_files == [] and long_functions == []
