@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -203,7 +205,7 @@ def export_text(stem: str, suffix: str, content: str) -> str:
     digest = hashlib.sha1(content.encode()).hexdigest()[:12]
     path = EXPORT_DIR / f"{stem}-{digest}{suffix}"
     if not path.exists():
-        path.write_text(content)
+        _write_atomically(path, lambda partial: partial.write_text(content))
     return str(path)
 
 
@@ -211,4 +213,13 @@ def export_gif(stem: str, panels: list[np.ndarray], **options) -> str:
     """An animated GIF of `panels` side by side (see demo.imaging.write_gif), named by their digest."""
     digest = hashlib.sha1(b"".join(np.ascontiguousarray(panel).tobytes() for panel in panels)).hexdigest()[:12]
     path = EXPORT_DIR / f"{stem}-{digest}.gif"
-    return str(path) if path.exists() else write_gif(panels, path, **options)
+    if not path.exists():
+        _write_atomically(path, lambda partial: write_gif(panels, partial, **options))
+    return str(path)
+
+
+def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    # Two users asking for the same export at once must never see (or serve) a half-written file.
+    partial = path.with_name(f".{path.stem}-{os.getpid()}-{threading.get_ident()}{path.suffix}")
+    write(partial)
+    os.replace(partial, path)

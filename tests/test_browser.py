@@ -78,68 +78,6 @@ def test_drawing_a_stroke_shows_reconstructions_and_class_probabilities(app_url,
     page.close()
 
 
-def stroke(page, canvas, points):
-    """One pen stroke through `points` given as fractions of the canvas box."""
-    box = canvas.bounding_box()
-    at = [(box["x"] + fx * box["width"], box["y"] + fy * box["height"]) for fx, fy in points]
-    page.mouse.move(*at[0])
-    page.mouse.down()
-    for x, y in at[1:]:
-        page.mouse.move(x, y, steps=4)
-    page.mouse.up()
-
-
-SEVEN = [(0.3, 0.25), (0.7, 0.25), (0.42, 0.8)]
-ONE = [(0.5, 0.2), (0.5, 0.5), (0.5, 0.85)]
-
-
-def test_draw_clear_draw_again_with_either_control(app_url, browser):
-    """Clear (our button) and the pad's own trash both empty the pad and the outputs, and the brush stays
-    selected: each new drawing is encoded, any number of times."""
-    from playwright.sync_api import expect
-
-    page = open_tab(browser, app_url, "Draw & encode")
-    canvas = page.locator("#sketchpad canvas").first
-    expect(canvas).to_be_visible(timeout=30_000)
-    summary = page.locator("#summary")
-    pad_status = page.locator("#sketchpad [data-testid=status-tracker]")
-    clear_button = page.locator("#clear")
-    trash = page.locator("#sketchpad .top-panel > button:last-of-type")
-    for shape, clear in ((SEVEN, clear_button), (ONE, trash), (SEVEN, clear_button), (ONE, clear_button)):
-        stroke(page, canvas, shape)
-        expect(summary).to_contain_text("ELBO", timeout=30_000)
-        expect(page.locator("#vae_recon img")).to_be_visible()
-        clear.click()
-        expect(summary).to_have_text("", timeout=30_000)
-        expect(page.locator("#vae_recon img")).to_have_count(0)
-        expect(pad_status).to_have_class(re.compile(r"\bhide\b"))   # no "processing" cover on the pad
-    stroke(page, canvas, SEVEN)
-    expect(summary).to_contain_text("p(y|x) says 7", timeout=30_000)
-    page.screenshot(path=str(SCREENSHOTS / "draw_clear_draw.png"), full_page=True)
-    page.close()
-
-
-@pytest.mark.parametrize("tab, pad, opener", [("k-means", "kmeans_canvas", "Draw your own points"),
-                                              ("Densities", "density_canvas", "Draw your own points"),
-                                              ("Latent explorer", "second_pad", "Second drawing (for interpolation)")])
-def test_the_other_pads_keep_the_brush_after_their_trash(app_url, browser, tab, pad, opener):
-    from playwright.sync_api import expect
-
-    page = open_tab(browser, app_url, tab)
-    page.get_by_text(opener).filter(visible=True).first.click()   # each of these pads sits in a closed accordion
-    canvas = page.locator(f"#{pad} canvas").first
-    expect(canvas).to_be_visible(timeout=30_000)
-    canvas.scroll_into_view_if_needed()
-    page.wait_for_timeout(1000)
-    brush = page.locator(f"#{pad} .toolbar-wrap button").first
-    for _ in range(2):
-        expect(brush).to_have_class(re.compile(r"\bhighlight\b"))
-        stroke(page, canvas, [(0.45, 0.4), (0.55, 0.6)])
-        page.locator(f"#{pad} .top-panel > button:last-of-type").click()
-        expect(brush).to_have_class(re.compile(r"\bhighlight\b"), timeout=5_000)
-    page.close()
-
-
 def test_spanish_browser_gets_spanish_labels(app_url, browser):
     from playwright.sync_api import expect
 
@@ -297,4 +235,69 @@ def test_the_pixel_slider_shows_each_pixels_distribution(app_url, browser):
     expect(page.locator("#ar_likelihood")).to_contain_text("ELBO", timeout=30_000)
     expect(page.locator("#ar_cost_table")).to_contain_text("1024x1024", timeout=30_000)
     page.screenshot(path=str(SCREENSHOTS / "autoregressive.png"), full_page=True)
+    page.close()
+
+
+def stroke(page, canvas, points):
+    """One pen stroke through `points` given as fractions of the canvas box."""
+    box = canvas.bounding_box()
+    at = [(box["x"] + fx * box["width"], box["y"] + fy * box["height"]) for fx, fy in points]
+    page.mouse.move(*at[0])
+    page.mouse.down()
+    for x, y in at[1:]:
+        page.mouse.move(x, y, steps=4)
+    page.mouse.up()
+
+
+SEVEN = [(0.3, 0.25), (0.7, 0.25), (0.42, 0.8)]
+ONE = [(0.5, 0.2), (0.5, 0.5), (0.5, 0.85)]
+
+
+def test_draw_clear_draw_again_with_either_control(app_url, browser):
+    """Clear (our button) and the pad's own trash both empty the pad and the outputs, and the brush stays
+    selected: each new drawing is encoded, any number of times."""
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Draw & encode")
+    canvas = page.locator("#sketchpad canvas").first
+    expect(canvas).to_be_visible(timeout=30_000)
+    summary = page.locator("#summary")
+    pad_status = page.locator("#sketchpad [data-testid=status-tracker]")
+    clear_button = page.locator("#clear")
+    trash = page.locator("#sketchpad .top-panel > button:last-of-type")
+    for shape, clear in ((SEVEN, clear_button), (ONE, trash), (SEVEN, clear_button), (ONE, clear_button)):
+        stroke(page, canvas, shape)
+        expect(summary).to_contain_text("ELBO", timeout=60_000)
+        expect(page.locator("#vae_recon img")).to_be_visible()
+        clear.click()
+        expect(summary).to_have_text("", timeout=60_000)
+        expect(page.locator("#vae_recon img")).to_have_count(0)
+        expect(pad_status).to_have_class(re.compile(r"\bhide\b"))   # no "processing" cover on the pad
+    stroke(page, canvas, SEVEN)
+    expect(summary).to_contain_text("p(y|x) says 7", timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "draw_clear_draw.png"), full_page=True)
+    page.close()
+
+
+def test_the_other_pads_keep_the_brush_after_their_trash(app_url, browser):
+    """The point pads (k-means, densities) and the second interpolation pad, on one page: after the trash
+    button the brush is still selected, twice over."""
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "k-means")
+    for tab, pad, opener in (("k-means", "kmeans_canvas", "Draw your own points"),
+                             ("Densities", "density_canvas", "Draw your own points"),
+                             ("Latent explorer", "second_pad", "Second drawing (for interpolation)")):
+        page.get_by_role("tab", name=tab, exact=True).click()
+        page.get_by_text(opener).filter(visible=True).first.click()   # each pad sits in a closed accordion
+        canvas = page.locator(f"#{pad} canvas").first
+        expect(canvas).to_be_visible(timeout=30_000)
+        canvas.scroll_into_view_if_needed()
+        page.wait_for_timeout(1000)
+        brush = page.locator(f"#{pad} .toolbar-wrap button").first
+        for _ in range(2):
+            expect(brush).to_have_class(re.compile(r"\bhighlight\b"))
+            stroke(page, canvas, [(0.45, 0.4), (0.55, 0.6)])
+            page.locator(f"#{pad} .top-panel > button:last-of-type").click()
+            expect(brush).to_have_class(re.compile(r"\bhighlight\b"), timeout=5_000)
     page.close()
