@@ -166,34 +166,39 @@ class Player:
     button: gr.Button
     timer: gr.Timer
 
+    first: int = 0
+
     def wire(self, show: Callable, outputs: list, last_frame: Callable[[dict], int], stride: int = 1) -> None:
-        """The slider shows `show(state, step) -> outputs`; ▶ plays from frame 0 to `last_frame(state)`."""
+        """The slider shows `show(state, step) -> outputs`; ▶ plays from the first frame to `last_frame(state)`."""
         self.slider.change(show, [self.state, self.slider], outputs, show_progress="hidden")
-        self.button.click(start_playing, None, [self.slider, self.timer])
-        self.timer.tick(functools.partial(advance, last_frame=last_frame, stride=stride), [self.state, self.slider],
-                        [self.slider, self.timer], show_progress="hidden")
+        self.button.click(functools.partial(start_playing, first=self.first), None, [self.slider, self.timer])
+        self.timer.tick(functools.partial(advance, last_frame=last_frame, stride=stride, first=self.first),
+                        [self.state, self.slider], [self.slider, self.timer], show_progress="hidden")
 
 
-def player(i18n, label_key: str, maximum: int, slider_id: str, button_id: str, interval: float = 0.25) -> Player:
-    """The player's row (a step slider starting at the end, and ▶), built in place."""
+def player(i18n, label_key: str, maximum: int, slider_id: str, button_id: str, interval: float = 0.25,
+           first: int = 0) -> Player:
+    """The player's row (a step slider from `first` to `maximum`, starting at the end, and ▶), built in
+    place. Steps counted from 1 (first=1) read the way captions say them: "step 20 of 20"."""
     state = gr.State(None)
     with gr.Row():
-        slider = gr.Slider(0, maximum, value=maximum, step=1, label=i18n(label_key), elem_id=slider_id, scale=4)
+        slider = gr.Slider(first, maximum, value=maximum, step=1, label=i18n(label_key), elem_id=slider_id,
+                           scale=4)
         button = gr.Button(i18n("play"), scale=1, elem_id=button_id)
-    return Player(state, slider, button, gr.Timer(interval, active=False))
+    return Player(state, slider, button, gr.Timer(interval, active=False), first)
 
 
-def start_playing():
-    return 0, gr.Timer(active=True)
+def start_playing(first: int = 0):
+    return first, gr.Timer(active=True)
 
 
-def advance(result: dict | None, step: float, last_frame: Callable[[dict], int], stride: int = 1):
-    """One tick of ▶: `stride` frames further, stopping the timer at the last frame (and looping back to 0
-    when ▶ is pressed at the end)."""
+def advance(result: dict | None, step: float, last_frame: Callable[[dict], int], stride: int = 1, first: int = 0):
+    """One tick of ▶: `stride` frames further, stopping the timer at the last frame (and looping back to
+    the first when ▶ is pressed at the end)."""
     if result is None:
         return gr.skip(), gr.Timer(active=False)
     last = last_frame(result)
-    following = 0 if int(step) >= last else min(last, int(step) + stride)
+    following = first if int(step) >= last else min(last, int(step) + stride)
     return following, gr.Timer(active=following < last)
 
 

@@ -196,7 +196,7 @@ def test_a_short_trajectory_runs_and_the_step_slider_moves_through_it(app_url, b
     step = page.locator("#diffusion_step input[type=number]")
     step.fill("2")
     step.press("Enter")
-    expect(page.locator("#step_caption")).to_contain_text("Step 3 of 8", timeout=30_000)
+    expect(page.locator("#step_caption")).to_contain_text("Step 2 of 8", timeout=30_000)   # counted from 1
     expect(page.locator("#frame_clean img")).to_be_visible()
     page.screenshot(path=str(SCREENSHOTS / "diffusion.png"), full_page=True)
     page.close()
@@ -213,7 +213,7 @@ def test_the_latent_path_steps_on_the_map_and_the_spaces_compare(app_url, browse
     step = page.locator("#latent_step input[type=number]")
     step.fill("4")
     step.press("Enter")
-    expect(caption).to_contain_text("Step 5 of 20", timeout=30_000)
+    expect(caption).to_contain_text("Step 4 of 20", timeout=30_000)
     expect(page.locator("#latent_path_map img")).to_be_visible()
     expect(page.locator("#space_table")).to_contain_text("784", timeout=60_000)   # the preloaded comparison
     page.screenshot(path=str(SCREENSHOTS / "latent_diffusion.png"), full_page=True)

@@ -40,12 +40,13 @@ def test_a_trajectory_has_one_frame_per_step_and_guidance_parts():
 
 def test_run_reverse_then_step_and_play_through_it():
     state, slider, *frames, summary, gif = tab.run_reverse("mnist", 7, 3.0, "ddim", 5, 0.0, 1, progress=QUIET)
-    assert slider["maximum"] == 4 and slider["value"] == 4
+    assert slider["maximum"] == 5 and slider["value"] == 5   # steps counted from 1, as the caption says
     assert all(frame is not None for frame in frames[:6]) and "Step **5** of 5" in frames[6]
     assert "5** steps of ddim" in summary and gif.endswith(".gif")
-    first = tab.show_step(state, 0)
-    assert "t = **999**" in first[6]
-    assert advance(state, 1, tab.last_frame)[0] == 2 and advance(state, 4, tab.last_frame)[0] == 0   # ▶ loops back
+    first = tab.show_step(state, 1)
+    assert "t = **999**" in first[6] and "Step **1** of 5" in first[6]
+    assert advance(state, 1, tab.last_frame, first=1)[0] == 2
+    assert advance(state, 5, tab.last_frame, first=1)[0] == 1   # ▶ at the end starts again
 
 
 def test_ddim_with_eta_zero_gives_the_same_image_for_a_seed():

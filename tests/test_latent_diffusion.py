@@ -86,12 +86,12 @@ def test_tab_handlers_run_step_compare_and_grid():
 
     state, slider, picture, noisy, clean, caption, summary, gif = tab.run_latent(
         "mnist", 2, 3.0, "dpm++ sde", 10, 0, "pca", progress=QUIET)
-    assert slider["maximum"] == 10 and picture.size[0] > 500 and noisy.size == clean.size
+    assert slider["maximum"] == 11 and picture.size[0] > 500 and noisy.size == clean.size
     assert "ms" in summary and gif.endswith(".gif")
-    first = tab.show_latent_step(state, 0)
+    first = tab.show_latent_step(state, 1)
     assert "t = **999**" in first[3] and first[0].size == picture.size
     assert "z_0" in caption and "z_0" not in first[3]          # the last frame is the final latent
-    assert advance(state, 9, tab.last_frame)[0] == 10 and advance(state, 10, tab.last_frame)[0] == 0
+    assert advance(state, 10, tab.last_frame, first=1)[0] == 11 and advance(state, 11, tab.last_frame, first=1)[0] == 1
     assert tab.show_latent_step(None, 3) == (None, None, None, "")
     pixel, latent, table = tab.compare_spaces("mnist", 2, 3.0, "dpm++ sde", 20, 0)
     assert pixel.size == latent.size and "| 784 | 16 | 49× |" in table

@@ -25,7 +25,8 @@ PLAY_STRIDE = 7          # pixels per tick of the play button: a quarter row
 
 def run_sampling(dataset: str, label: int, temperature: float, guidance: float, seed: float,
                  request: gr.Request | None = None, progress=gr.Progress()):
-    """Draw one image pixel by pixel; returns (state, pixel slider, the frame at the last pixel…, summary)."""
+    """Draw one image pixel by pixel; returns (state, pixel slider, the frame at its most uncertain pixel…,
+    summary)."""
     lang = request_language(request)
     try:
         result = model.raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
@@ -35,7 +36,15 @@ def run_sampling(dataset: str, label: int, temperature: float, guidance: float, 
     result.update(lang=lang, guidance=float(guidance))
     summary = text("ar_summary", lang, seconds=result["seconds"], per_pixel=1000 * result["seconds"] / PIXELS,
                    temperature=float(temperature), guidance=float(guidance))
-    return (result, gr.update(value=PIXELS - 1), *show_pixel(result, PIXELS - 1), summary)
+    shown = most_uncertain_pixel(result["probabilities"])
+    return (result, gr.update(value=shown), *show_pixel(result, shown), summary)
+
+
+def most_uncertain_pixel(probabilities: np.ndarray) -> int:
+    """The pixel whose distribution had the highest entropy: where the model really chose (the last pixels,
+    black background, are a single bar)."""
+    entropy = -(probabilities * np.log(np.clip(probabilities, 1e-12, None))).sum(axis=1)
+    return int(np.argmax(entropy))
 
 
 def partial_image(values: np.ndarray, index: int, size: int = FRAME) -> Image.Image:

@@ -63,7 +63,7 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
         raise gr.Error(str(error))
     result["lang"] = lang
     result["label_name"] = class_name(dataset, label, lang, NO_CLASS)
-    last = len(result["timesteps"]) - 1
+    last = last_frame(result)
     return (result, gr.update(maximum=last, value=last), *show_step(result, last),
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
                  seconds=result["seconds"], per_step=1000 * result["seconds"] / len(result["timesteps"]),
@@ -72,10 +72,11 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
 
 
 def show_step(result: dict | None, step: float):
-    """The images at one recorded step (the step slider's handler): x_t, ε̂, x̂0, ε̂(y), ε̂(∅), w·(ε̂(y) − ε̂(∅)), and a caption."""
+    """The images at recorded step `step` (1 … S, the slider's handler): x_t, ε̂, x̂0, ε̂(y), ε̂(∅),
+    w·(ε̂(y) − ε̂(∅)), and a caption."""
     if result is None:
         return (None,) * 6 + ("",)
-    step = min(int(step), len(result["timesteps"]) - 1)
+    step = min(max(int(step), 1), len(result["timesteps"])) - 1    # the slider counts steps from 1
     guided = result["guidance_push"] is not None
     pick = lambda key: to_display(result[key][step], FRAME) if result[key] is not None else None  # noqa: E731
     caption = text("step_caption", result.get("lang", "en"), step=step + 1, steps=len(result["timesteps"]),
@@ -86,7 +87,7 @@ def show_step(result: dict | None, step: float):
 
 
 def last_frame(result: dict) -> int:
-    return len(result["timesteps"]) - 1
+    return len(result["timesteps"])
 
 
 def write_trajectory_gif(result: dict) -> str:
@@ -179,7 +180,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             run_button = gr.Button(i18n("run_trajectory"), variant="primary", elem_id="run_trajectory")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="reverse_summary")
-            steps_player = player(i18n, "step", DEFAULT["steps"] - 1, "diffusion_step", "play")
+            steps_player = player(i18n, "step", DEFAULT["steps"], "diffusion_step", "play", first=1)
             caption = gr.Markdown(elem_id="step_caption")
             with gr.Row():
                 noisy = gr.Image(label="x_t", height=FRAME + 20, elem_id="frame_noisy")

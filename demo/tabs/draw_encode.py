@@ -42,7 +42,7 @@ def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
         elbo = result["elbo"]
         summary = text("summary", lang, label=result["class_names"][best],
                        confidence=result["probabilities"][best], reconstruction=elbo["reconstruction"],
-                       kl=elbo["kl"], total=elbo["total"], elbo=-elbo["total"],
+                       kl=elbo["kl"], total=elbo["total"], elbo=-elbo["total"], samples=result["elbo_samples"],
                        bits_per_dim=elbo["total"] / (PIXELS * math.log(2)))
     return (to_display(result["input"]), to_display(result["ae_reconstruction"]),
             to_display(result["vae_reconstruction"]), probabilities_plot, posterior_plot, elbo_plot,

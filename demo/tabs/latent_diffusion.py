@@ -34,7 +34,7 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
         raise gr.Error(str(error))
     result.update(lang=lang, dataset=dataset, projection=projection)
     label_name = class_name(dataset, label, lang, NO_CLASS)
-    last = len(result["timesteps"])   # frames 0 … S−1 are the steps' inputs z_t, frame S the final z_0
+    last = last_frame(result)
     summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
                    ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)
     return (result, gr.update(maximum=last, value=last), *show_latent_step(result, last), summary,
@@ -42,12 +42,13 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
 
 
 def show_latent_step(result: dict | None, step: float):
-    """One frame (the slider's handler): the map with the path so far, D(z_t), D(ẑ0), a caption. Frame
-    S (after the last step) shows the final latent z_0, which is its own ẑ0."""
+    """Frame `step` (1 … S + 1, the slider's handler): the map with the path so far, D(z_t), D(ẑ0), a
+    caption. Frames 1 … S are the steps' inputs z_t; frame S + 1 (after the last step) shows the final latent
+    z_0, which is its own ẑ0."""
     if result is None:
         return None, None, None, ""
     steps = len(result["timesteps"])
-    step = min(int(step), steps)
+    step = min(max(int(step), 1), steps + 1) - 1          # the slider counts frames from 1; S + 1 is z_0
     background = model.map_background(result["dataset"], result["projection"])
     path = result["path"][: step + 1]
     view = MapView.around(np.concatenate([background["points"], result["path"]]))
@@ -66,7 +67,7 @@ def show_latent_step(result: dict | None, step: float):
 
 
 def last_frame(result: dict) -> int:
-    return len(result["timesteps"])   # frames 0 … S−1 are the steps' inputs z_t, frame S the final z_0
+    return len(result["timesteps"]) + 1   # frames 1 … S are the steps' inputs z_t, frame S + 1 the final z_0
 
 
 def write_latent_gif(result: dict) -> str:
@@ -102,7 +103,8 @@ def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, step
                  latent=quality(latent, "cond_accuracy", "{:.1%}")),
             text("space_fd", lang, pixel=quality(pixel, "fd", "{:.1f}"), latent=quality(latent, "fd", "{:.1f}"),
                  floor=quality(latent, "fd_floor", "{:.1f}"), ceiling=quality(latent, "fd_vae_ceiling", "{:.1f}"))]
-    return to_display(pixel["image"], FRAME), to_display(latent["image"], FRAME), "\n".join(rows)
+    table = "\n".join(rows) + "\n\n" + text("space_fd_note", lang)
+    return to_display(pixel["image"], FRAME), to_display(latent["image"], FRAME), table
 
 
 def latent_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
@@ -135,7 +137,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             run_button = gr.Button(i18n("run_latent"), variant="primary", elem_id="run_latent")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="latent_summary")
-            steps_player = player(i18n, "step", DEFAULTS["steps"], "latent_step", "latent_play")
+            steps_player = player(i18n, "step", DEFAULTS["steps"] + 1, "latent_step", "latent_play", first=1)
             caption = gr.Markdown(elem_id="latent_step_caption")
             with gr.Row():
                 latent_map = gr.Image(label=i18n("latent_path"), height=360, elem_id="latent_path_map", scale=3)

@@ -44,6 +44,11 @@ def how_text(dataset: str, model_name: str, projection: str, lang: str) -> str:
         model.latent_map(dataset, model_name, projection)["how"]], lang)
 
 
+def projection_choice(model_name: str):
+    """The 2-d VAE's map is its latent itself: no projection to choose, so the choice is locked."""
+    return gr.update(interactive=model_name != "vae2")
+
+
 def open_map(dataset: str, model_name: str, projection: str, drawing=None, request: gr.Request | None = None):
     """The map for the chosen model and projection (with the drawing's posterior), a note on how clicks
     are decoded and how the drawing is placed, its CSV, and no clicked point yet."""
@@ -135,7 +140,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     with gr.Row():
         dataset = dataset_radio(i18n, elem_id="latent_dataset")
         model_name = gr.Radio(MODEL_CHOICES, value="vae2", label=i18n("latent_model"), elem_id="latent_model")
-        projection = gr.Radio(PROJECTION_CHOICES, value="umap", label=i18n("projection"), elem_id="projection")
+        projection = gr.Radio(PROJECTION_CHOICES, value="umap", label=i18n("projection"), elem_id="projection",
+                              interactive=False)   # the 2-d VAE shown first needs none
     with gr.Row():
         with gr.Column(scale=3):
             latent_image = gr.Image(value=lambda: render_map("mnist", "vae2", "umap"), label=i18n("map"),
@@ -178,6 +184,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         gif = gr.File(label=i18n("gif"), elem_id="gif")
 
     map_inputs = [dataset, model_name, projection]
+    model_name.change(projection_choice, model_name, projection, show_progress="hidden")
     for control in map_inputs + [drawing]:  # a new drawing in Draw & encode moves its mark here
         control.change(open_map, map_inputs + [drawing], [latent_image, how, export, clicked])
     latent_image.select(click_map, map_inputs + [drawing], [latent_image, decoded, neighbours, coordinates,

@@ -62,7 +62,8 @@ DYNAMIC = {
         "summary": (
             "**p(y|x)** says **{label}** ({confidence:.1%}).  \n"
             "**−ELBO** = reconstruction {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats** "
-            "({bits_per_dim:.3f} bits/dim), so log p(x) ≥ {elbo:.1f} nats."),
+            "({bits_per_dim:.3f} bits/dim), so log p(x) ≥ {elbo:.1f} nats (the mean over {samples} draws of "
+            "z ~ q(z|x), the same estimate on every tab)."),
         "blank": "The canvas is empty: draw something (or pick an example) first.",
         "missing": "⚠️ Model unavailable: {message}",
     },
@@ -76,7 +77,8 @@ DYNAMIC = {
         "summary": (
             "**p(y|x)** dice **{label}** ({confidence:.1%}).  \n"
             "**−ELBO** = reconstrucción {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats** "
-            "({bits_per_dim:.3f} bits/dim), así que log p(x) ≥ {elbo:.1f} nats."),
+            "({bits_per_dim:.3f} bits/dim), así que log p(x) ≥ {elbo:.1f} nats (la media de {samples} "
+            "muestras de z ~ q(z|x), la misma estimación en todas las pestañas)."),
         "blank": "El lienzo está vacío: dibuja algo (o elige un ejemplo) primero.",
         "missing": "⚠️ Modelo no disponible: {message}",
     },

@@ -71,6 +71,11 @@ DYNAMIC = {
             "{ratio:.1f}× |"),
         "space_accuracy": "| class accuracy, 1,000 samples | {pixel} | {latent} | |",
         "space_fd": "| Fréchet distance (floor {floor}, VAE ceiling {ceiling}) | {pixel} | {latent} | |",
+        "space_fd_note": (
+            "The **floor** compares other real images (training ones) with the test images: what real data "
+            "scores. The **VAE ceiling** compares the VAE's reconstructions with the very test images they "
+            "copy, one to one, so only the decoder's blur counts and it can read lower than the floor. A latent "
+            "sample cannot beat the ceiling; a pixel-space sample has no ceiling but the floor."),
     },
     "es": {
         "latent_model": (
@@ -93,5 +98,11 @@ DYNAMIC = {
             "{ratio:.1f}× |"),
         "space_accuracy": "| acierto de clase, 1.000 muestras | {pixel} | {latent} | |",
         "space_fd": "| distancia de Fréchet (suelo {floor}, techo del VAE {ceiling}) | {pixel} | {latent} | |",
+        "space_fd_note": (
+            "El **suelo** compara otras imágenes reales (de entrenamiento) con las de test: lo que puntúan los "
+            "datos reales. El **techo del VAE** compara las reconstrucciones del VAE con las mismas imágenes de "
+            "test que copian, una a una, así que solo cuenta el desenfoque del decoder y puede quedar por "
+            "debajo del suelo. Una muestra latente no puede superar el techo; una de píxeles no tiene más "
+            "límite que el suelo."),
     },
 }

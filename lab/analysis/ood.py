@@ -20,7 +20,7 @@ from sklearn.metrics import roc_auc_score
 
 from lab.shipped import get_model
 from lab.checkpoints import CHECKPOINT_ROOT
-from lab.evaluate import ELBO_SAMPLES, EVAL_SEED
+from lab.evaluate import elbo_estimate
 from lab.examples import load_examples
 
 OTHER = {"mnist": "fashion", "fashion": "mnist"}
@@ -31,8 +31,7 @@ def scores(dataset: str, images: torch.Tensor) -> dict[str, np.ndarray]:
     """Per-image in-distribution scores under `dataset`'s models: {'elbo': ELBO in nats, 'softmax': max p(y|x)}."""
     vae, classifier = get_model(dataset, "vae16"), get_model(dataset, "classifier")
     images = images.to(next(vae.parameters()).device)
-    generator = torch.Generator().manual_seed(EVAL_SEED)
-    elbo = -torch.stack([vae.elbo_terms(images, generator)["total"] for _ in range(ELBO_SAMPLES)]).mean(0)
+    elbo = -elbo_estimate(vae, images)["total"]
     return {"elbo": elbo.cpu().numpy(),
             "softmax": classifier.probabilities(images).max(dim=1).values.cpu().numpy()}
 

@@ -18,6 +18,7 @@ import torch
 
 from lab.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE, defaults_for
 from lab.device import gpu_task, make_generator
+from lab.evaluate import elbo_estimate
 from lab.models.pixelcnn import raster_rows, sample_raster, to_levels
 from lab.shipped import get_model, image_batch
 
@@ -117,7 +118,7 @@ def likelihood(dataset: str, image28: np.ndarray) -> dict:
     log_evidence = torch.logsumexp(log_joint, dim=0)
     best = int(class_nll.argmin())
     vae = get_model(dataset, "vae16")
-    terms = vae.elbo_terms(image.to(next(vae.parameters()).device), torch.Generator().manual_seed(0))
+    terms = elbo_estimate(vae, image.to(next(vae.parameters()).device))
     nll = float(-log_evidence)
     return {"nll": nll, "bpd": nll / (PIXELS * math.log(2)), "class_nll": class_nll.cpu().numpy(),
             "posterior": torch.softmax(log_joint, dim=0).cpu().numpy(), "best_class": best,

@@ -12,18 +12,20 @@ from lab.checkpoints import CheckpointError
 from lab.data import class_names
 from lab.device import gpu_task, make_generator
 from lab.drawing import model_input
+from lab.evaluate import ELBO_SAMPLES, elbo_estimate
 from lab.shipped import batch_images, get_model, image_batch
 
 
 @gpu_task
 @torch.inference_mode()
-def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16", seed: int = 0) -> dict:
+def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> dict:
     """Everything the Draw & encode tab shows for one drawing.
 
     `drawing`: an image of any size and mode (numpy or PIL), or an already preprocessed (28, 28) array.
     Returns a dict with: `input` (28, 28) in [0, 1]; `ae_reconstruction`, `vae_reconstruction` (28, 28);
     `posterior_mean`, `posterior_std` (lists, one per latent dimension); `elbo` {reconstruction, kl, total}
-    in nats for one z ~ q(z|x) drawn with `seed`; `probabilities` p(y|x) (list); `class_names`;
+    in nats averaged over `elbo_samples` draws of z ~ q(z|x) (lab.evaluate.elbo_estimate: the same number
+    every tab shows for this image); `probabilities` p(y|x) (list); `class_names`;
     `errors` {model: message} for any checkpoint that failed to load (its outputs are None).
     Raises BlankDrawingError for an empty canvas.
     """
@@ -31,15 +33,14 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16", see
     x = image_batch(image28)
     result = {"input": image28, "class_names": list(class_names(dataset)), "errors": {},
               "ae_reconstruction": None, "vae_reconstruction": None, "posterior_mean": None,
-              "posterior_std": None, "elbo": None, "probabilities": None}
+              "posterior_std": None, "elbo": None, "elbo_samples": ELBO_SAMPLES, "probabilities": None}
     try:
         vae = get_model(dataset, vae_name)
         posterior_mean, posterior_log_variance = vae.encode(x)
         result["vae_reconstruction"] = batch_images(torch.sigmoid(vae.decode(posterior_mean)))[0]
         result["posterior_mean"] = posterior_mean[0].cpu().tolist()
         result["posterior_std"] = torch.exp(0.5 * posterior_log_variance)[0].cpu().tolist()
-        terms = vae.elbo_terms(x, make_generator(seed, torch.device("cpu")))
-        result["elbo"] = {name: float(value[0]) for name, value in terms.items()}
+        result["elbo"] = {name: float(value[0]) for name, value in elbo_estimate(vae, x).items()}
     except CheckpointError as error:
         result["errors"][vae_name] = str(error)
     try:
