@@ -69,12 +69,26 @@ def test_drawing_a_stroke_shows_reconstructions_and_class_probabilities(app_url,
     page.mouse.move(x0 + 0.7 * w, y0 + 0.25 * h, steps=4)
     page.mouse.move(x0 + 0.42 * w, y0 + 0.8 * h, steps=4)
     page.mouse.up()
+    expect(page.locator("#status")).not_to_contain_text("example", timeout=30_000)   # the drawing replaced it
     expect(page.locator("#ae_recon img")).to_be_visible(timeout=30_000)
     expect(page.locator("#vae_recon img")).to_be_visible(timeout=30_000)
     expect(page.locator("#probabilities .js-plotly-plot")).to_be_visible(timeout=30_000)
     expect(page.locator("#summary")).to_contain_text("ELBO", timeout=30_000)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "draw_encode.png"), full_page=True)
+    page.close()
+
+
+def test_draw_and_encode_opens_on_an_encoded_example_without_a_click(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Draw & encode")
+    expect(page.locator("#status")).to_contain_text("example drawing", timeout=30_000)
+    expect(page.locator("#vae_recon img")).to_be_visible()
+    expect(page.locator("#ae_recon img")).to_be_visible()
+    expect(page.locator("#summary")).to_contain_text("ELBO")
+    expect(page.locator("#probabilities .js-plotly-plot")).to_be_visible()
+    page.screenshot(path=str(SCREENSHOTS / "draw_encode_opened.png"), full_page=True)
     page.close()
 
 

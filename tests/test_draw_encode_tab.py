@@ -85,3 +85,13 @@ def test_missing_checkpoint_shows_a_message_and_the_rest_still_works(seven, monk
         assert isinstance(outputs[2], Image.Image) and outputs[3] is not None
     finally:
         shipped._load_shipped.cache_clear()
+
+
+def test_the_tab_opens_on_an_example_drawing_encoded_once():
+    outputs = draw_encode.open_on_example("mnist", "vae16")
+    assert isinstance(outputs[2], Image.Image) and "**7**" in outputs[6] and "example" in outputs[7]
+    assert outputs[9] is None                                    # "my drawing" stays the student's own
+    assert all(isinstance(picture, Image.Image) for picture in outputs[10:])   # z ~ q(z|x) resampled too
+    hits = draw_encode._example_outputs.cache_info().hits
+    assert draw_encode.open_on_example("mnist", "vae16") is outputs   # the next visitor gets the same result
+    assert draw_encode._example_outputs.cache_info().hits == hits + 1

@@ -37,9 +37,14 @@ def rebuild(dataset: str, source: str, index: float, k: float, drawing, request:
             text("pca_summary", lang, k=int(k), explained=result["explained"], error=result["error"]))
 
 
+def open_tab(dataset: str, source: str, index: float, k: float, drawing, request: gr.Request | None = None):
+    """What the tab shows when a page opens, in one event: the components and a test image rebuilt."""
+    return show_components(dataset, request) + rebuild(dataset, source, index, k, drawing, request)
+
+
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
-    load: the components of the default dataset."""
+    load: the components of the default dataset and a test image rebuilt from 20 of them."""
     gr.Markdown(i18n("pca_intro"))
     with gr.Row():
         with gr.Column():
@@ -61,7 +66,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     rebuild_inputs = [dataset, source, index, k, drawing]
     for control in (dataset, source, index, k):
         control.change(rebuild, rebuild_inputs, [original, rebuilt, summary], show_progress="hidden")
-    return [OnLoad(show_components, [dataset], [components, curve])]
+    return [OnLoad(open_tab, rebuild_inputs, [components, curve, original, rebuilt, summary])]
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ DYNAMIC = {
             "({bits_per_dim:.3f} bits/dim), so log p(x) ≥ {elbo:.1f} nats (the mean over {samples} draws of "
             "z ~ q(z|x), the same estimate on every tab)."),
         "blank": "The canvas is empty: draw something (or pick an example) first.",
+        "example_note": "*An example drawing of a 7, encoded. Draw your own on the pad, or pick a test image.*",
         "missing": "⚠️ Model unavailable: {message}",
     },
     "es": {
@@ -80,6 +81,7 @@ DYNAMIC = {
             "({bits_per_dim:.3f} bits/dim), así que log p(x) ≥ {elbo:.1f} nats (la media de {samples} "
             "muestras de z ~ q(z|x), la misma estimación en todas las pestañas)."),
         "blank": "El lienzo está vacío: dibuja algo (o elige un ejemplo) primero.",
+        "example_note": "*Un dibujo de ejemplo de un 7, codificado. Dibuja el tuyo en el lienzo o elige una imagen de test.*",
         "missing": "⚠️ Modelo no disponible: {message}",
     },
 }

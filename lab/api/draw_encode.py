@@ -6,7 +6,9 @@ numbers as lists and dicts. A checkpoint that fails to load gives None for its o
 """
 from __future__ import annotations
 
+import numpy as np
 import torch
+from PIL import Image, ImageDraw
 
 from lab.checkpoints import CheckpointError
 from lab.data import class_names
@@ -81,3 +83,14 @@ def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", c
     except CheckpointError as error:
         result["errors"]["ae16"] = str(error)
     return result
+
+
+def example_drawing(size: int = 280) -> np.ndarray:
+    """A pen drawing of a 7 as the sketchpad would give it: (size, size, 3) uint8, black ink on white, a
+    uniform stroke with a crossbar. The tab opens on it, encoded."""
+    canvas = Image.new("RGB", (size, size), "white")
+    pen = ImageDraw.Draw(canvas)
+    width = size // 14
+    for stroke in ([(0.28, 0.24), (0.72, 0.24), (0.44, 0.80)], [(0.40, 0.52), (0.64, 0.52)]):
+        pen.line([(x * size, y * size) for x, y in stroke], fill="black", width=width, joint="curve")
+    return np.asarray(canvas)
