@@ -240,7 +240,8 @@ def bench_pixelcnn(repeats: int = 3) -> dict:
 
 def bench_pixelcnn_quality() -> dict:
     """Issue 7's quality: test NLL in bits per dimension next to the 16-d VAE's −ELBO on the same images,
-    and 1,000 class-conditional samples classified (lab.autoregressive.measure)."""
+    and 1,000 class-conditional samples classified (lab.autoregressive.measure); issue 14's Bayes' rule
+    classifier next to the discriminative one."""
     from lab.autoregressive import measure
 
     figures = {}
@@ -251,7 +252,21 @@ def bench_pixelcnn_quality() -> dict:
         figures[f"vae16_nelbo_same_images_{dataset}"] = measured["vae16_test_nelbo"]
         figures[f"pixelcnn_cond_accuracy_{dataset}"] = measured["cond_accuracy"]
         figures[f"pixelcnn_fd_{dataset}"] = measured["fd"]
+        figures |= bench_bayes_classifier(dataset)
     return figures
+
+
+def bench_bayes_classifier(dataset: str) -> dict:
+    """Issue 14: the PixelCNN as a classifier by Bayes' rule on the shipped test images, its accuracy and
+    expected calibration error next to the discriminative classifier's (lab.autoregressive.bayes_classifier)."""
+    from lab.autoregressive import bayes_classifier
+
+    measured = bayes_classifier(dataset)
+    suffix = "" if dataset == "mnist" else f"_{dataset}"   # the issue names mnist's keys without a suffix
+    return {f"bayes_pixelcnn_test_accuracy{suffix}": measured["bayes_accuracy"],
+            f"bayes_pixelcnn_ece{suffix}": measured["bayes_ece"],
+            f"bayes_classifier_test_accuracy_{dataset}": measured["classifier_accuracy"],
+            f"classifier_ece_{dataset}": measured["classifier_ece"]}
 
 
 def bench_checkpoint_load() -> dict:

@@ -6,6 +6,7 @@ Lecture, "Modelos autoregresivos": p(x) = Π_i p(x_i | x_<i), each factor a 256-
 image can be read off exactly, pixel by pixel.
 
     python -m lab.autoregressive --dataset mnist --write    # quality.json: accuracy, FD, NLL next to the VAE
+    python -m lab.autoregressive --dataset mnist --bayes --write   # p(y|x) by Bayes' rule vs the classifier
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import torch
 from lab.checkpoints import load_model, shipped_path
 from lab.data import load_dataset
 from lab.device import get_device, make_generator
-from lab.evaluate import evaluate
+from lab.evaluate import calibration, evaluate
+from lab.examples import load_examples
 from lab.models.pixelcnn import sample_raster
 
 # The tab's defaults, measured (README). Unguided, T = 1.1: at 1.0 strokes break off more often. A model
@@ -68,6 +70,30 @@ def measure(dataset: str, count: int = 1000, temperature: float | None = None, g
     return figures
 
 
+@torch.inference_mode()
+def bayes_classifier(dataset: str, folder: Path | None = None, batch_size: int = 20) -> dict:
+    """The PixelCNN as a classifier by Bayes' rule, p(y | x) = p(x | y)·P(y) / Σ_y' p(x | y')·P(y') with a
+    uniform P(y), against the shipped discriminative classifier, on the shipped test images: accuracy,
+    mean confidence, mean confidence when wrong and expected calibration error of each (lab.evaluate)."""
+    device = get_device()
+    model, _ = load_model(folder or shipped_path(dataset, "pixelcnn"), device)
+    classifier, _ = load_model(shipped_path(dataset, "classifier"), device)
+    test = load_examples(dataset)
+    classes = model.config.num_classes
+    posteriors, discriminative = [], []
+    for start in range(0, len(test), batch_size):
+        images = test.images[start: start + batch_size].to(device)                  # (B, 1, 28, 28)
+        every_class = images.repeat_interleave(classes, dim=0)                      # (B·C, 1, 28, 28)
+        labels = torch.arange(classes, device=device).repeat(len(images))
+        log_likelihood = -model.pixel_nll(every_class, labels).flatten(1).sum(1)   # log p(x | y), (B·C,)
+        posteriors.append(torch.softmax(log_likelihood.view(len(images), classes), dim=1).cpu())
+        discriminative.append(classifier.probabilities(images).cpu())
+    figures = {"bayes_images": len(test)}
+    for name, probabilities in (("bayes", torch.cat(posteriors)), ("classifier", torch.cat(discriminative))):
+        figures.update({f"{name}_{key}": value for key, value in calibration(probabilities, test.labels).items()})
+    return figures
+
+
 def main(argv: list[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(prog="python -m lab.autoregressive", description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
@@ -79,14 +105,22 @@ def main(argv: list[str] | None = None) -> dict:
                         help=f"default {DEFAULT_GUIDANCE} for a model trained with label dropout, else 1")
     parser.add_argument("--checkpoint", type=Path, metavar="DIR",
                         help="measure this checkpoint folder (a candidate) instead of the shipped one")
+    parser.add_argument("--bayes", action="store_true",
+                        help="only the PixelCNN as a classifier by Bayes' rule, next to the classifier "
+                             "(merged into quality.json with --write)")
     parser.add_argument("--write", action="store_true", help="store the figures in the checkpoint's quality.json")
     args = parser.parse_args(argv)
     torch.set_num_threads(args.threads)
     folder = args.checkpoint or shipped_path(args.dataset, "pixelcnn")
-    figures = measure(args.dataset, args.count, args.temperature, args.guidance, folder)
+    if args.bayes:
+        figures = bayes_classifier(args.dataset, folder)
+    else:
+        figures = measure(args.dataset, args.count, args.temperature, args.guidance, folder)
     print(json.dumps(figures, indent=2))
     if args.write:
-        (folder / "quality.json").write_text(json.dumps(figures, indent=2) + "\n")
+        stored = folder / "quality.json"
+        previous = json.loads(stored.read_text()) if stored.exists() else {}
+        stored.write_text(json.dumps({**previous, **figures}, indent=2) + "\n")
     return figures
 
 

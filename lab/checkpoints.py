@@ -64,6 +64,12 @@ def read_metrics(folder: str | Path) -> dict:
     return json.loads(path.read_text()) if path.exists() else {}
 
 
+def read_quality(folder: str | Path) -> dict:
+    """The sample-quality figures stored next to a checkpoint (quality.json), {} when none were measured."""
+    path = Path(folder) / "quality.json"
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
 def load_model(folder: str | Path, device: torch.device | str = "cpu") -> tuple[torch.nn.Module, dict]:
     """Load a checkpoint folder -> (model in eval mode on `device`, its config dict).
 

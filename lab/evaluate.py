@@ -59,3 +59,23 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
 
 
 HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse", "pixelcnn": "nll"}
+
+
+def calibration(probabilities: torch.Tensor, labels: torch.Tensor, bins: int = 15) -> dict[str, float]:
+    """How far a classifier's confidence is from its accuracy. probabilities (N, C) rows summing to 1.
+
+    Returns {'accuracy', 'confidence' (mean max p), 'wrong_confidence' (mean max p where wrong; nan if
+    never wrong), 'ece'}: the expected calibration error, Σ_b (n_b / N)·|accuracy_b − confidence_b| over
+    `bins` equal-width confidence bins (Guo et al. 2017)."""
+    confidence, predicted = probabilities.max(dim=1)
+    correct = (predicted == labels).float()
+    edges = torch.linspace(0, 1, bins + 1)
+    ece = 0.0
+    for low, high in zip(edges[:-1], edges[1:]):
+        inside = (confidence > low) & (confidence <= high)
+        if inside.any():
+            gap = correct[inside].mean().item() - confidence[inside].mean().item()
+            ece += inside.float().mean().item() * abs(gap)
+    wrong = correct == 0
+    return {"accuracy": correct.mean().item(), "confidence": confidence.mean().item(),
+            "wrong_confidence": confidence[wrong].mean().item() if wrong.any() else float("nan"), "ece": ece}

@@ -59,6 +59,15 @@ def test_likelihood_is_exact_bayes_and_reports_the_vae_bound():
     assert result["bpd"] == pytest.approx(result["nll"] / (784 * np.log(2)))
     numbers, cost, posterior = tab.run_likelihood("mnist", "test", 0)
     assert "−ELBO" in numbers and len(cost.data) == 1 and len(posterior.data[0].y) == 10
+    # Generative vs discriminative, for this image and on the whole test set (the stored figures).
+    assert "discriminative classifier says" in numbers and "ECE" in numbers and "1,000 shipped test" in numbers
+
+
+def test_the_vae_bound_is_the_same_number_as_on_draw_and_encode():
+    from lab.api.draw_encode import encode_drawing
+
+    image = load_examples("mnist").images[5, 0].numpy()
+    assert likelihood("mnist", image)["vae_nelbo"] == pytest.approx(encode_drawing(image)["elbo"]["total"])
 
 
 def test_the_cost_table_grows_with_the_pixels_and_patches_cut_it():

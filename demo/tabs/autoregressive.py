@@ -120,10 +120,24 @@ def run_likelihood(dataset: str, source: str, index: float, drawing=None, reques
     names = list(api.class_names(dataset))
     numbers = text("ar_likelihood", lang, nll=result["nll"], bpd=result["bpd"], vae=result["vae_nelbo"],
                    best=names[result["best_class"]], best_nll=float(result["class_nll"][result["best_class"]]))
+    numbers += "\n\n" + bayes_verdict(dataset, result, names, lang)
     cost = plots.cost_map(result["cost_map"], text("ar_cost_title", lang, best=names[result["best_class"]]))
     posterior = plots.probabilities_figure(result["posterior"].tolist(), names, text("ar_posterior_title", lang),
                                            "p(y|x)")
     return numbers, cost, posterior
+
+
+def bayes_verdict(dataset: str, result: dict, names: list[str], lang: str) -> str:
+    """Bayes' rule over the PixelCNN next to the discriminative classifier: for this image, on the whole test
+    set (accuracy, confidence, calibration, as measured), and why a likelihood classifies overconfidently."""
+    bayes, classifier = int(result["best_class"]), int(np.argmax(result["classifier"]))
+    verdict = text("ar_bayes_here", lang, bayes=names[bayes], bayes_p=float(result["posterior"][bayes]),
+                   classifier=names[classifier], classifier_p=float(result["classifier"][classifier]))
+    measured = model.bayes_test_figures(dataset)
+    if measured:
+        verdict += text("ar_bayes_test", lang, images=measured["bayes_images"],
+                        **{key: value for key, value in measured.items() if key != "bayes_images"})
+    return verdict + text("ar_bayes_why", lang)
 
 
 def cost_argument(result: dict | None, request: gr.Request | None = None) -> str:

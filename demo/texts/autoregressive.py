@@ -90,6 +90,21 @@ DYNAMIC = {
             "The PixelCNN's number is an exact likelihood over 256 levels per pixel; the VAE's is a bound under "
             "its Bernoulli model of ink, a different description of the same image, so compare how they move "
             "between images rather than the two numbers."),
+        "ar_bayes_here": (
+            "**Generative vs discriminative, on this image:** Bayes' rule over the PixelCNN says **{bayes}** "
+            "({bayes_p:.1%}); the discriminative classifier says **{classifier}** ({classifier_p:.1%})."),
+        "ar_bayes_test": (
+            " On the {images:,} shipped test images, Bayes' rule is right **{bayes_accuracy:.1%}** of the time, "
+            "with a mean confidence of {bayes_confidence:.1%} ({bayes_wrong_confidence:.1%} when wrong) and an "
+            "expected calibration error (ECE) of **{bayes_ece:.3f}**; the classifier is right "
+            "**{classifier_accuracy:.1%}** (ECE {classifier_ece:.3f})."),
+        "ar_bayes_why": (
+            "\n\n*Why a likelihood makes an overconfident classifier:* the ten log p(x | y) differ by tens or "
+            "hundreds of nats, so their softmax, p(y | x), is nearly always close to 0 or 1, right or wrong. And "
+            "a likelihood rewards images that are easy to describe pixel by pixel (few strokes, much black) "
+            "as much as the features that tell one class from another: the model spends its capacity on every "
+            "pixel. A discriminative model learns p(y | x) directly, only what separates the classes; a "
+            "generative one learns p(x | y), much more, and gets p(y | x) by Bayes' rule."),
         "ar_cost_title": "Cost of each pixel under y = {best}: −log p(x_t | x_<t, y)",
         "ar_posterior_title": "p(y | x) by Bayes' rule from the p(x | y)",
         "ar_cost_head": "| image | size | sequential steps | time at this speed | with 16x16 patches |",
@@ -135,6 +150,23 @@ DYNAMIC = {
             "La cifra de la PixelCNN es una verosimilitud exacta sobre 256 niveles por píxel; la del VAE es una "
             "cota bajo su modelo Bernoulli de la tinta, otra descripción de la misma imagen: compara cómo se "
             "mueven entre imágenes, no las dos cifras."),
+        "ar_bayes_here": (
+            "**Generativo vs discriminativo, en esta imagen:** la regla de Bayes sobre la PixelCNN dice "
+            "**{bayes}** ({bayes_p:.1%}); el clasificador discriminativo dice **{classifier}** "
+            "({classifier_p:.1%})."),
+        "ar_bayes_test": (
+            " En las {images:,} imágenes de test incluidas, la regla de Bayes acierta el **{bayes_accuracy:.1%}**, "
+            "con una confianza media del {bayes_confidence:.1%} ({bayes_wrong_confidence:.1%} cuando falla) y un "
+            "error de calibración esperado (ECE) de **{bayes_ece:.3f}**; el clasificador acierta el "
+            "**{classifier_accuracy:.1%}** (ECE {classifier_ece:.3f})."),
+        "ar_bayes_why": (
+            "\n\n*Por qué una verosimilitud da un clasificador demasiado seguro:* los diez log p(x | y) difieren "
+            "en decenas o cientos de nats, así que su softmax, p(y | x), casi siempre queda cerca de 0 o de 1, "
+            "acierte o no. Y una verosimilitud premia las imágenes fáciles de describir píxel a píxel (pocos "
+            "trazos, mucho negro) tanto como los rasgos que distinguen una clase de otra: el modelo gasta su "
+            "capacidad en cada píxel. Un modelo discriminativo aprende p(y | x) directamente, solo lo que "
+            "separa las clases; uno generativo aprende p(x | y), mucho más, y obtiene p(y | x) por la regla de "
+            "Bayes."),
         "ar_cost_title": "Coste de cada píxel con y = {best}: −log p(x_t | x_<t, y)",
         "ar_posterior_title": "p(y | x) por la regla de Bayes desde las p(x | y)",
         "ar_cost_head": (

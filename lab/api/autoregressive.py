@@ -17,6 +17,7 @@ import numpy as np
 import torch
 
 from lab.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE, defaults_for
+from lab.checkpoints import read_quality, shipped_path
 from lab.device import gpu_task, make_generator
 from lab.evaluate import elbo_estimate
 from lab.models.pixelcnn import raster_rows, sample_raster, to_levels
@@ -107,7 +108,8 @@ def likelihood(dataset: str, image28: np.ndarray) -> dict:
     p(x) = Σ_y p(x | y)·P(y) with P(y) uniform over the classes (the model is class-conditional), so also
     p(y | x) by Bayes' rule. Returns {'nll' (nats), 'bpd', 'class_nll' (classes,), 'posterior' (classes,),
     'best_class', 'cost_map' (28, 28): −log p(x_i | x_<i, y) in nats under the best class,
-    'vae_nelbo' (nats, the 16-d VAE's −ELBO ≥ −log p(x) under its Bernoulli pixel model)}."""
+    'vae_nelbo' (nats, the 16-d VAE's −ELBO ≥ −log p(x) under its Bernoulli pixel model), 'classifier'
+    (classes,): the discriminative classifier's p(y | x) for the same image}."""
     model = get_model(dataset, "pixelcnn")
     device = next(model.parameters()).device
     classes = model.config.num_classes
@@ -120,9 +122,21 @@ def likelihood(dataset: str, image28: np.ndarray) -> dict:
     vae = get_model(dataset, "vae16")
     terms = elbo_estimate(vae, image.to(next(vae.parameters()).device))
     nll = float(-log_evidence)
+    classifier = get_model(dataset, "classifier")
+    discriminative = classifier.probabilities(image.to(next(classifier.parameters()).device))[0]
     return {"nll": nll, "bpd": nll / (PIXELS * math.log(2)), "class_nll": class_nll.cpu().numpy(),
             "posterior": torch.softmax(log_joint, dim=0).cpu().numpy(), "best_class": best,
-            "cost_map": pixel_costs[best].cpu().numpy(), "vae_nelbo": float(terms["total"][0])}
+            "cost_map": pixel_costs[best].cpu().numpy(), "vae_nelbo": float(terms["total"][0]),
+            "classifier": discriminative.cpu().numpy()}
+
+
+def bayes_test_figures(dataset: str) -> dict:
+    """How the PixelCNN does as a classifier by Bayes' rule on the whole shipped test set, next to the
+    discriminative classifier, as measured by `python -m lab.autoregressive --bayes --write`:
+    {'bayes_accuracy', 'bayes_confidence', 'bayes_wrong_confidence', 'bayes_ece', 'classifier_…' the same,
+    'bayes_images'}; {} when not measured."""
+    stored = read_quality(shipped_path(dataset, "pixelcnn"))
+    return {key: value for key, value in stored.items() if key.startswith(("bayes_", "classifier_"))}
 
 
 def cost_table(step_ms: float, patch: int = 16) -> list[dict]:

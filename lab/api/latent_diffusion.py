@@ -9,7 +9,6 @@ Models come from `lab.shipped`, once per process.
 """
 from __future__ import annotations
 
-import json
 import time
 from typing import Callable
 
@@ -17,7 +16,7 @@ import numpy as np
 import torch
 from torch.utils.flop_counter import FlopCounterMode
 
-from lab.checkpoints import shipped_path
+from lab.checkpoints import read_quality, shipped_path
 from lab.device import gpu_task, make_generator
 from lab.diffusion import latents
 from lab.diffusion.quality import DEFAULTS   # pixel diffusion's measured settings: the same sampler, steps, w
@@ -104,11 +103,6 @@ def step_flops(model) -> int:
     return int(counter.get_total_flops())
 
 
-def _shipped_quality(dataset: str, name: str) -> dict:
-    path = shipped_path(dataset, name) / "quality.json"
-    return json.loads(path.read_text()) if path.exists() else {}
-
-
 @gpu_task
 def side_by_side(dataset: str, label: int, guidance_scale: float, sampler: str, steps: int, seed: int) -> dict:
     """The same class, seed and sampler in both spaces: {'pixel', 'latent'}, each {'image' (28, 28),
@@ -137,7 +131,7 @@ def side_by_side(dataset: str, label: int, guidance_scale: float, sampler: str, 
         result[name] = {"image": image, "dimensions": int(np.prod(model.sample_shape)),
                         "parameters": sum(p.numel() for p in model.parameters()), "step_flops": step_flops(model),
                         "step_ms": 1000 * seconds / int(steps), "sample_ms": 1000 * seconds,
-                        "quality": _shipped_quality(dataset, shipped)}
+                        "quality": read_quality(shipped_path(dataset, shipped))}
     result["latent"]["decoder_parameters"] = sum(p.numel() for p in vae.decoder.parameters())
     return result
 
