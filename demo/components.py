@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -37,6 +38,16 @@ class OnLoad(NamedTuple):
 
 
 # --- data and images -------------------------------------------------------------------------------------
+
+def choice_key(value: str) -> str:
+    """The text key of a choice shown by its value ("digits 8x8" -> choice_digits_8x8)."""
+    return "choice_" + re.sub(r"[^a-z0-9]+", "_", value.lower()).strip("_")
+
+
+def translated_choices(i18n, values) -> list[tuple]:
+    """(label in the reader's language, value) pairs: the handlers keep receiving the plain values."""
+    return [(i18n(choice_key(value)), value) for value in values]
+
 
 def dataset_radio(i18n, label_key: str = "dataset", elem_id: str | None = None) -> gr.Radio:
     return gr.Radio(DATASET_CHOICES, value="mnist", label=i18n(label_key), elem_id=elem_id)

@@ -77,3 +77,16 @@ def test_every_key_the_code_asks_for_is_defined():
     assert {key: where for key, where in dynamic.items() if key not in i18n.DYNAMIC_TEXT["en"]} == {}
     for prefix in prefixes:
         assert any(key.startswith(prefix) for key in i18n.DYNAMIC_TEXT["en"]), prefix
+
+
+def test_every_choice_a_tab_offers_has_a_label_in_both_languages():
+    from demo.components import choice_key
+    from demo.tabs import outliers
+    from lab.api.bayes import BAYES_SETS, CLASS_DENSITIES
+    from lab.api.densities import COVARIANCES, SOURCE_NAMES
+    from lab.api.kmeans import INITS
+
+    offered = [*BAYES_SETS, *CLASS_DENSITIES, *COVARIANCES, *SOURCE_NAMES, *INITS, *outliers.SOURCES,
+               "cosine", "linear", "slerp"]
+    for language in ("en", "es"):
+        assert [value for value in offered if choice_key(value) not in i18n.UI_TEXT[language]] == []

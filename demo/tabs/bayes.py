@@ -11,7 +11,7 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
-from demo.components import OnLoad
+from demo.components import OnLoad, translated_choices
 from demo.i18n import request_language, text
 from lab.api import bayes as model
 from lab.api.bayes import BAYES_SETS, CLASS_DENSITIES, GRID, agreement, bayes_posterior
@@ -92,8 +92,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("bayes_intro"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            name = gr.Dropdown(list(BAYES_SETS), value="blobs", label=i18n("toy_data"))
-            kind = gr.Radio(list(CLASS_DENSITIES), value="gaussian", label=i18n("bayes_density"))
+            name = gr.Dropdown(translated_choices(i18n, BAYES_SETS), value="blobs", label=i18n("toy_data"))
+            kind = gr.Radio(translated_choices(i18n, CLASS_DENSITIES), value="gaussian", label=i18n("bayes_density"))
             gr.Markdown(i18n("bayes_prior_help"))
             prior_1 = gr.Slider(0, 1, value=1.0, step=0.01, label="P(y=1) ∝", elem_id="prior_1")
             prior_2 = gr.Slider(0, 1, value=1.0, step=0.01, label="P(y=2) ∝")

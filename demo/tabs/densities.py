@@ -9,7 +9,7 @@ import numpy as np
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip
-from demo.components import OnLoad, composite, point_canvas_panel
+from demo.components import OnLoad, composite, point_canvas_panel, translated_choices
 from lab.api import densities as model
 from lab.api.densities import COVARIANCES, DRAWN, SOURCE_NAMES
 
@@ -86,12 +86,13 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("density_intro"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            name = gr.Dropdown(list(SOURCE_NAMES), value="moons", label=i18n("toy_data"), info=i18n("sources_info"))
+            name = gr.Dropdown(translated_choices(i18n, SOURCE_NAMES), value="moons", label=i18n("toy_data"),
+                               info=i18n("sources_info"))
             bins = gr.Slider(4, 60, value=20, step=1, label=i18n("bins"))
             bandwidth = gr.Slider(0.03, 2.0, value=0.15, step=0.01, label=i18n("bandwidth"), elem_id="bandwidth")
             cv_button = gr.Button(i18n("cv_bandwidth"), size="sm")
             components = gr.Slider(1, 12, value=6, step=1, label=i18n("components"))
-            covariance = gr.Radio(list(COVARIANCES), value="full", label=i18n("covariance"))
+            covariance = gr.Radio(translated_choices(i18n, COVARIANCES), value="full", label=i18n("covariance"))
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             show_samples = gr.Checkbox(value=False, label=i18n("show_samples"))
         with gr.Column(scale=3):

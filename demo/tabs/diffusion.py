@@ -11,7 +11,7 @@ import numpy as np
 
 from demo import plots
 from demo.components import (OnLoad, check_steps, class_choices, class_name, export_gif, image_source, player,
-                             sampling_controls, source_image)
+                             sampling_controls, source_image, translated_choices)
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from lab import api
@@ -162,7 +162,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             source, index = image_source(i18n, 0)
             timestep = gr.Slider(0, 999, value=300, step=1, label="t", elem_id="forward_t")
             forward_seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed_noise"))
-            schedule = gr.Radio(["cosine", "linear"], value="cosine", label=i18n("schedule"))
+            schedule = gr.Radio(translated_choices(i18n, ["cosine", "linear"]), value="cosine", label=i18n("schedule"))
         with gr.Column(scale=3):
             with gr.Row():
                 clean_image = gr.Image(label="x0", height=FRAME + 20)

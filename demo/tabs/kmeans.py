@@ -11,7 +11,7 @@ import gradio as gr
 
 from demo import plots
 from demo.i18n import request_language, text
-from demo.components import OnLoad, composite, point_canvas_panel
+from demo.components import OnLoad, composite, point_canvas_panel, translated_choices
 from lab.api import kmeans as model
 from lab.api.kmeans import DRAWN, INITS, SOURCE_NAMES, agreement
 
@@ -69,11 +69,12 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     run = gr.State(None)
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            name = gr.Dropdown(list(SOURCE_NAMES), value="blobs", label=i18n("toy_data"), elem_id="toy_data",
+            name = gr.Dropdown(translated_choices(i18n, SOURCE_NAMES), value="blobs", label=i18n("toy_data"),
+                               elem_id="toy_data",
                                info=i18n("sources_info"))
             k = gr.Slider(1, 10, value=3, step=1, label="k", elem_id="kmeans_k")
             # Random starts move visibly over several steps; k-means++ often lands almost at once.
-            init = gr.Radio(list(INITS), value="random", label=i18n("init"))
+            init = gr.Radio(translated_choices(i18n, INITS), value="random", label=i18n("init"))
             seed = gr.Number(value=1, precision=0, minimum=0, label=i18n("seed"))
             step = gr.Slider(0, 1, value=0, step=1, label=i18n("step"), elem_id="kmeans_step")
             summary = gr.Markdown(elem_id="kmeans_summary")

@@ -134,7 +134,8 @@ def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray) -> str:
 
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
-    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. It opens on its static values."""
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on load:
+    the map with its note and CSV."""
     gr.Markdown(i18n("latent_intro"))
     clicked = gr.State(None)
     with gr.Row():
@@ -144,10 +145,10 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                               interactive=False)   # the 2-d VAE shown first needs none
     with gr.Row():
         with gr.Column(scale=3):
-            latent_image = gr.Image(value=lambda: render_map("mnist", "vae2", "umap"), label=i18n("map"),
+            latent_image = gr.Image(label=i18n("map"),
                                     interactive=False, elem_id="latent_map", buttons=["download"])
-            how = gr.Markdown(text("how_latent", "en"), elem_id="latent_how")
-            export = gr.DownloadButton(i18n("export_csv"), value=lambda: export_csv("mnist", "vae2", "umap"),
+            how = gr.Markdown(elem_id="latent_how")
+            export = gr.DownloadButton(i18n("export_csv"),
                                        size="sm", elem_id="export_csv")
         with gr.Column(scale=2):
             decoded = gr.Image(label=i18n("decoded_here"), elem_id="decoded_here", height=200)
@@ -175,7 +176,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         second = sketchpad(i18n("second_pad"), "second_pad")
     with gr.Row():
         steps = gr.Slider(2, 24, value=10, step=1, label=i18n("steps"))
-        method = gr.Radio([("linear", "linear"), ("slerp", "spherical")], value="linear", label=i18n("method"))
+        method = gr.Radio([(i18n("choice_linear"), "linear"), (i18n("choice_slerp"), "spherical")], value="linear",
+                          label=i18n("method"))
         interpolate_button = gr.Button(i18n("interpolate"), variant="primary", elem_id="interpolate")
     vae_frames = gr.Image(label=i18n("vae_frames"), elem_id="vae_frames")
     ae_frames = gr.Image(label=i18n("ae_frames"), elem_id="ae_frames")
@@ -194,7 +196,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     interpolate_button.click(run_interpolation, [dataset, start_choice, start_index, end_choice, end_index, steps,
                                                  method, drawing, clicked, second],
                                [vae_frames, ae_frames, path_map, gif])
-    return []
+    # The map, its note (in the reader's language) and its CSV when a page opens: what a change would show.
+    return [OnLoad(open_map, map_inputs + [drawing], [latent_image, how, export, clicked])]
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo import plots
-from demo.components import OnLoad, dataset_radio
+from demo.components import OnLoad, dataset_radio, translated_choices
 from demo.i18n import request_language, text
 from demo.imaging import to_display
 from lab.api import class_names
@@ -71,7 +71,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("outlier_intro"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            source = gr.Radio(list(SOURCES), value="letter", label=i18n("outlier_source"), elem_id="outlier_source")
+            source = gr.Radio(translated_choices(i18n, SOURCES), value="letter", label=i18n("outlier_source"),
+                              elem_id="outlier_source")
             dataset = dataset_radio(i18n, "outlier_models")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             threshold = gr.Slider(0, 20, value=1, step=0.5, label=i18n("outlier_threshold"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo import plots
-from demo.components import OnLoad, dataset_radio, image_source, source_image
+from demo.components import OnLoad, dataset_radio, image_source, source_image, translated_choices
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from lab.api import pca as model
@@ -37,19 +37,22 @@ def rebuild(dataset: str, source: str, index: float, k: float, drawing, request:
             text("pca_summary", lang, k=int(k), explained=result["explained"], error=result["error"]))
 
 
-def open_tab(dataset: str, source: str, index: float, k: float, drawing, request: gr.Request | None = None):
-    """What the tab shows when a page opens, in one event: the components and a test image rebuilt."""
-    return show_components(dataset, request) + rebuild(dataset, source, index, k, drawing, request)
+def open_tab(toy: str, dataset: str, source: str, index: float, k: float, drawing,
+             request: gr.Request | None = None):
+    """What the tab shows when a page opens, in one event (in the reader's language): the toy set's axes,
+    the components and a test image rebuilt."""
+    return (show_axes(toy, request), *show_components(dataset, request),
+            *rebuild(dataset, source, index, k, drawing, request))
 
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
-    load: the components of the default dataset and a test image rebuilt from 20 of them."""
+    load: the toy set's axes, the components of the default dataset and a test image rebuilt from 20 of them."""
     gr.Markdown(i18n("pca_intro"))
     with gr.Row():
         with gr.Column():
-            toy = gr.Dropdown(list(TOY_NAMES), value="anisotropic", label=i18n("toy_data"))
-            axes_plot = gr.Plot(value=lambda: show_axes("anisotropic"), show_label=False, elem_id="pca_axes")
+            toy = gr.Dropdown(translated_choices(i18n, TOY_NAMES), value="anisotropic", label=i18n("toy_data"))
+            axes_plot = gr.Plot(show_label=False, elem_id="pca_axes")
         with gr.Column():
             dataset = dataset_radio(i18n)
             components = gr.Image(label=i18n("pca_components"), elem_id="pca_components")
@@ -66,7 +69,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     rebuild_inputs = [dataset, source, index, k, drawing]
     for control in (dataset, source, index, k):
         control.change(rebuild, rebuild_inputs, [original, rebuilt, summary], show_progress="hidden")
-    return [OnLoad(open_tab, rebuild_inputs, [components, curve, original, rebuilt, summary])]
+    return [OnLoad(open_tab, [toy] + rebuild_inputs, [axes_plot, components, curve, original, rebuilt, summary])]
 
 
 if __name__ == "__main__":
