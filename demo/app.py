@@ -12,7 +12,7 @@ from typing import Callable
 import gradio as gr
 
 from demo.components import KEEP_BRUSH_JS, OnLoad
-from demo.i18n import I18N
+from demo.i18n import I18N, request_language, text
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
 from lab import api
@@ -20,6 +20,8 @@ from lab import api
 CSS = """
 #sketchpad canvas { cursor: crosshair; }
 #summary { min-height: 3em; }
+/* Eleven tabs fit one row at 1400 px in both languages (Spanish names are longer): tighter tab padding. */
+.tab-wrapper .tab-container > button { padding-left: 9px; padding-right: 9px; }
 """
 # (tab id, its title's text key, its module), in the lecture's order.
 TABS = [("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities", "tab_density", densities),
@@ -35,8 +37,7 @@ def build_demo() -> gr.Blocks:
     with gr.Blocks(title="Generative Models Lab") as demo:
         gr.Markdown(I18N("title"))
         gr.Markdown(I18N("intro"))
-        gr.Textbox(value=api.describe_device(), label=I18N("device"), interactive=False, max_lines=1,
-                   elem_id="device", container=True)
+        device = gr.Textbox(label=I18N("device"), interactive=False, max_lines=1, elem_id="device", container=True)
         drawing = gr.State(None)
         loads = {}
         with gr.Tabs():
@@ -44,10 +45,19 @@ def build_demo() -> gr.Blocks:
                 with gr.Tab(I18N(title_key), id=tab_id):
                     loads[tab_id] = module.build(I18N, drawing)
         order = [tab_id for tab_id in loads if tab_id not in LOADS_LAST] + list(LOADS_LAST)
+        wire_load(demo, OnLoad(device_text, [], [device]))
         for tab_id in order:
             for load in loads[tab_id]:
                 wire_load(demo, load)
     return demo
+
+
+def device_text(request: gr.Request | None = None) -> str:
+    """What runs the models, in the reader's language."""
+    facts, lang = api.device_facts(), request_language(request)
+    if facts["kind"] == "cpu":
+        return text("device_cpu", lang, threads=facts["threads"])
+    return text("device_gpu", lang, kind=facts["kind"], name=facts["name"] or facts["kind"])
 
 
 def wire_load(demo: gr.Blocks, load: OnLoad) -> None:

@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple
 import gradio as gr
 import numpy as np
 
-from demo.i18n import text
+from demo.i18n import UI_TEXT, text
 from demo.imaging import write_gif
 from lab import api
 
@@ -37,6 +37,11 @@ class OnLoad(NamedTuple):
     then: "OnLoad | None" = None
 
 
+def warn(message: str, lang: str) -> None:
+    """A warning toast, titled in the reader's language; the tab keeps working."""
+    gr.Warning(message, title=text("warning", lang))
+
+
 # --- data and images -------------------------------------------------------------------------------------
 
 def choice_key(value: str) -> str:
@@ -47,6 +52,11 @@ def choice_key(value: str) -> str:
 def translated_choices(i18n, values) -> list[tuple]:
     """(label in the reader's language, value) pairs: the handlers keep receiving the plain values."""
     return [(i18n(choice_key(value)), value) for value in values]
+
+
+def choice_label(value: str, lang: str) -> str:
+    """A choice's label in `lang`, for text that handlers compute (a legend, a title)."""
+    return UI_TEXT.get(lang, UI_TEXT["en"]).get(choice_key(value), value)
 
 
 def dataset_radio(i18n, label_key: str = "dataset", elem_id: str | None = None) -> gr.Radio:

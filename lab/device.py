@@ -35,14 +35,20 @@ def get_device() -> torch.device:
     return torch.device("cpu")
 
 
-def describe_device(device: torch.device | None = None) -> str:
-    """A short human-readable name for `device` (default: the lab's), shown in the UI and on training cards."""
+def device_facts(device: torch.device | None = None) -> dict:
+    """What runs the models: {'kind': cuda, mps or cpu, 'name': the GPU's name or None, 'threads': torch's
+    CPU threads} for `device` (default: the lab's)."""
     device = device or get_device()
-    if device.type == "cuda":
-        return f"cuda ({torch.cuda.get_device_name(device)})"
-    if device.type == "cpu":
-        return f"cpu ({torch.get_num_threads()} threads)"
-    return device.type
+    name = torch.cuda.get_device_name(device) if device.type == "cuda" else None
+    return {"kind": device.type, "name": name, "threads": torch.get_num_threads()}
+
+
+def describe_device(device: torch.device | None = None) -> str:
+    """A short human-readable name for `device` (default: the lab's), shown on training cards."""
+    facts = device_facts(device)
+    if facts["name"]:
+        return f"{facts['kind']} ({facts['name']})"
+    return f"cpu ({facts['threads']} threads)" if facts["kind"] == "cpu" else facts["kind"]
 
 
 def gpu_task(function):

@@ -9,16 +9,16 @@ import numpy as np
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip
-from demo.components import OnLoad, composite, point_canvas_panel, translated_choices
+from demo.components import OnLoad, choice_label, composite, point_canvas_panel, translated_choices, warn
 from lab.api import densities as model
 from lab.api.densities import COVARIANCES, DRAWN, SOURCE_NAMES
 
-def _points(name: str, seed: int, canvas) -> np.ndarray | None:
+def _points(name: str, seed: int, canvas, lang: str) -> np.ndarray | None:
     """The source's points, or None after a warning (an empty pad): the handlers then keep their outputs."""
     try:
         return model.source_points(name, seed, composite(canvas))
     except ValueError as error:
-        gr.Warning(str(error))
+        warn(str(error), lang)
         return None
 
 
@@ -26,13 +26,13 @@ def compare(name: str, bins: float, bandwidth: float, components: float, covaria
             show_samples: bool, canvas=None, request: gr.Request | None = None):
     """Fit the three densities in 2-D and in 1-D; return (2-D contour maps, 2-D table, 1-D curves, 1-D table)."""
     lang = request_language(request)
-    points = _points(name, int(seed or 0), canvas)
+    points = _points(name, int(seed or 0), canvas, lang)
     if points is None:
         return (gr.skip(),) * 4
     result = model.compare_2d(points, int(bins), float(bandwidth), int(components), covariance, int(seed or 0),
                               samples=150 if show_samples else 0)
     titles = {"histogram": text("histogram", lang, bins=int(bins)), "kde": f"KDE, h = {float(bandwidth):.2f}",
-              "gmm": text("gmm", lang, components=int(components), covariance=covariance)}
+              "gmm": text("gmm", lang, components=int(components), covariance=choice_label(covariance, lang))}
     fits = result["fits"]
     panels = [{"title": titles[key], "xs": fit["xs"], "ys": fit["ys"], "density": fit["density"]}
               for key, fit in fits.items()]
@@ -55,9 +55,9 @@ def compare_1d(bins: int, bandwidth: float, components: int, seed: int, titles: 
     return figure, "\n".join([text("density_table", lang), "|---|---|---|", *rows])
 
 
-def cross_validated_bandwidth(name: str, seed: float, canvas=None):
+def cross_validated_bandwidth(name: str, seed: float, canvas=None, request: gr.Request | None = None):
     """The bandwidth 5-fold cross-validation picks on the training points (sets the slider)."""
-    points = _points(name, int(seed or 0), canvas)
+    points = _points(name, int(seed or 0), canvas, request_language(request))
     return gr.skip() if points is None else model.cross_validated_bandwidth(points, int(seed or 0))
 
 

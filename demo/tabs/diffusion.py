@@ -10,8 +10,8 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
-from demo.components import (OnLoad, check_steps, class_choices, class_name, export_gif, image_source, player,
-                             sampling_controls, source_image, translated_choices)
+from demo.components import (OnLoad, check_steps, choice_label, class_choices, class_name, export_gif,
+                             image_source, player, sampling_controls, source_image, translated_choices)
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from lab import api
@@ -26,11 +26,12 @@ FRAME = 140
 
 def schedule_figure(request: gr.Request | None = None):
     """ᾱ_t and log SNR(t) for the linear and cosine schedules, and latent diffusion's scaled-linear one."""
+    lang = request_language(request)
     curves = model.schedule_curves()
     colors = {"linear": plots.SECOND, "cosine": plots.ACCENT, "scaled-linear": plots.CLUSTER_COLORS[4]}
     def line(name: str, key: str) -> dict:
         return {"type": "scatter", "x": curves[name]["t"][::5].tolist(), "y": curves[name][key][::5].tolist(),
-                "mode": "lines", "name": name, "line": {"color": colors[name], "width": 2.5},
+                "mode": "lines", "name": choice_label(name, lang), "line": {"color": colors[name], "width": 2.5},
                 "showlegend": key == "alpha_bar", "legendgroup": name}
     panels = [{"title": "ᾱ_t", "traces": [line(name, "alpha_bar") for name in curves]},
               {"title": "log SNR(t) = log ᾱ_t / (1 − ᾱ_t)", "traces": [line(name, "log_snr") for name in curves]}]
@@ -47,7 +48,7 @@ def show_forward(source: str, index: float, timestep: float, seed: float, schedu
     clean = source_image(source, index, drawing, "mnist", lang)
     result = model.forward_noising(clean, int(timestep), int(seed or 0), schedule)
     numbers = text("forward_numbers", lang, t=int(timestep), a=result["sqrt_alpha_bar"],
-                   b=result["sqrt_one_minus_alpha_bar"], schedule=schedule)
+                   b=result["sqrt_one_minus_alpha_bar"], schedule=choice_label(schedule, lang))
     return to_display(clean, FRAME), to_display(result["noise"], FRAME), to_display(result["noisy"], FRAME), numbers
 
 

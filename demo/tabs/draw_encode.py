@@ -12,7 +12,7 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
-from demo.components import OnLoad, clear_pad_js, composite, dataset_radio, export_text, sketchpad
+from demo.components import OnLoad, clear_pad_js, composite, dataset_radio, export_text, sketchpad, warn
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from lab import api
@@ -93,13 +93,14 @@ def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | Non
         raise gr.Error(str(error))
 
 
-def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None, warn: bool = True):
-    """Re-encode the drawing kept in state (the Encode button, or a VAE switch with warn=False, which
+def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None,
+                   warn_if_blank: bool = True):
+    """Re-encode the drawing kept in state (the Encode button, or a VAE switch with warn_if_blank=False, which
     leaves the outputs empty without a warning when nothing is drawn yet)."""
     lang = request_language(request)
     if image28 is None:
-        if warn:
-            gr.Warning(text("blank", lang))
+        if warn_if_blank:
+            warn(text("blank", lang), lang)
         return empty_outputs()
     return _encode_outputs(np.asarray(image28, np.float32), dataset, vae_name, lang)
 
@@ -118,13 +119,14 @@ def pick_example(dataset: str, vae_name: str, event: gr.SelectData, request: gr.
 
 def resample(image28, dataset: str, vae_name: str, seed: float, request: gr.Request | None = None):
     """Six decodings of z ~ q(z|x) for the VAE next to six of the AE's single z."""
+    lang = request_language(request)
     if image28 is None:
-        gr.Warning(text("blank", request_language(request)))
+        warn(text("blank", lang), lang)
         return None, None
     samples = model.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
                                    seed=int(seed or 0))
     for message in samples["errors"].values():
-        gr.Warning(text("missing", request_language(request), message=message))
+        warn(text("missing", lang, message=message), lang)
     return tuple(strip(images) if images is not None else None for images in (samples["vae"], samples["ae"]))
 
 
@@ -190,7 +192,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
 
 def encode_after_switch(image28, dataset: str, vae_name: str, request: gr.Request | None = None):
     """A VAE switch re-encodes the drawing; with nothing drawn yet it stays quiet."""
-    return encode_current(image28, dataset, vae_name, request, warn=False)
+    return encode_current(image28, dataset, vae_name, request, warn_if_blank=False)
 
 
 if __name__ == "__main__":

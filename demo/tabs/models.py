@@ -4,24 +4,29 @@ from __future__ import annotations
 import gradio as gr
 
 from demo.components import OnLoad
+from demo.i18n import request_language, text
 from lab.api import models as model
 
 COLUMNS = ["dataset", "model", "figure", "value", "epochs", "command", "status"]
 
 
-def checkpoint_table() -> list[list]:
+def checkpoint_table(request: gr.Request | None = None) -> dict:
+    """The shipped checkpoints as a table with headers in the reader's language."""
+    lang = request_language(request)
     rows = model.shipped_checkpoints()
-    return [[row.get(column, "") if not isinstance(row.get(column), float) else round(row[column], 4)
+    data = [[row.get(column, "") if not isinstance(row.get(column), float) else round(row[column], 4)
              for column in COLUMNS] for row in rows]
+    for row in data:   # "ok" is the lab's word; a broken checkpoint's message stays as the loader wrote it
+        row[-1] = text("models_ok", lang) if row[-1] == "ok" else row[-1]
+    return {"headers": [text(f"models_column_{column}", lang) for column in COLUMNS], "data": data}
 
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
-    """Lay out the tab (`drawing` is unused); the table fills itself when the page opens."""
+    """Lay out the tab (`drawing` is unused); the table fills when the page opens."""
     gr.Markdown(i18n("models_intro"))
-    table = gr.Dataframe(value=checkpoint_table, headers=COLUMNS, interactive=False, wrap=True,
-                         elem_id="checkpoints")
+    table = gr.Dataframe(headers=COLUMNS, interactive=False, wrap=True, elem_id="checkpoints")
     gr.Button(i18n("refresh"), size="sm").click(checkpoint_table, None, table)
-    return []
+    return [OnLoad(checkpoint_table, [], [table])]
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ UI = {
         "choice_tied": "tied",
         "choice_cosine": "cosine",
         "choice_linear": "linear",
+        "choice_scaled_linear": "scaled-linear",
         "choice_slerp": "slerp",
         "choice_my_drawing": "my drawing",
         "choice_scribble": "scribble",
@@ -102,6 +103,7 @@ UI = {
         "choice_tied": "compartida",
         "choice_cosine": "coseno",
         "choice_linear": "lineal",
+        "choice_scaled_linear": "lineal escalado",
         "choice_slerp": "slerp (esférica)",
         "choice_my_drawing": "mi dibujo",
         "choice_scribble": "garabato",
@@ -113,6 +115,9 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "warning": "Warning",
+        "device_cpu": "cpu ({threads} threads)",
+        "device_gpu": "{kind} ({name})",
         "no_drawing": "Draw something in the Draw & encode tab first, or pick another image.",
         "no_class": "none (unconditional)",
         "steps_range": "The number of steps must be between 1 and 1000.",
@@ -120,6 +125,9 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "warning": "Aviso",
+        "device_cpu": "cpu ({threads} hilos)",
+        "device_gpu": "{kind} ({name})",
         "no_drawing": "Primero dibuja algo en la pestaña Dibujar y codificar, o elige otra imagen.",
         "no_class": "ninguna (incondicional)",
         "steps_range": "El número de pasos debe estar entre 1 y 1000.",

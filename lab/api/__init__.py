@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from lab.checkpoints import CheckpointError
 from lab.data import DATASET_NAMES, class_names
-from lab.device import describe_device
+from lab.device import describe_device, device_facts
 from lab.drawing import BlankDrawingError, model_input as prepare_drawing
 from lab.examples import example_count, example_images, example_images_by_index
 
-__all__ = ["BlankDrawingError", "CheckpointError", "DATASET_NAMES", "class_names", "describe_device",
+__all__ = ["BlankDrawingError", "CheckpointError", "DATASET_NAMES", "class_names", "describe_device", "device_facts",
            "example_count", "example_images", "example_images_by_index", "prepare_drawing"]
