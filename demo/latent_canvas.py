@@ -71,6 +71,7 @@ def draw_map(points: np.ndarray, labels: np.ndarray, class_names: list[str], vie
         pen.line([tuple(p) for p in view.to_pixels(np.asarray(path))], fill="black", width=3)
         for u, v in view.to_pixels(np.asarray(path)):
             pen.ellipse([u - 3, v - 3, u + 3, v + 3], fill="white", outline="black")
+    _draw_ticks(pen, view)
     if posterior is not None:
         _draw_posterior(pen, view, posterior)
     if marker is not None:
@@ -92,7 +93,29 @@ def _draw_posterior(pen: ImageDraw.ImageDraw, view: MapView, posterior: dict) ->
         outline = view.to_pixels(ellipse_outline(posterior["center"], posterior["covariance"]))
         pen.line([tuple(p) for p in outline], fill="black", width=3)
     u, v = view.to_pixels(np.asarray(posterior["center"]))[0]
-    pen.ellipse([u - 7, v - 7, u + 7, v + 7], outline="black", width=3)
+    # A ring big enough to find among 1,000 points: black with a white halo on both sides.
+    pen.ellipse([u - 14, v - 14, u + 14, v + 14], outline="white", width=7)
+    pen.ellipse([u - 12, v - 12, u + 12, v + 12], outline="black", width=3)
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> np.ndarray:
+    """Round tick values (steps of 1, 2 or 5 times a power of ten) inside [low, high], about `count` of them."""
+    raw = (high - low) / count
+    power = 10 ** np.floor(np.log10(raw))
+    step = min((factor * power for factor in (1, 2, 5, 10) if factor * power >= raw), default=10 * power)
+    return np.arange(np.ceil(low / step) * step, high, step)
+
+
+def _draw_ticks(pen: ImageDraw.ImageDraw, view: MapView) -> None:
+    """Map coordinates along the bottom and left edges, drawn inside the plot so clicks map unchanged."""
+    for x in nice_ticks(view.x_min, view.x_max):
+        u = view.to_pixels(np.array([x, view.y_min]))[0, 0]
+        pen.line([u, PLOT - 1, u, PLOT - 7], fill="#6b7280", width=1)
+        pen.text((u + 2, PLOT - 16), f"{x:g}", fill="#6b7280")
+    for y in nice_ticks(view.y_min, view.y_max):
+        v = view.to_pixels(np.array([view.x_min, y]))[0, 1]
+        pen.line([0, v, 6, v], fill="#6b7280", width=1)
+        pen.text((8, v - 6), f"{y:g}", fill="#6b7280")
 
 
 def grid_image(images: np.ndarray, gap: int = 2) -> Image.Image:

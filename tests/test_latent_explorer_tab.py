@@ -115,3 +115,11 @@ def test_second_drawing_as_an_endpoint(seven):
     with pytest.raises(gr.Error):
         blank = {"background": None, "layers": [], "composite": np.full((50, 50, 3), 255, np.uint8)}
         tab.run_interpolation("mnist", "test", 1, "second", 0, 4, "linear", None, None, blank)
+
+
+def test_map_ticks_are_round_numbers_inside_the_view():
+    from demo.latent_canvas import nice_ticks
+
+    ticks = nice_ticks(-3.2, 4.1)
+    assert list(ticks) == [-2.0, 0.0, 2.0, 4.0]
+    assert all(0.01 <= tick < 0.07 for tick in nice_ticks(0.01, 0.07)) and len(nice_ticks(0.01, 0.07)) >= 3
