@@ -102,44 +102,6 @@ def test_spanish_browser_gets_spanish_labels(app_url, browser):
     context.close()
 
 
-# Words the two catalogues share on purpose would not count anyway (a string in both is not "English only");
-# this list is for English catalogue strings that a Spanish page may show legitimately.
-SHARED_TERMS = set()
-
-
-def english_only_strings() -> set[str]:
-    """Complete strings of the English catalogue (no placeholders) that the Spanish one never uses."""
-    from demo.i18n import DYNAMIC_TEXT, UI_TEXT
-
-    english = {value.strip() for table in (UI_TEXT, DYNAMIC_TEXT) for value in table["en"].values()
-               if "{" not in value}
-    spanish = {value.strip() for table in (UI_TEXT, DYNAMIC_TEXT) for value in table["es"].values()}
-    return english - spanish - SHARED_TERMS
-
-
-def test_every_tab_in_spanish_shows_no_english_catalogue_text(app_url, browser):
-    """Each tab rendered for a Spanish browser: no visible line, control value or choice label is a string
-    of the English catalogue that the Spanish one lacks."""
-    from demo.app import TABS
-    from demo.i18n import UI_TEXT
-
-    english_only = english_only_strings()
-    context = browser.new_context(locale="es-ES", viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(app_url)
-    found = {}
-    for _, title_key, _ in TABS:
-        name = UI_TEXT["es"][title_key]
-        page.get_by_role("tab", name=name, exact=True).click()   # every tab reachable at 1400 px: no "⋯"
-        page.wait_for_timeout(1500)
-        shown = {line.strip() for line in page.locator("body").inner_text().splitlines()}
-        shown |= set(page.locator("input[type=text], textarea").evaluate_all("(fields) => fields.map((f) => f.value.trim())"))
-        if shown & english_only:
-            found[name] = sorted(shown & english_only)
-    context.close()
-    assert found == {}
-
-
 def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
     from playwright.sync_api import expect
 
@@ -165,7 +127,8 @@ def test_moving_the_k_slider_redraws_the_clusters(app_url, browser):
     k_input.fill("6")
     k_input.press("Enter")
     expect(summary).not_to_have_text(before, timeout=30_000)
-    expect(page.locator("#kmeans_plot .js-plotly-plot")).to_be_visible()
+    # The step slider's own update redraws the plot once more; under load that event waits in the queue.
+    expect(page.locator("#kmeans_plot .js-plotly-plot")).to_be_visible(timeout=30_000)
     page.close()
 
 
@@ -353,3 +316,41 @@ def test_the_other_pads_keep_the_brush_after_their_trash(app_url, browser):
             page.locator(f"#{pad} .top-panel > button:last-of-type").click()
             expect(brush).to_have_class(re.compile(r"\bhighlight\b"), timeout=5_000)
     page.close()
+
+
+# Words the two catalogues share on purpose would not count anyway (a string in both is not "English only");
+# this list is for English catalogue strings that a Spanish page may show legitimately.
+SHARED_TERMS = set()
+
+
+def english_only_strings() -> set[str]:
+    """Complete strings of the English catalogue (no placeholders) that the Spanish one never uses."""
+    from demo.i18n import DYNAMIC_TEXT, UI_TEXT
+
+    english = {value.strip() for table in (UI_TEXT, DYNAMIC_TEXT) for value in table["en"].values()
+               if "{" not in value}
+    spanish = {value.strip() for table in (UI_TEXT, DYNAMIC_TEXT) for value in table["es"].values()}
+    return english - spanish - SHARED_TERMS
+
+
+def test_every_tab_in_spanish_shows_no_english_catalogue_text(app_url, browser):
+    """Each tab rendered for a Spanish browser: no visible line, control value or choice label is a string
+    of the English catalogue that the Spanish one lacks."""
+    from demo.app import TABS
+    from demo.i18n import UI_TEXT
+
+    english_only = english_only_strings()
+    context = browser.new_context(locale="es-ES", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(app_url)
+    found = {}
+    for _, title_key, _ in TABS:
+        name = UI_TEXT["es"][title_key]
+        page.get_by_role("tab", name=name, exact=True).click()   # every tab reachable at 1400 px: no "⋯"
+        page.wait_for_timeout(1500)
+        shown = {line.strip() for line in page.locator("body").inner_text().splitlines()}
+        shown |= set(page.locator("input[type=text], textarea").evaluate_all("(fields) => fields.map((f) => f.value.trim())"))
+        if shown & english_only:
+            found[name] = sorted(shown & english_only)
+    context.close()
+    assert found == {}
