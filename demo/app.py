@@ -11,7 +11,7 @@ from typing import Callable
 
 import gradio as gr
 
-from demo.components import KEEP_BRUSH_JS, OnLoad
+from demo.components import KEEP_BRUSH_JS, OnLoad, shared_result
 from demo.i18n import I18N, request_language, text
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
@@ -61,10 +61,11 @@ def device_text(request: gr.Request | None = None) -> str:
 
 
 def wire_load(demo: gr.Blocks, load: OnLoad) -> None:
-    event = demo.load(load.fn, load.inputs, load.outputs)
+    """Run `load` (and what follows it) when a page opens, its results shared between visitors."""
+    event = demo.load(shared_result(load.fn), load.inputs, load.outputs)
     while load.then is not None:
         load = load.then
-        event = event.then(load.fn, load.inputs, load.outputs)
+        event = event.then(shared_result(load.fn), load.inputs, load.outputs)
 
 
 def launch_alone(build: Callable[..., list[OnLoad]]) -> None:

@@ -5,8 +5,10 @@ helpers. A tab imports these, never another tab.
 """
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
+import inspect
 import os
 import re
 import tempfile
@@ -17,8 +19,9 @@ from typing import Callable, NamedTuple
 
 import gradio as gr
 import numpy as np
+from gradio.caching import cache_hash
 
-from demo.i18n import UI_TEXT, text
+from demo.i18n import UI_TEXT, request_language, text
 from demo.imaging import write_gif
 from lab import api
 
@@ -30,11 +33,36 @@ EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-exports-"))
 class OnLoad(NamedTuple):
     """What a tab asks the app to run when a page opens: `fn(*inputs) -> outputs`, then `then` if given.
 
-    Every tab's build() returns a list of these (empty when the tab opens on its static values)."""
+    Every tab's build() returns a list of these (empty when the tab opens on its static values). The app
+    runs them through `shared_result`: what depends only on the fixed defaults is computed once."""
     fn: Callable
     inputs: list
     outputs: list
     then: "OnLoad | None" = None
+
+
+def shared_result(fn: Callable) -> Callable:
+    """`fn` for page loads, computed once per (inputs, language) and shared by every visitor after that.
+
+    A page opens on the fixed defaults, so a class of 30 opening it together should pay once, not 30
+    times. The key is the inputs' content (Gradio's own content hash) and the language; Gradio passes
+    `request` and `progress` positionally, so they are read by type and left out of the key. Each visitor
+    gets a deep copy: Gradio consumes update dicts, and per-user state must not be shared. Generators (the
+    streamed grid) run as before: their point is to be seen arriving."""
+    if inspect.isgeneratorfunction(fn):
+        return fn
+    results, lock = {}, threading.Lock()
+
+    @functools.wraps(fn)   # keeps fn's signature, so Gradio still injects `request` and `progress`
+    def load(*args):
+        request = next((arg for arg in args if isinstance(arg, gr.Request)), None)
+        values = [arg for arg in args if not isinstance(arg, (gr.Request, gr.Progress))]
+        key = cache_hash((values, request_language(request)))
+        with lock:   # the first visitor computes; those arriving meanwhile wait for that result
+            if key not in results:
+                results[key] = fn(*args)
+        return copy.deepcopy(results[key])
+    return load
 
 
 def warn(message: str, lang: str) -> None:

@@ -17,3 +17,24 @@ def test_the_checkpoint_table_lists_every_shipped_model_with_headers_in_the_read
 def test_the_device_line_is_translated():
     assert device_text().startswith("cpu (") and "threads" in device_text()
     assert "hilos" in device_text(SPANISH)
+
+
+def test_page_loads_are_computed_once_per_language_and_each_visitor_gets_a_copy():
+    import gradio as gr
+
+    from demo.components import shared_result
+
+    calls = []
+
+    def handler(value: int, request: gr.Request | None = None):
+        calls.append(value)
+        return {"value": value, "frames": [1, 2, 3]}
+
+    load = shared_result(handler)
+    visitor_a = gr.Request(headers={"accept-language": "en"})
+    visitor_b = gr.Request(headers={"accept-language": "en-GB"})
+    first, second = load(3, visitor_a), load(3, visitor_b)
+    assert first == second and first is not second and calls == [3]     # one computation, two copies
+    load(3, gr.Request(headers={"accept-language": "es"}))
+    load(4, visitor_a)
+    assert calls == [3, 3, 4]                                              # per language and per input
