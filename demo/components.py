@@ -1,7 +1,7 @@
 """The widgets tabs share, built in place inside the current Blocks, with the small handlers that go with
 them: the dataset radio, the image-source picker ("a test image or my drawing"), the drawing pads, the
-diffusion sampling controls, the trajectory player (state, step slider, ▶ and its timer) and the export
-helpers. A tab imports these, never another tab.
+diffusion sampling controls and the export helpers (the trajectory player is demo.flipbook). A tab imports
+these, never another tab.
 """
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import os
 import re
 import tempfile
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -47,22 +46,61 @@ def shared_result(fn: Callable) -> Callable:
     A page opens on the fixed defaults, so a class of 30 opening it together should pay once, not 30
     times. The key is the inputs' content (Gradio's own content hash) and the language; Gradio passes
     `request` and `progress` positionally, so they are read by type and left out of the key. Each visitor
-    gets a deep copy: Gradio consumes update dicts, and per-user state must not be shared. Generators (the
-    streamed grid) run as before: their point is to be seen arriving."""
+    gets a deep copy: Gradio consumes update dicts, and per-user state must not be shared. A generator (the
+    streamed grid) streams to the visitor who started it; the others get its last update (see
+    `_shared_stream`)."""
     if inspect.isgeneratorfunction(fn):
-        return fn
+        return _shared_stream(fn)
     results, lock = {}, threading.Lock()
 
     @functools.wraps(fn)   # keeps fn's signature, so Gradio still injects `request` and `progress`
     def load(*args):
-        request = next((arg for arg in args if isinstance(arg, gr.Request)), None)
-        values = [arg for arg in args if not isinstance(arg, (gr.Request, gr.Progress))]
-        key = cache_hash((values, request_language(request)))
+        key = _load_key(args)
         with lock:   # the first visitor computes; those arriving meanwhile wait for that result
             if key not in results:
                 results[key] = fn(*args)
         return copy.deepcopy(results[key])
     return load
+
+
+def _load_key(args: tuple) -> str:
+    request = next((arg for arg in args if isinstance(arg, gr.Request)), None)
+    values = [arg for arg in args if not isinstance(arg, (gr.Request, gr.Progress))]
+    return cache_hash((values, request_language(request)))
+
+
+def _shared_stream(fn: Callable) -> Callable:
+    """A generator load run once per key: the first visitor sees it arrive, later ones (and those who came
+    while it ran) get its last update at once. 20 visitors streaming the PixelCNN grid each cost the server
+    20 × 22 s before. If the first visitor leaves mid-stream, whoever waited computes it themselves."""
+    finished, running, lock = {}, {}, threading.Lock()
+
+    @functools.wraps(fn)
+    def stream(*args):
+        key = _load_key(args)
+        with lock:
+            owner = key not in finished and key not in running
+            if owner:
+                running[key] = threading.Event()
+            wait_for = running.get(key)
+        if not owner:
+            if key not in finished:
+                wait_for.wait()
+            if key in finished:
+                yield copy.deepcopy(finished[key])
+                return
+            yield from fn(*args)
+            return
+        try:
+            last = None
+            for last in fn(*args):
+                yield last
+            if last is not None:
+                finished[key] = copy.deepcopy(last)
+        finally:
+            with lock:
+                running.pop(key).set()
+    return stream
 
 
 def warn(message: str, lang: str) -> None:
@@ -202,53 +240,6 @@ def check_steps(steps: float, lang: str) -> int:
     if not 1 <= int(steps) <= 1000:
         raise gr.Error(text("steps_range", lang))
     return int(steps)
-
-
-# --- the trajectory player -------------------------------------------------------------------------------
-
-@dataclass
-class Player:
-    """A computed trajectory stepped through without recomputing: per-user state holding it, a step slider,
-    ▶ and the timer that moves the slider while playing."""
-    state: gr.State
-    slider: gr.Slider
-    button: gr.Button
-    timer: gr.Timer
-
-    first: int = 0
-
-    def wire(self, show: Callable, outputs: list, last_frame: Callable[[dict], int], stride: int = 1) -> None:
-        """The slider shows `show(state, step) -> outputs`; ▶ plays from the first frame to `last_frame(state)`."""
-        self.slider.change(show, [self.state, self.slider], outputs, show_progress="hidden")
-        self.button.click(functools.partial(start_playing, first=self.first), None, [self.slider, self.timer])
-        self.timer.tick(functools.partial(advance, last_frame=last_frame, stride=stride, first=self.first),
-                        [self.state, self.slider], [self.slider, self.timer], show_progress="hidden")
-
-
-def player(i18n, label_key: str, maximum: int, slider_id: str, button_id: str, interval: float = 0.25,
-           first: int = 0) -> Player:
-    """The player's row (a step slider from `first` to `maximum`, starting at the end, and ▶), built in
-    place. Steps counted from 1 (first=1) read the way captions say them: "step 20 of 20"."""
-    state = gr.State(None)
-    with gr.Row():
-        slider = gr.Slider(first, maximum, value=maximum, step=1, label=i18n(label_key), elem_id=slider_id,
-                           scale=4)
-        button = gr.Button(i18n("play"), scale=1, elem_id=button_id)
-    return Player(state, slider, button, gr.Timer(interval, active=False), first)
-
-
-def start_playing(first: int = 0):
-    return first, gr.Timer(active=True)
-
-
-def advance(result: dict | None, step: float, last_frame: Callable[[dict], int], stride: int = 1, first: int = 0):
-    """One tick of ▶: `stride` frames further, stopping the timer at the last frame (and looping back to
-    the first when ▶ is pressed at the end)."""
-    if result is None:
-        return gr.skip(), gr.Timer(active=False)
-    last = last_frame(result)
-    following = first if int(step) >= last else min(last, int(step) + stride)
-    return following, gr.Timer(active=following < last)
 
 
 # --- exports ---------------------------------------------------------------------------------------------

@@ -1,10 +1,9 @@
 """The autoregressive tab's handlers called directly, on the shipped PixelCNNs."""
-import functools
+import types
 
 import numpy as np
 import pytest
 
-from demo.components import advance
 from demo.tabs import autoregressive as tab
 from lab.api.autoregressive import cost_table, likelihood
 from lab.examples import load_examples
@@ -13,21 +12,21 @@ QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress
 
 
 def test_sampling_records_every_pixel_and_the_slider_walks_through_it():
-    state, slider, partial, figure, caption, summary = tab.run_sampling("mnist", 3, 1.0, 1.0, 0, progress=QUIET)
+    state, book, figure, summary = tab.run_sampling("mnist", 3, 1.0, 1.0, 0, progress=QUIET)
     assert state["values"].shape == (28, 28) and state["probabilities"].shape == (784, 256)
     assert np.allclose(state["probabilities"].sum(axis=1), 1, atol=1e-4)
     assert "784 pixels" in summary
     entropy = -(state["probabilities"] * np.log(np.clip(state["probabilities"], 1e-12, None))).sum(axis=1)
-    assert slider["value"] == int(entropy.argmax()) and entropy.max() > 1.0   # opens where the model chose
-    image, figure, caption = tab.show_pixel(state, 30)                 # row 1, column 2
-    assert "row 1, column 2" in caption and len(figure.data[0].y) == 256
+    assert book["start"] == int(entropy.argmax()) and entropy.max() > 1.0   # opens where the model chose
+    assert book["last"] == 783 and book["stride"] == tab.PLAY_STRIDE         # every pixel is a frame
+    assert "row 1, column 2" in book["captions"][30]
+    figure = tab.show_settled_pixel(state, types.SimpleNamespace(frame=30))   # row 1, column 2
+    assert len(figure.data[0].y) == 256
     drawn = int(state["values"][1, 2])
     assert figure.data[0].marker.color[drawn] != figure.data[0].marker.color[(drawn + 1) % 256]
-    pixels = np.asarray(image.resize((28, 28), 0))   # nearest: one value per drawn pixel
-    assert tuple(pixels[1, 2]) == (242, 38, 38) and tuple(pixels[27, 27]) == (89, 102, 140)
-    play = functools.partial(advance, last_frame=tab.last_pixel, stride=tab.PLAY_STRIDE)
-    assert play(state, 20)[0] == 27 and play(state, 783)[0] == 0
-    assert tab.show_pixel(None, 3) == (None, None, "")
+    partial = tab.partial_image(state["values"], 30)
+    assert tuple(partial[1, 2]) == (242, 38, 38) and tuple(partial[27, 27]) == (89, 102, 140)
+    assert tab.distribution_figure(None, 3) is None
     assert "1024x1024" in tab.cost_argument(state)
 
 

@@ -207,14 +207,21 @@ def test_a_short_trajectory_runs_and_the_step_slider_moves_through_it(app_url, b
     steps.press("Enter")
     page.locator("#run_trajectory").click()
     expect(summary).to_contain_text("8 steps of", timeout=60_000)
-    expect(page.locator("#step_caption")).to_contain_text("Step 8 of 8", timeout=30_000)
-    step = page.locator("#diffusion_step input[type=number]")
-    step.fill("2")
-    step.press("Enter")
-    expect(page.locator("#step_caption")).to_contain_text("Step 2 of 8", timeout=30_000)   # counted from 1
-    expect(page.locator("#frame_clean img")).to_be_visible()
+    book = page.locator("#diffusion_frames")
+    expect(book.locator(".fb-caption")).to_contain_text("Step 8 of 8", timeout=30_000)
+    book.locator(".fb-range").fill("1")                            # frame 1 is the second step
+    expect(book.locator(".fb-caption")).to_contain_text("Step 2 of 8")   # counted from 1
+    assert canvas_has_ink(book.locator("canvas").nth(2))           # x̂0 drawn from its sheet
     page.screenshot(path=str(SCREENSHOTS / "diffusion.png"), full_page=True)
     page.close()
+
+
+def canvas_has_ink(canvas) -> bool:
+    """Whether a flipbook canvas shows a frame: some pixel brighter than black."""
+    return canvas.evaluate("""(c) => {
+        const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < data.length; i += 4) if (data[i] > 40) return true;
+        return false; }""")
 
 
 def test_the_latent_path_steps_on_the_map_and_the_spaces_compare(app_url, browser):
@@ -223,13 +230,12 @@ def test_the_latent_path_steps_on_the_map_and_the_spaces_compare(app_url, browse
     page = open_tab(browser, app_url, "Latent diffusion")
     summary = page.locator("#latent_summary")
     expect(summary).to_contain_text("steps of", timeout=60_000)   # the preloaded trajectory
-    caption = page.locator("#latent_step_caption")
+    book = page.locator("#latent_frames")
+    caption = book.locator(".fb-caption")
     expect(caption).to_contain_text("final latent", timeout=30_000)
-    step = page.locator("#latent_step input[type=number]")
-    step.fill("4")
-    step.press("Enter")
-    expect(caption).to_contain_text("Step 4 of 20", timeout=30_000)
-    expect(page.locator("#latent_path_map img")).to_be_visible()
+    book.locator(".fb-range").fill("3")
+    expect(caption).to_contain_text("Step 4 of 20")
+    assert canvas_has_ink(book.locator("canvas").first)
     expect(page.locator("#space_table")).to_contain_text("784", timeout=60_000)   # the preloaded comparison
     page.screenshot(path=str(SCREENSHOTS / "latent_diffusion.png"), full_page=True)
     page.close()
@@ -242,10 +248,10 @@ def test_the_pixel_slider_shows_each_pixels_distribution(app_url, browser):
     expect(page.locator("#ar_summary")).to_contain_text("784 pixels", timeout=60_000)   # the preloaded sample
     expect(page.locator("#ar_summary")).to_contain_text("guidance w = 1.5")             # mnist's default
     expect(page.locator("#ar_model")).to_contain_text("guidance")
-    pixel = page.locator("#ar_pixel input[type=number]")
-    pixel.fill("30")
-    pixel.press("Enter")
-    expect(page.locator("#ar_pixel_caption")).to_contain_text("row 1, column 2", timeout=30_000)
+    book = page.locator("#ar_frames")
+    book.locator(".fb-range").fill("30")
+    expect(book.locator(".fb-caption")).to_contain_text("row 1, column 2", timeout=30_000)
+    # Letting the slider go asks the server for that pixel's distribution.
     expect(page.locator("#ar_distribution .js-plotly-plot")).to_be_visible(timeout=30_000)
     expect(page.locator("#ar_likelihood")).to_contain_text("ELBO", timeout=30_000)
     expect(page.locator("#ar_cost_table")).to_contain_text("1024x1024", timeout=30_000)
@@ -321,6 +327,29 @@ def test_the_other_pads_keep_the_brush_after_their_trash(app_url, browser):
 # Words the two catalogues share on purpose would not count anyway (a string in both is not "English only");
 # this list is for English catalogue strings that a Spanish page may show legitimately.
 SHARED_TERMS = set()
+
+
+def test_play_reaches_the_last_step_within_twice_its_designed_time(app_url, browser):
+    """▶ steps through frames already in the page: 19 ticks of 0.25 s after the first frame, no server."""
+    import time
+
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Diffusion")
+    book = page.locator("#diffusion_frames")
+    caption = book.locator(".fb-caption")
+    expect(caption).to_contain_text("Step 20 of 20", timeout=90_000)   # the preloaded trajectory
+    designed = 19 * 0.25
+    started = time.perf_counter()
+    book.locator(".fb-play").click()
+    playing = "document.querySelector('#diffusion_frames .flipbook').closest('[data-playing]').dataset.playing"
+    assert page.evaluate(playing) == "true"
+    expect(caption).not_to_contain_text("Step 20 of 20", timeout=1_000)      # it went back to the start
+    page.wait_for_function(f"() => {playing} === 'false'", timeout=30_000)
+    elapsed = time.perf_counter() - started
+    expect(caption).to_contain_text("Step 20 of 20")
+    assert elapsed <= 2 * designed, f"20 steps played in {elapsed:.1f} s (designed {designed:.2f} s)"
+    page.close()
 
 
 def english_only_strings() -> set[str]:

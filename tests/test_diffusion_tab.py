@@ -3,7 +3,6 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from demo.components import advance
 from demo.tabs import diffusion as tab
 from lab.api.diffusion import NO_CLASS, forward_noising, trajectory
 
@@ -38,15 +37,15 @@ def test_a_trajectory_has_one_frame_per_step_and_guidance_parts():
     assert unconditional["guidance_push"] is None and unconditional["conditional"] is None
 
 
-def test_run_reverse_then_step_and_play_through_it():
-    state, slider, *frames, summary, gif = tab.run_reverse("mnist", 7, 3.0, "ddim", 5, 0.0, 1, progress=QUIET)
-    assert slider["maximum"] == 5 and slider["value"] == 5   # steps counted from 1, as the caption says
-    assert all(frame is not None for frame in frames[:6]) and "Step **5** of 5" in frames[6]
+def test_run_reverse_sends_every_step_once_as_a_flipbook():
+    book, summary, gif = tab.run_reverse("mnist", 7, 3.0, "ddim", 5, 0.0, 1, progress=QUIET)
+    assert book["last"] == 4 and book["start"] == 4                # opens on the last step
+    assert len(book["panels"]) == 6 and all(panel["sprite"].startswith("data:image/webp") for panel in book["panels"])
+    assert "Step <b>1</b> of 5, t = <b>999</b>" in book["captions"][0]   # counted from 1, as the slider reads
+    assert "Step <b>5</b> of 5" in book["captions"][-1]
     assert "5** steps of ddim" in summary and gif.endswith(".gif")
-    first = tab.show_step(state, 1)
-    assert "t = **999**" in first[6] and "Step **1** of 5" in first[6]
-    assert advance(state, 1, tab.last_frame, first=1)[0] == 2
-    assert advance(state, 5, tab.last_frame, first=1)[0] == 1   # ▶ at the end starts again
+    unguided, _, _ = tab.run_reverse("mnist", NO_CLASS, 3.0, "ddim", 3, 0.0, 1, progress=QUIET)
+    assert [panel["label"] for panel in unguided["panels"]][0] == "x_t" and len(unguided["panels"]) == 3
 
 
 def test_ddim_with_eta_zero_gives_the_same_image_for_a_seed():

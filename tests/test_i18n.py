@@ -11,7 +11,7 @@ from demo import i18n
 
 DEMO = Path(__file__).resolve().parent.parent / "demo"
 CATALOGUES = sorted((DEMO / "texts").glob("*.py"))
-LABEL_KEY_WIDGETS = ("player", "dataset_radio")   # demo.components functions whose 2nd argument is a text key
+LABEL_KEY_WIDGETS = ("dataset_radio",)   # demo.components functions whose 2nd argument is a text key
 
 
 def placeholders(template: str) -> set[str]:

@@ -3,7 +3,6 @@ import numpy as np
 import pytest
 import torch
 
-from demo.components import advance
 from lab.diffusion import latents
 from lab.diffusion.sampling import guided_noise, sample
 from lab.diffusion.schedules import alpha_bar
@@ -84,15 +83,13 @@ def test_the_path_has_the_start_and_one_point_per_step():
 def test_tab_handlers_run_step_compare_and_grid():
     from demo.tabs import latent_diffusion as tab
 
-    state, slider, picture, noisy, clean, caption, summary, gif = tab.run_latent(
-        "mnist", 2, 3.0, "dpm++ sde", 10, 0, "pca", progress=QUIET)
-    assert slider["maximum"] == 11 and picture.size[0] > 500 and noisy.size == clean.size
+    book, summary, gif = tab.run_latent("mnist", 2, 3.0, "dpm++ sde", 10, 0, "pca", progress=QUIET)
+    assert book["last"] == 10 and book["start"] == 10             # 10 steps' inputs, then the final latent
+    the_map, noisy, clean = book["panels"]
+    assert the_map["width"] > 500 and not the_map["pixelated"] and noisy["width"] == clean["width"] == 28
     assert "ms" in summary and gif.endswith(".gif")
-    first = tab.show_latent_step(state, 1)
-    assert "t = **999**" in first[3] and first[0].size == picture.size
-    assert "z_0" in caption and "z_0" not in first[3]          # the last frame is the final latent
-    assert advance(state, 10, tab.last_frame, first=1)[0] == 11 and advance(state, 11, tab.last_frame, first=1)[0] == 1
-    assert tab.show_latent_step(None, 3) == (None, None, None, "")
+    assert "t = <b>999</b>" in book["captions"][0]
+    assert "z_0" in book["captions"][-1] and "z_0" not in book["captions"][0]   # the last frame is the final latent
     pixel, latent, table = tab.compare_spaces("mnist", 2, 3.0, "dpm++ sde", 20, 0)
     assert pixel.size == latent.size and "| 784 | 16 | 49× |" in table
     grid, caption = tab.latent_sixteen("fashion", 5, 3.0, "dpm++ sde", 20, 0)

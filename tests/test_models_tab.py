@@ -38,3 +38,25 @@ def test_page_loads_are_computed_once_per_language_and_each_visitor_gets_a_copy(
     load(3, gr.Request(headers={"accept-language": "es"}))
     load(4, visitor_a)
     assert calls == [3, 3, 4]                                              # per language and per input
+
+
+def test_a_streamed_load_streams_once_and_later_visitors_get_its_last_update():
+    import gradio as gr
+
+    from demo.components import shared_result
+
+    calls = []
+
+    def rows(count: int, request: gr.Request | None = None):
+        calls.append(count)
+        for row in range(count):
+            yield {"rows": row + 1}
+
+    stream = shared_result(rows)
+    visitor = gr.Request(headers={"accept-language": "en"})
+    assert list(stream(3, visitor)) == [{"rows": 1}, {"rows": 2}, {"rows": 3}]   # the first sees it arrive
+    assert list(stream(3, visitor)) == [{"rows": 3}] and calls == [3]            # the next gets the result
+    abandoned = stream(2, visitor)
+    next(abandoned)
+    abandoned.close()                                                           # left mid-stream
+    assert list(stream(2, visitor)) == [{"rows": 1}, {"rows": 2}] and calls == [3, 2, 2]

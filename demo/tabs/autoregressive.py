@@ -1,17 +1,18 @@
 """Autoregressive models: a PixelCNN samples an image pixel by pixel, completes a drawing, and gives the
 exact likelihood of any image (lecture: "Modelos autoregresivos").
 
-A sampled image is computed once, with the distribution of every pixel, and kept in per-user state; the
-pixel slider and the play button only pick frames from it. The 4x4 grid streams row by row.
+A sampled image is computed once, with the distribution of every pixel, and kept in per-user state; its
+pixels are sent once as a flipbook that the slider and the play button step through in the browser, and
+the distribution plot follows the pixel the slider settles on. The 4x4 grid streams row by row.
 """
 from __future__ import annotations
 
 import numpy as np
 import gradio as gr
-from PIL import Image
 
 from demo import plots
-from demo.components import OnLoad, class_choices, dataset_radio, image_source, player, source_image
+from demo.components import OnLoad, class_choices, dataset_radio, image_source, source_image
+from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip
 from lab import api
@@ -25,8 +26,8 @@ PLAY_STRIDE = 7          # pixels per tick of the play button: a quarter row
 
 def run_sampling(dataset: str, label: int, temperature: float, guidance: float, seed: float,
                  request: gr.Request | None = None, progress=gr.Progress()):
-    """Draw one image pixel by pixel; returns (state, pixel slider, the frame at its most uncertain pixel…,
-    summary)."""
+    """Draw one image pixel by pixel; returns (state, its flipbook opened on its most uncertain pixel, that
+    pixel's distribution, summary)."""
     lang = request_language(request)
     try:
         result = model.raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
@@ -37,7 +38,7 @@ def run_sampling(dataset: str, label: int, temperature: float, guidance: float, 
     summary = text("ar_summary", lang, seconds=result["seconds"], per_pixel=1000 * result["seconds"] / PIXELS,
                    temperature=float(temperature), guidance=float(guidance))
     shown = most_uncertain_pixel(result["probabilities"])
-    return (result, gr.update(value=shown), *show_pixel(result, shown), summary)
+    return result, sampling_book(result, shown, lang), distribution_figure(result, shown), summary
 
 
 def most_uncertain_pixel(probabilities: np.ndarray) -> int:
@@ -47,38 +48,47 @@ def most_uncertain_pixel(probabilities: np.ndarray) -> int:
     return int(np.argmax(entropy))
 
 
-def partial_image(values: np.ndarray, index: int, size: int = FRAME) -> Image.Image:
-    """The image as drawn up to pixel `index` (raster order): later pixels blue-grey, pixel `index` red."""
+def partial_image(values: np.ndarray, index: int) -> np.ndarray:
+    """The image as drawn up to pixel `index` (raster order), 28x28 RGB: later pixels blue-grey, pixel
+    `index` red."""
     gray = np.asarray(values, np.float32).reshape(-1) / 255
     rgb = np.stack([gray] * 3, axis=1)
     rgb[index + 1:] = (0.35, 0.4, 0.55)
     rgb[index] = (0.95, 0.15, 0.15)
-    pixels = (rgb.reshape(28, 28, 3) * 255).round().astype(np.uint8)
-    return Image.fromarray(pixels).resize((size, size), Image.NEAREST)
+    return (rgb.reshape(28, 28, 3) * 255).round().astype(np.uint8)
 
 
-def show_pixel(result: dict | None, index: float):
-    """One pixel of the sampled image (the slider's handler): the image so far, p(x_i | x_<i) over the
-    256 values with the drawn one marked, and a caption with its probability and entropy."""
+def sampling_book(result: dict, start: int, lang: str) -> dict:
+    """Every pixel of the sample as a flipbook frame: the image so far, and a caption with the value drawn,
+    its probability and the distribution's entropy. ▶ moves PLAY_STRIDE pixels a tick."""
+    drawn = result["values"].reshape(-1).astype(int)
+    probabilities = result["probabilities"]
+    chosen = probabilities[np.arange(PIXELS), drawn]
+    entropy = -(probabilities * np.log2(np.clip(probabilities, 1e-12, None))).sum(axis=1)
+    captions = [text("ar_pixel_caption", lang, index=index, row=index // 28, column=index % 28, value=drawn[index],
+                     probability=float(chosen[index]), entropy=float(entropy[index])) for index in range(PIXELS)]
+    frames = [partial_image(result["values"], index) for index in range(PIXELS)]
+    return flipbook_value([Panel(text("ar_so_far", lang), frames)], captions, lang, start=start, interval_ms=200,
+                          stride=PLAY_STRIDE, shown_width=FRAME, max_frames=PIXELS,
+                          step_label=text("ar_pixel", lang))
+
+
+def distribution_figure(result: dict | None, index: int):
+    """p(x_i | x_<i) over the 256 values, the drawn one marked (None before a sample)."""
     if result is None:
-        return None, None, ""
+        return None
     index = min(max(int(index), 0), PIXELS - 1)
     lang = result.get("lang", "en")
-    probabilities = result["probabilities"][index]
-    drawn = int(result["values"].reshape(-1)[index])
-    entropy = float(-(probabilities * np.log2(np.clip(probabilities, 1e-12, None))).sum())
-    caption = text("ar_pixel_caption", lang, index=index, row=index // 28, column=index % 28, value=drawn,
-                   probability=float(probabilities[drawn]), entropy=entropy)
     guidance = result.get("guidance", 1.0)
     title = (text("ar_distribution_title_guided", lang, guidance=guidance) if guidance != 1.0
              else text("ar_distribution_title", lang))
-    figure = plots.level_distribution(probabilities, drawn, title,
-                                      text("ar_value_axis", lang))
-    return partial_image(result["values"], index), figure, caption
+    return plots.level_distribution(result["probabilities"][index], int(result["values"].reshape(-1)[index]), title,
+                                    text("ar_value_axis", lang))
 
 
-def last_pixel(result: dict) -> int:
-    return PIXELS - 1
+def show_settled_pixel(result: dict | None, event: gr.EventData):
+    """The distribution of the pixel the flipbook settled on (slider let go, or ▶ stopped)."""
+    return distribution_figure(result, getattr(event, "frame", 0))
 
 
 def stream_grid(dataset: str, label: int, temperature: float, guidance: float, seed: float,
@@ -188,11 +198,11 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             sample_button = gr.Button(i18n("ar_sample"), variant="primary", elem_id="ar_sample")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="ar_summary")
-            pixels = player(i18n, "ar_pixel", PIXELS - 1, "ar_pixel", "ar_play", interval=0.2)
-            caption = gr.Markdown(elem_id="ar_pixel_caption")
+            state = gr.State(None)
             with gr.Row():
-                partial = gr.Image(label=i18n("ar_so_far"), height=FRAME + 30, scale=1, elem_id="ar_partial")
-                distribution = gr.Plot(show_label=False, scale=2, elem_id="ar_distribution")
+                with gr.Column(scale=2, min_width=260):
+                    pixels = flipbook("ar_frames")
+                distribution = gr.Plot(show_label=False, scale=3, elem_id="ar_distribution")
 
     gr.Markdown(i18n("ar_grid_title"))
     with gr.Row():
@@ -225,22 +235,21 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     cost_text = gr.Markdown(elem_id="ar_cost_table")
 
     sample_inputs = [dataset, label, temperature, guidance, seed]
-    frame_outputs = [partial, distribution, caption]
-    sample_outputs = [pixels.state, pixels.slider, *frame_outputs, summary]
+    sample_outputs = [state, pixels, distribution, summary]
     completion_inputs = [dataset, completion_source, completion_index, rows, label, temperature, guidance, seed,
                          drawing]
     likelihood_inputs = [dataset, likelihood_source, likelihood_index, drawing]
     likelihood_outputs = [likelihood_numbers, cost_plot, posterior_plot]
-    sample_button.click(run_sampling, sample_inputs, sample_outputs).then(cost_argument, pixels.state, cost_text)
+    sample_button.click(run_sampling, sample_inputs, sample_outputs).then(cost_argument, state, cost_text)
     model_outputs = [label, model_text, temperature, guidance]
     dataset.change(switch_dataset, dataset, model_outputs)
-    pixels.wire(show_pixel, frame_outputs, last_pixel, stride=PLAY_STRIDE)
+    pixels.release(show_settled_pixel, state, distribution, show_progress="hidden")
     grid_button.click(stream_grid, sample_inputs, [grid, grid_caption])
     completion_outputs = [completion_strip, completion_caption]
     completion_button.click(run_completion, completion_inputs, completion_outputs)
     likelihood_button.click(run_likelihood, likelihood_inputs, likelihood_outputs)
     return [OnLoad(switch_dataset, [dataset], model_outputs),
-            OnLoad(run_sampling, sample_inputs, sample_outputs, then=OnLoad(cost_argument, [pixels.state], [cost_text])),
+            OnLoad(run_sampling, sample_inputs, sample_outputs, then=OnLoad(cost_argument, [state], [cost_text])),
             OnLoad(run_likelihood, likelihood_inputs, likelihood_outputs),
             OnLoad(run_completion, completion_inputs, completion_outputs),
             OnLoad(stream_grid, sample_inputs, [grid, grid_caption])]

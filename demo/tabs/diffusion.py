@@ -1,8 +1,8 @@
 """Diffusion: the noise schedule, the forward process, the reverse process step by step, the samplers
 compared, and SDEdit from the student's drawing (lecture: "Modelos de difusión").
 
-The whole reverse trajectory is computed once (with a progress bar) and kept in per-user state; the step
-slider and the play button only pick frames from it.
+The whole reverse trajectory is computed once (with a progress bar) and sent once as a flipbook; its step
+slider and play button step through it in the browser.
 """
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import numpy as np
 
 from demo import plots
 from demo.components import (OnLoad, check_steps, choice_label, class_choices, class_name, export_gif,
-                             image_source, player, sampling_controls, source_image, translated_choices)
+                             image_source, sampling_controls, source_image, translated_choices)
+from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from lab import api
@@ -54,7 +55,7 @@ def show_forward(source: str, index: float, timestep: float, seed: float, schedu
 
 def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: float, eta: float, seed: float,
                 request: gr.Request | None = None, progress=gr.Progress()):
-    """Compute a whole trajectory once; returns (state, step slider, frames at the last step…, summary, GIF)."""
+    """Compute a whole trajectory once; returns (its flipbook, opened on the last step; summary; GIF)."""
     lang = request_language(request)
     steps = check_steps(steps, lang)
     try:
@@ -62,33 +63,26 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
                             progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except api.CheckpointError as error:
         raise gr.Error(str(error))
-    result["lang"] = lang
-    result["label_name"] = class_name(dataset, label, lang, NO_CLASS)
-    last = last_frame(result)
-    return (result, gr.update(maximum=last, value=last), *show_step(result, last),
+    label_name = class_name(dataset, label, lang, NO_CLASS)
+    return (trajectory_book(result, lang),
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
                  seconds=result["seconds"], per_step=1000 * result["seconds"] / len(result["timesteps"]),
-                 label=result["label_name"], guidance=float(guidance)),
+                 label=label_name, guidance=float(guidance)),
             write_trajectory_gif(result))
 
 
-def show_step(result: dict | None, step: float):
-    """The images at recorded step `step` (1 … S, the slider's handler): x_t, ε̂, x̂0, ε̂(y), ε̂(∅),
-    w·(ε̂(y) − ε̂(∅)), and a caption."""
-    if result is None:
-        return (None,) * 6 + ("",)
-    step = min(max(int(step), 1), len(result["timesteps"])) - 1    # the slider counts steps from 1
-    guided = result["guidance_push"] is not None
-    pick = lambda key: to_display(result[key][step], FRAME) if result[key] is not None else None  # noqa: E731
-    caption = text("step_caption", result.get("lang", "en"), step=step + 1, steps=len(result["timesteps"]),
-                   t=int(result["timesteps"][step]))
-    return (pick("noisy"), pick("noise_prediction"), pick("clean_prediction"),
-            pick("conditional") if guided else None, pick("unconditional") if guided else None,
-            pick("guidance_push"), caption)
-
-
-def last_frame(result: dict) -> int:
-    return len(result["timesteps"])
+def trajectory_book(result: dict, lang: str) -> dict:
+    """Every recorded step as a flipbook: x_t, ε̂, x̂0 and, with guidance, ε̂(y), ε̂(∅) and
+    w·(ε̂(y) − ε̂(∅)), captioned with the step (counted from 1) and t."""
+    panels = [Panel("x_t", result["noisy"]), Panel("ε̂ (guided)", result["noise_prediction"]),
+              Panel("x̂0 = (x_t − √(1−ᾱ_t)·ε̂)/√ᾱ_t", result["clean_prediction"])]
+    if result["guidance_push"] is not None:
+        panels += [Panel("ε̂(x_t, t, y)", result["conditional"]), Panel("ε̂(x_t, t, ∅)", result["unconditional"]),
+                   Panel("w·(ε̂(y) − ε̂(∅))", result["guidance_push"])]
+    steps = len(result["timesteps"])
+    captions = [text("step_caption", lang, step=step + 1, steps=steps, t=int(timestep))
+                for step, timestep in enumerate(result["timesteps"])]
+    return flipbook_value(panels, captions, lang, shown_width=FRAME)
 
 
 def write_trajectory_gif(result: dict) -> str:
@@ -181,17 +175,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             run_button = gr.Button(i18n("run_trajectory"), variant="primary", elem_id="run_trajectory")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="reverse_summary")
-            steps_player = player(i18n, "step", DEFAULT["steps"], "diffusion_step", "play", first=1)
-            caption = gr.Markdown(elem_id="step_caption")
-            with gr.Row():
-                noisy = gr.Image(label="x_t", height=FRAME + 20, elem_id="frame_noisy")
-                predicted_noise = gr.Image(label="ε̂ (guided)", height=FRAME + 20)
-                predicted_clean = gr.Image(label="x̂0 = (x_t − √(1−ᾱ_t)·ε̂)/√ᾱ_t", height=FRAME + 20,
-                                           elem_id="frame_clean")
-            with gr.Row():
-                conditional = gr.Image(label="ε̂(x_t, t, y)", height=FRAME + 20)
-                unconditional = gr.Image(label="ε̂(x_t, t, ∅)", height=FRAME + 20)
-                push = gr.Image(label="w·(ε̂(y) − ε̂(∅))", height=FRAME + 20)
+            frames = flipbook("diffusion_frames")
             gif = gr.File(label=i18n("trajectory_gif"), elem_id="trajectory_gif")
 
     gr.Markdown(i18n("compare_title"))
@@ -220,12 +204,10 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     forward_outputs = [clean_image, noise_image, noisy_image, forward_numbers]
     for control in forward_inputs[:-1]:
         control.change(show_forward, forward_inputs, forward_outputs, show_progress="hidden")
-    frame_outputs = [noisy, predicted_noise, predicted_clean, conditional, unconditional, push, caption]
     reverse_inputs = [dataset, label, guidance, sampler, steps, eta, seed]
-    reverse_outputs = [steps_player.state, steps_player.slider, *frame_outputs, summary, gif]
+    reverse_outputs = [frames, summary, gif]
     run_button.click(run_reverse, reverse_inputs, reverse_outputs)
     dataset.change(switch_dataset, dataset, [label, model_text])
-    steps_player.wire(show_step, frame_outputs, last_frame)
     compare_button.click(compare_samplers, [dataset, label, guidance, seed], [comparison, comparison_table])
     grid_button.click(sample_sixteen, [dataset, label, guidance, sampler, steps, seed], [grid, grid_time])
     sdedit_button.click(run_sdedit, [dataset, sdedit_source, sdedit_index, strength, label, guidance, seed, drawing],

@@ -1,15 +1,16 @@
 """Latent diffusion: the reverse process run on the 16-d VAE's latents, drawn as a path on the latent map
 and decoded at every step, then set side by side with pixel-space diffusion (lecture: "Latent diffusion").
 
-Like the Diffusion tab, a whole trajectory is computed once and kept in per-user state; the step slider
-and the play button only pick frames from it.
+Like the Diffusion tab, a whole trajectory is computed once and sent once as a flipbook; its step slider
+and play button step through it in the browser.
 """
 from __future__ import annotations
 
 import gradio as gr
 import numpy as np
 
-from demo.components import OnLoad, check_steps, class_choices, class_name, export_gif, player, sampling_controls
+from demo.components import OnLoad, check_steps, class_choices, class_name, export_gif, sampling_controls
+from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, to_display
 from demo.latent_canvas import MapView, draw_map
@@ -18,13 +19,14 @@ from lab.api import latent_diffusion as model
 from lab.api.latent_diffusion import DEFAULTS, NO_CLASS, SAMPLERS
 
 FRAME = 170
+MAP_WIDTH = 420
 PROJECTION_CHOICES = [("PCA", "pca"), ("UMAP", "umap")]
 
 
 def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                projection: str, request: gr.Request | None = None, progress=gr.Progress()):
-    """Compute a whole latent trajectory once; returns (state, step slider, frames at the last step…,
-    summary, GIF)."""
+    """Compute a whole latent trajectory once; returns (its flipbook, opened on the final latent; summary;
+    GIF)."""
     lang = request_language(request)
     steps = check_steps(steps, lang)
     try:
@@ -32,42 +34,33 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
                                    progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
     except api.CheckpointError as error:
         raise gr.Error(str(error))
-    result.update(lang=lang, dataset=dataset, projection=projection)
     label_name = class_name(dataset, label, lang, NO_CLASS)
-    last = last_frame(result)
     summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
                    ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)
-    return (result, gr.update(maximum=last, value=last), *show_latent_step(result, last), summary,
-            write_latent_gif(result))
+    return latent_book(result, dataset, projection, lang), summary, write_latent_gif(result)
 
 
-def show_latent_step(result: dict | None, step: float):
-    """Frame `step` (1 … S + 1, the slider's handler): the map with the path so far, D(z_t), D(ẑ0), a
-    caption. Frames 1 … S are the steps' inputs z_t; frame S + 1 (after the last step) shows the final latent
-    z_0, which is its own ẑ0."""
-    if result is None:
-        return None, None, None, ""
+def latent_book(result: dict, dataset: str, projection: str, lang: str) -> dict:
+    """The trajectory as a flipbook of S + 1 frames: frames 1 … S are the steps' inputs z_t, frame S + 1
+    (after the last step) the final latent z_0, which is its own ẑ0. Each shows the map with the path so
+    far, D(z_t) and D(ẑ0)."""
     steps = len(result["timesteps"])
-    step = min(max(int(step), 1), steps + 1) - 1          # the slider counts frames from 1; S + 1 is z_0
-    background = model.map_background(result["dataset"], result["projection"])
-    path = result["path"][: step + 1]
+    background = model.map_background(dataset, projection)
     view = MapView.around(np.concatenate([background["points"], result["path"]]))
-    # Early ẑ0 can land far off the map (x̂0 divides by √ᾱ_t ≈ 0.07 at t = T−1): pinned to the border.
-    clean_point = view.clamp(result["clean_path"][step] if step < steps else result["path"][-1])
-    picture = draw_map(background["points"], background["labels"], background["class_names"], view,
-                       marker=path[-1], path=path, posterior={"center": clean_point})
-    if step < steps:
-        caption = text("latent_step_caption", result["lang"], step=step + 1, steps=steps,
-                       t=int(result["timesteps"][step]), norm=float(result["norms"][step]))
-        clean_image = result["clean_images"][step]
-    else:
-        caption = text("latent_final_caption", result["lang"], steps=steps, norm=float(result["norms"][step]))
-        clean_image = result["final"]
-    return picture, to_display(result["noisy_images"][step], FRAME), to_display(clean_image, FRAME), caption
-
-
-def last_frame(result: dict) -> int:
-    return len(result["timesteps"]) + 1   # frames 1 … S are the steps' inputs z_t, frame S + 1 the final z_0
+    maps, captions = [], []
+    for step in range(steps + 1):
+        path = result["path"][: step + 1]
+        # Early ẑ0 can land far off the map (x̂0 divides by √ᾱ_t ≈ 0.07 at t = T−1): pinned to the border.
+        clean_point = view.clamp(result["clean_path"][step] if step < steps else result["path"][-1])
+        maps.append(draw_map(background["points"], background["labels"], background["class_names"], view,
+                             marker=path[-1], path=path, posterior={"center": clean_point}))
+        captions.append(text("latent_step_caption", lang, step=step + 1, steps=steps, t=int(result["timesteps"][step]),
+                             norm=float(result["norms"][step])) if step < steps
+                        else text("latent_final_caption", lang, steps=steps, norm=float(result["norms"][step])))
+    clean_images = np.concatenate([result["clean_images"], result["final"][None]])
+    panels = [Panel(text("latent_path_panel", lang), maps, width=MAP_WIDTH),
+              Panel("D(z_t / s)", result["noisy_images"]), Panel("D(ẑ0 / s)", clean_images)]
+    return flipbook_value(panels, captions, lang, shown_width=FRAME)
 
 
 def write_latent_gif(result: dict) -> str:
@@ -137,13 +130,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             run_button = gr.Button(i18n("run_latent"), variant="primary", elem_id="run_latent")
         with gr.Column(scale=3):
             summary = gr.Markdown(elem_id="latent_summary")
-            steps_player = player(i18n, "step", DEFAULTS["steps"] + 1, "latent_step", "latent_play", first=1)
-            caption = gr.Markdown(elem_id="latent_step_caption")
-            with gr.Row():
-                latent_map = gr.Image(label=i18n("latent_path"), height=360, elem_id="latent_path_map", scale=3)
-                with gr.Column(scale=1, min_width=180):
-                    decoded_noisy = gr.Image(label="D(z_t / s)", height=FRAME + 20, elem_id="latent_decoded")
-                    decoded_clean = gr.Image(label="D(ẑ0 / s)", height=FRAME + 20)
+            frames = flipbook("latent_frames")
             gr.Markdown(i18n("latent_path_legend"))
             gif = gr.File(label=i18n("trajectory_gif"))
 
@@ -160,14 +147,12 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], scale=2)
         grid_time = gr.Markdown()
 
-    frame_outputs = [latent_map, decoded_noisy, decoded_clean, caption]
     reverse_inputs = [dataset, label, guidance, sampler, steps, seed, projection]
-    reverse_outputs = [steps_player.state, steps_player.slider, *frame_outputs, summary, gif]
+    reverse_outputs = [frames, summary, gif]
     compare_inputs = [dataset, label, guidance, sampler, steps, seed]
     compare_outputs = [pixel_image, latent_image, space_table]
     run_button.click(run_latent, reverse_inputs, reverse_outputs)
     dataset.change(switch_dataset, dataset, [label, model_text])
-    steps_player.wire(show_latent_step, frame_outputs, last_frame)
     compare_button.click(compare_spaces, compare_inputs, compare_outputs)
     grid_button.click(latent_sixteen, compare_inputs, [grid, grid_time])
     return [OnLoad(switch_dataset, [dataset], [label, model_text]), OnLoad(run_latent, reverse_inputs, reverse_outputs),

@@ -13,8 +13,6 @@ UI = {
         "temperature": "Temperature (divides the logits)",
         "ar_guidance": "Guidance w (1 = p(x | y) itself)",
         "ar_sample": "Sample pixel by pixel",
-        "ar_pixel": "Pixel (raster order)",
-        "ar_so_far": "The image so far (red: this pixel; blue-grey: not drawn yet)",
         "ar_grid_title": "### 16 samples, row by row",
         "ar_grid": "Draw 16 samples of the class",
         "ar_completion_title": "### Completion: keep the top, let the model finish",
@@ -38,8 +36,6 @@ UI = {
         "temperature": "Temperatura (divide los logits)",
         "ar_guidance": "Guía w (1 = la propia p(x | y))",
         "ar_sample": "Muestrear píxel a píxel",
-        "ar_pixel": "Píxel (orden de barrido)",
-        "ar_so_far": "La imagen hasta ahora (rojo: este píxel; gris azulado: aún sin dibujar)",
         "ar_grid_title": "### 16 muestras, fila a fila",
         "ar_grid": "Dibujar 16 muestras de la clase",
         "ar_completion_title": "### Completar: se conserva la parte de arriba y el modelo la termina",
@@ -54,6 +50,8 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "ar_so_far": "The image so far (red: this pixel; blue-grey: not drawn yet)",
+        "ar_pixel": "Pixel (raster order)",
         "ar_model": (
             "The model: a class-conditional Gated PixelCNN, **{parameters:,}** parameters, {layers} gated "
             "layers of {channels} channels per stack; each pixel sees the {rows_seen} rows above it and its row "
@@ -114,6 +112,8 @@ DYNAMIC = {
             "sequence by 256x per 16x16 patch, at the price of predicting many values jointly at each step."),
     },
     "es": {
+        "ar_so_far": "La imagen hasta ahora (rojo: este píxel; gris azulado: aún sin dibujar)",
+        "ar_pixel": "Píxel (orden de barrido)",
         "ar_model": (
             "El modelo: una Gated PixelCNN condicionada por clase, **{parameters:,}** parámetros, {layers} "
             "capas con compuertas de {channels} canales por pila; cada píxel ve las {rows_seen} filas de arriba "

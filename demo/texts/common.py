@@ -115,6 +115,9 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "flipbook_step": "Step",
+        "flipbook_play": "▶ Play",
+        "flipbook_pause": "❚❚ Pause",
         "warning": "Warning",
         "device_cpu": "cpu ({threads} threads)",
         "device_gpu": "{kind} ({name})",
@@ -125,6 +128,9 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "flipbook_step": "Paso",
+        "flipbook_play": "▶ Reproducir",
+        "flipbook_pause": "❚❚ Pausa",
         "warning": "Aviso",
         "device_cpu": "cpu ({threads} hilos)",
         "device_gpu": "{kind} ({name})",

@@ -12,7 +12,6 @@ UI = {
             "a scale factor s = 1/std so that they have unit variance, as the noise schedule assumes. The label "
             "y conditions the denoiser as in pixel space, with classifier-free guidance."),
         "run_latent": "Run latent diffusion",
-        "latent_path": "The latent's path on the 16-d VAE's map (test set behind it)",
         "latent_path_legend": (
             "The black line is z_t from pure noise (first dot) to the final latent (×); the ring is the "
             "predicted clean latent ẑ0 at the chosen step (on the border when it lies beyond the map, as it "
@@ -36,7 +35,6 @@ UI = {
             "= 1/std para que tengan varianza unitaria, como supone el calendario de ruido. La etiqueta y "
             "condiciona al eliminador de ruido como en el espacio de píxeles, con guía sin clasificador."),
         "run_latent": "Ejecutar la difusión latente",
-        "latent_path": "El camino del latente sobre el mapa del VAE de 16-d (con el conjunto de test detrás)",
         "latent_path_legend": (
             "La línea negra es z_t desde el ruido puro (primer punto) hasta el latente final (×); el anillo es "
             "el latente limpio predicho ẑ0 en el paso elegido (en el borde cuando cae fuera del mapa, como en "
@@ -52,6 +50,7 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "latent_path_panel": "The latent's path on the 16-d VAE's map (test set behind it)",
         "latent_model": (
             "The denoiser: a residual MLP with **{parameters:,}** parameters on **{latent_dim}**-d latents, "
             "scale factor s = {scale:.3f}, {schedule} schedule. The frozen VAE that encodes and decodes: "
@@ -78,6 +77,7 @@ DYNAMIC = {
             "sample cannot beat the ceiling; a pixel-space sample has no ceiling but the floor."),
     },
     "es": {
+        "latent_path_panel": "El camino del latente sobre el mapa del VAE de 16-d (con el conjunto de test detrás)",
         "latent_model": (
             "El eliminador de ruido: un MLP residual con **{parameters:,}** parámetros sobre latentes de "
             "**{latent_dim}**-d, factor de escala s = {scale:.3f}, calendario {schedule}. El VAE congelado que "
