@@ -17,15 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import numpy as np
 import torch
+
+from bench_browser import bench_app_start, bench_play
 
 ROOT = Path(__file__).resolve().parent
 BARS = {  # figure: (comparison, bar)
@@ -37,7 +35,7 @@ BARS = {  # figure: (comparison, bar)
     "diffusion_step_p50_ms": ("<=", 15.0), "diffusion_grid16_s": ("<=", 2.0),
     "diffusion_cond_accuracy_mnist": (">=", 0.95), "diffusion_cond_accuracy_fashion": (">=", 0.85),
     "latent_diffusion_sample_ms": ("<=", 50.0),
-    "pixelcnn_grid16_s": ("<=", 10.0),
+    "pixelcnn_grid16_s": ("<=", 10.0), "play_diffusion_20_steps_s": ("<=", 6.0),
     "pixelcnn_cond_accuracy_mnist": (">=", 0.90), "pixelcnn_cond_accuracy_fashion": (">=", 0.75),
     "latent_diffusion_cond_accuracy_mnist": (">=", 0.95), "latent_diffusion_cond_accuracy_fashion": (">=", 0.85),
 }
@@ -279,36 +277,6 @@ def bench_checkpoint_load() -> dict:
     return {"checkpoint_load_s": time.perf_counter() - started}
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def bench_app_start(timeout: float = 120.0) -> dict:
-    """Seconds from `python app.py` to the page answering HTTP 200."""
-    port = free_port()
-    environment = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1",
-                   "GRADIO_ANALYTICS_ENABLED": "False"}
-    started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        while time.perf_counter() - started < timeout:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1) as response:
-                    if response.status == 200:
-                        return {"app_start_s": time.perf_counter() - started}
-            except OSError:
-                time.sleep(0.1)
-            if process.poll() is not None:
-                raise RuntimeError("app.py exited before answering")
-        raise RuntimeError(f"app.py did not answer within {timeout} s")
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 def bench_quality() -> dict:
     """Held-out figures of the shipped classifiers and VAEs on the full test splits."""
     from lab.checkpoints import load_model, shipped_path
@@ -350,6 +318,7 @@ SECTIONS = {
     "latent_diffusion": (bench_latent_diffusion, bench_latent_diffusion_quality),
     "pixelcnn": (bench_pixelcnn, bench_pixelcnn_quality),
     "app_start": (bench_app_start, None),
+    "play": (bench_play, None),
     "models": (None, bench_quality),
 }
 

@@ -1,0 +1,98 @@
+"""The benchmark's figures that need the app running and a real browser (part of `python -m bench`).
+
+    python -m bench --only play        # ▶ on the Diffusion tab with 20 other visitors connected
+
+The app runs in its own process, as `python app.py` would; Chromium comes from Debian (CHROMIUM_PATH to
+use another). The other visitors are pages of the same headless browser, on the same cores as the app and
+the measured page: a pessimistic stand-in for a class, whose browsers run on their own machines.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PLAY_INTERVAL_S = 0.25      # the Diffusion flipbook's designed tick
+PLAYING = "document.querySelector('#diffusion_frames .flipbook').closest('[data-playing]').dataset.playing"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_app(timeout: float = 120.0):
+    """`python app.py` on a free port; yields (its URL, seconds until it answered HTTP 200)."""
+    port = free_port()
+    environment = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1",
+                   "GRADIO_ANALYTICS_ENABLED": "False"}
+    url = f"http://127.0.0.1:{port}/"
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError(f"app.py did not answer within {timeout} s")
+            if process.poll() is not None:
+                raise RuntimeError("app.py exited before answering")
+            try:
+                with urllib.request.urlopen(url, timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        yield url, time.perf_counter() - started
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def bench_app_start() -> dict:
+    """Seconds from `python app.py` to the page answering HTTP 200."""
+    with running_app() as (_, seconds):
+        return {"app_start_s": seconds}
+
+
+def bench_play(visitors: int = 20) -> dict:
+    """Seconds for ▶ on the Diffusion tab to show all 20 steps of the trajectory the page opens on, with
+    `visitors` other pages open (and loading) at the same time. Designed: 20 frames 0.25 s apart, 5 s."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app() as (url, _), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            others = [browser.new_page() for _ in range(visitors)]
+            for page in others:
+                page.goto(url, timeout=300_000)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url, timeout=300_000)
+            page.get_by_role("tab", name="Diffusion", exact=True).click(timeout=300_000)
+            caption = page.locator("#diffusion_frames .fb-caption")
+            caption.filter(has_text="Step 20 of 20").wait_for(timeout=300_000)
+            started = time.perf_counter()
+            page.locator("#diffusion_frames .fb-play").click()
+            page.wait_for_function(f"() => {PLAYING} === 'false'", timeout=60_000, polling="raf")
+            seen_by_playwright = time.perf_counter() - started
+            if "Step 20 of 20" not in caption.inner_text():
+                raise RuntimeError("▶ stopped before the last step")
+            dataset = page.evaluate(PLAYING.replace(".dataset.playing", ".dataset"))
+            # Timed inside the page, from the click's own timestamp to the last frame: what the student
+            # sees. Playwright's view adds its polling of a page that 20 others' loads keep busy.
+            # Frames follow the clock: a starved page ends on time but skips frames, counted here.
+            return {"play_diffusion_20_steps_s": int(dataset["playedMs"]) / 1000,
+                    "play_seen_by_playwright_s": seen_by_playwright, "play_designed_s": 20 * PLAY_INTERVAL_S,
+                    "play_frames_shown_of_20": float(dataset["shown"]), "play_other_visitors": float(visitors)}
+        finally:
+            browser.close()
