@@ -44,12 +44,20 @@ def test_two_dimensional_vae_gives_two_posterior_dimensions(seven):
     assert len(result["posterior_mean"]) == 2 and len(result["probabilities"]) == 10
 
 
-def test_blank_canvas_clears_quietly_and_encode_without_drawing_warns():
+def test_blank_canvas_clears_a_drawing_quietly_and_encode_without_drawing_warns(seven):
     blank = np.full((280, 280, 3), 255, np.uint8)
-    assert draw_encode.encode_sketch(sketch(blank), "mnist", "vae16") == draw_encode.empty_outputs()
-    assert draw_encode.encode_sketch(sketch(None), "mnist", "vae16")[-1] is None
+    drawn = draw_encode.encode_sketch(sketch(seven), "mnist", "vae16")[-1]
+    assert draw_encode.encode_sketch(sketch(blank), "mnist", "vae16", drawn) == draw_encode.empty_outputs()
+    assert draw_encode.encode_sketch(sketch(None), "mnist", "vae16", drawn)[-1] is None
     with pytest.warns(UserWarning):
         assert draw_encode.encode_current(None, "mnist", "vae16")[0] is None
+
+
+def test_a_blank_pad_appearing_leaves_the_example_the_tab_opened_on():
+    blank = np.full((280, 280, 3), 255, np.uint8)
+    untouched = draw_encode.encode_sketch(sketch(blank), "mnist", "vae16", None)   # no drawing yet
+    assert all(isinstance(output, type(gr.skip())) for output in untouched)
+    assert len(untouched) == len(draw_encode.empty_outputs())
 
 
 def test_resampling_varies_for_the_vae_and_not_for_the_autoencoder(seven):

@@ -80,15 +80,17 @@ def empty_outputs() -> tuple:
     return (None,) * 7 + ("", None, None)
 
 
-def encode_sketch(sketch, dataset: str, vae_name: str, request: gr.Request | None = None):
+def encode_sketch(sketch, dataset: str, vae_name: str, current=None, request: gr.Request | None = None):
     """Sketchpad value -> (input, AE, VAE images, p(y|x), posterior and ELBO plots, summary, status, state).
 
-    A blank canvas clears the outputs quietly (it happens on every Clear)."""
+    A blank canvas clears the outputs quietly (it happens on every Clear) when something was shown from the
+    student's own input (`current`, the drawing state); the pad also sends a blank canvas when it first
+    appears, which must leave the example the tab opened on."""
     lang = request_language(request)
     try:
         return _encode_outputs(composite(sketch), dataset, vae_name, lang)
     except api.BlankDrawingError:
-        return empty_outputs()
+        return empty_outputs() if current is not None else (gr.skip(),) * len(empty_outputs())
     except ValueError as error:
         raise gr.Error(str(error))
 
@@ -179,7 +181,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     outputs = [input_image, ae_image, vae_image, probabilities_plot, posterior_plot, elbo_plot, summary,
                status, export, drawing]
     # Strokes fire `input` (not `change`) in Gradio 6; always_last drops stale strokes under load.
-    pad.input(encode_sketch, [pad, dataset, vae_name], outputs, trigger_mode="always_last",
+    pad.input(encode_sketch, [pad, dataset, vae_name, drawing], outputs, trigger_mode="always_last",
                     show_progress="hidden", concurrency_limit=4)
     clear_button.click(None, js=clear_pad_js("sketchpad"))   # in the browser: see demo.components
     encode_button.click(encode_current, [drawing, dataset, vae_name], outputs)
