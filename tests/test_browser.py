@@ -84,6 +84,10 @@ def test_draw_and_encode_opens_on_an_encoded_example_without_a_click(app_url, br
 
     page = open_tab(browser, app_url, "Draw & encode")
     expect(page.locator("#status")).to_contain_text("example drawing", timeout=30_000)
+    # The pad sends a blank canvas once it is up; that must not wipe the example (it did).
+    expect(page.locator("#sketchpad canvas").first).to_be_visible(timeout=30_000)
+    page.wait_for_timeout(8_000)
+    expect(page.locator("#status")).to_contain_text("example drawing")
     expect(page.locator("#vae_recon img")).to_be_visible()
     expect(page.locator("#ae_recon img")).to_be_visible()
     expect(page.locator("#summary")).to_contain_text("ELBO")
