@@ -20,6 +20,12 @@ from lab import api
 CSS = """
 #sketchpad canvas { cursor: crosshair; }
 #summary { min-height: 3em; }
+/* Gradio caps an "auto" gallery at 550 px and cuts the last row in half: show every row. */
+#examples .grid-wrap { max-height: none !important; height: auto !important; }
+/* Image captions sit above the picture (demo.components.captioned_image), never over it. */
+.captioned { gap: 2px !important; }
+.image-caption, .image-caption p { font-size: var(--text-sm); font-weight: 600; margin: 0 !important;
+                                   color: var(--block-label-text-color); }
 /* Eleven tabs fit one row at 1400 px in both languages (Spanish names are longer): tighter tab padding. */
 .tab-wrapper .tab-container > button { padding-left: 9px; padding-right: 9px; }
 """

@@ -1,5 +1,5 @@
-"""A computed trajectory played in the browser: every frame is sent once, one sprite sheet (a lossless WebP) per panel, and the
-step slider and ▶ move through them without asking the server again.
+"""A computed trajectory played in the browser: every frame is sent once, one sprite sheet (a lossless WebP)
+per panel, and the step slider and ▶ move through them without asking the server again.
 
 Before, each tick of ▶ was a server event that re-encoded six images; with a class connected that took
 2 s a step instead of 0.25 s. Now ▶ costs the server nothing and plays at its designed rate. A tab that
@@ -34,12 +34,14 @@ MAX_FRAMES = 100
 TEMPLATE = """
 {{#if value.panels}}
 <div class="flipbook" data-last="{{value.last}}">
+  {{#if value.last}}
   <div class="fb-bar">
     <span class="fb-step">{{value.step_label}}</span>
     <input class="fb-range" type="range" min="0" max="{{value.last}}" step="1" value="{{value.start}}"
            aria-label="{{value.step_label}}">
     <button class="fb-play lg secondary" type="button">{{value.play_label}}</button>
   </div>
+  {{/if}}
   <div class="fb-caption"></div>
   <div class="fb-panels" style="grid-template-columns: repeat({{value.columns}}, minmax(0, max-content))">
     {{#each value.panels}}
@@ -167,7 +169,8 @@ setup();
 
 
 def flipbook(elem_id: str) -> gr.HTML:
-    """An empty flipbook, built in place; a handler fills it with `flipbook_value(...)`."""
+    """An empty flipbook, built in place; a handler fills it with `flipbook_value(...)`. A book of one frame
+    has no slider: a row of pictures captioned underneath, never covered."""
     return gr.HTML(None, html_template=TEMPLATE, css_template=CSS, js_on_load=SCRIPT, elem_id=elem_id,
                    elem_classes=["flipbook-block"])
 

@@ -75,3 +75,10 @@ def test_a_missing_drawing_is_a_message():
 
     with pytest.raises(gr.Error, match="Draw"):
         tab.show_forward("drawing", 0, 100, 0, "cosine", None)
+
+
+def test_the_samplers_compare_side_by_side_captioned_with_their_steps_and_time(monkeypatch):
+    monkeypatch.setattr(tab, "COMPARED", [("ddim", 3, 0.0), ("dpm++", 4, 0.0)])
+    book, table = tab.compare_samplers("mnist", 4, 3.0, 0, progress=QUIET)
+    assert book["last"] == 0 and [panel["label"].split(":")[0] for panel in book["panels"]] == ["ddim, η=0", "dpm++"]
+    assert "4 steps" in book["panels"][1]["label"] and table.count("\n| ") == 2

@@ -11,7 +11,8 @@ import numpy as np
 import gradio as gr
 
 from demo import plots
-from demo.components import OnLoad, class_choices, dataset_radio, image_source, source_image
+from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, image_source,
+                             source_image)
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip
@@ -208,7 +209,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     with gr.Row():
         grid_button = gr.Button(i18n("ar_grid"), scale=1, elem_id="ar_grid")
         grid_caption = gr.Markdown(elem_id="ar_grid_caption")
-    grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], elem_id="ar_grid_image")
+    grid = captioned_image(i18n("grid16"), height=380, buttons=["download"], elem_id="ar_grid_image")
 
     gr.Markdown(i18n("ar_completion_title"))
     with gr.Row():
@@ -217,7 +218,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             rows = gr.Slider(0, 28, value=14, step=1, label=i18n("ar_rows"))
             completion_button = gr.Button(i18n("ar_complete"), variant="primary", elem_id="ar_complete")
         with gr.Column(scale=3):
-            completion_strip = gr.Image(label=i18n("ar_completions"), height=150, buttons=["download"])
+            completion_strip = captioned_image(i18n("ar_completions"), height=150, buttons=["download"])
             completion_caption = gr.Markdown(elem_id="ar_completion_caption")
 
     gr.Markdown(i18n("ar_likelihood_title"))

@@ -9,7 +9,8 @@ import numpy as np
 from demo import plots
 from demo.i18n import request_language, text
 from demo.imaging import strip
-from demo.components import OnLoad, choice_label, composite, point_canvas_panel, translated_choices, warn
+from demo.components import (OnLoad, captioned_image, choice_label, composite, point_canvas_panel,
+                            translated_choices, warn)
 from lab.api import densities as model
 from lab.api.densities import COVARIANCES, DRAWN, SOURCE_NAMES
 
@@ -119,8 +120,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             generate = gr.Button(i18n("kde_generate"), variant="primary")
         with gr.Column(scale=3):
             digit_summary = gr.Markdown(elem_id="kde_digits_summary")
-            samples = gr.Image(label=i18n("kde_samples"), height=90, elem_id="kde_samples", buttons=["download"])
-            nearest = gr.Image(label=i18n("kde_nearest"), height=90, buttons=["download"])
+            samples = captioned_image(i18n("kde_samples"), height=90, elem_id="kde_samples", buttons=["download"])
+            nearest = captioned_image(i18n("kde_nearest"), height=90, buttons=["download"])
     digit_inputs = [pca_components, use_cv, digit_bandwidth, digit_seed]
     generate.click(new_digits, digit_inputs, [samples, nearest, digit_summary])
     return [OnLoad(compare, inputs, outputs), OnLoad(new_digits, digit_inputs, [samples, nearest, digit_summary])]

@@ -10,8 +10,8 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
-from demo.components import (OnLoad, check_steps, choice_label, class_choices, class_name, export_gif,
-                             image_source, sampling_controls, source_image, translated_choices)
+from demo.components import (OnLoad, captioned_image, check_steps, choice_label, class_choices, class_name,
+                             export_gif, image_source, sampling_controls, source_image, translated_choices)
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
@@ -68,7 +68,7 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
                  seconds=result["seconds"], per_step=1000 * result["seconds"] / len(result["timesteps"]),
                  label=label_name, guidance=float(guidance)),
-            write_trajectory_gif(result))
+            write_trajectory_gif(result, lang))
 
 
 def trajectory_book(result: dict, lang: str) -> dict:
@@ -85,24 +85,28 @@ def trajectory_book(result: dict, lang: str) -> dict:
     return flipbook_value(panels, captions, lang, shown_width=FRAME)
 
 
-def write_trajectory_gif(result: dict) -> str:
-    return export_gif("trajectory", [result["noisy"], result["clean_prediction"]], size=112, duration=90,
-                      bounce=False)
+def write_trajectory_gif(result: dict, lang: str) -> str:
+    steps = len(result["timesteps"])
+    return export_gif("trajectory", [result["noisy"], result["clean_prediction"]], duration=90, bounce=False,
+                      labels=[text("gif_noisy", lang), text("gif_clean", lang)],
+                      captions=[text("gif_step", lang, step=step + 1, steps=steps, t=int(t))
+                                for step, t in enumerate(result["timesteps"])])
 
 
 def compare_samplers(dataset: str, label: int, guidance: float, seed: float, request: gr.Request | None = None,
                      progress=gr.Progress()):
-    """The same class and seed through each sampler: a gallery of results captioned with steps and time."""
+    """The same class and seed through each sampler: the results side by side, captioned with steps and
+    time, and a table."""
     lang = request_language(request)
-    gallery, rows = [], [text("sampler_table", lang), "|---|---|---|---|"]
+    panels, rows = [], [text("sampler_table", lang), "|---|---|---|---|"]
     for index, (sampler, steps, eta) in enumerate(COMPARED):
         progress(index / len(COMPARED), desc=f"{sampler}, {steps} steps")
         images, seconds = model.sample_grid(dataset, [int(label)], float(guidance), sampler, steps, int(seed or 0),
                                       eta=eta)
         name = f"{sampler}" + (f", η={eta:g}" if sampler == "ddim" else "")
-        gallery.append((to_display(images[0], FRAME), f"{name}: {steps} steps, {seconds:.2f} s"))
+        panels.append(Panel(text("sampler_panel", lang, name=name, steps=steps, seconds=seconds), images))
         rows.append(f"| {name} | {steps} | {seconds:.2f} s | {1000 * seconds / steps:.1f} ms |")
-    return gallery, "\n".join(rows)
+    return flipbook_value(panels, [""], lang, shown_width=112, columns=len(COMPARED)), "\n".join(rows)
 
 
 def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
@@ -145,7 +149,7 @@ def switch_dataset(dataset: str, request: gr.Request | None = None):
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on
-    load: the schedule plot, the forward process, the model text, a first trajectory and a grid."""
+    load: the schedule plot, the forward process, the model text, a first trajectory, a grid and SDEdit."""
     gr.Markdown(i18n("diffusion_intro"))
     model_text = gr.Markdown(elem_id="diffusion_model")
     with gr.Accordion(i18n("schedule_title"), open=True):
@@ -160,9 +164,9 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             schedule = gr.Radio(translated_choices(i18n, ["cosine", "linear"]), value="cosine", label=i18n("schedule"))
         with gr.Column(scale=3):
             with gr.Row():
-                clean_image = gr.Image(label="x0", height=FRAME + 20)
-                noise_image = gr.Image(label="ε ~ N(0, I)", height=FRAME + 20)
-                noisy_image = gr.Image(label="x_t", height=FRAME + 20)
+                clean_image = captioned_image("x0", height=FRAME + 20)
+                noise_image = captioned_image("ε ~ N(0, I)", height=FRAME + 20)
+                noisy_image = captioned_image("x_t", height=FRAME + 20)
             forward_numbers = gr.Markdown(elem_id="forward_numbers")
 
     gr.Markdown(i18n("reverse_title"))
@@ -184,10 +188,11 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         grid_button = gr.Button(i18n("sample_grid"), scale=1, elem_id="sample_grid")
     with gr.Row():
         with gr.Column(scale=3):
-            comparison = gr.Gallery(label=i18n("compare_gallery"), columns=6, height=230, allow_preview=False)
+            gr.Markdown(i18n("compare_gallery"), elem_classes=["image-caption"])
+            comparison = flipbook("sampler_comparison")
             comparison_table = gr.Markdown()
         with gr.Column(scale=2):
-            grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], elem_id="grid16")
+            grid = captioned_image(i18n("grid16"), height=380, buttons=["download"], elem_id="grid16")
             grid_time = gr.Markdown(elem_id="grid_time")
 
     gr.Markdown(i18n("sdedit_title"))
@@ -197,7 +202,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             strength = gr.Slider(0.05, 1.0, value=0.5, step=0.05, label=i18n("strength"))
             sdedit_button = gr.Button(i18n("run_sdedit"), variant="primary")
         with gr.Column(scale=3):
-            sdedit_strip = gr.Image(label=i18n("sdedit_strip"), height=150, buttons=["download"])
+            sdedit_strip = captioned_image(i18n("sdedit_strip"), height=150, buttons=["download"])
             sdedit_caption = gr.Markdown()
 
     forward_inputs = [source, index, timestep, forward_seed, schedule, drawing]
@@ -210,12 +215,14 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     dataset.change(switch_dataset, dataset, [label, model_text])
     compare_button.click(compare_samplers, [dataset, label, guidance, seed], [comparison, comparison_table])
     grid_button.click(sample_sixteen, [dataset, label, guidance, sampler, steps, seed], [grid, grid_time])
-    sdedit_button.click(run_sdedit, [dataset, sdedit_source, sdedit_index, strength, label, guidance, seed, drawing],
-                        [sdedit_strip, sdedit_caption])
+    sdedit_inputs = [dataset, sdedit_source, sdedit_index, strength, label, guidance, seed, drawing]
+    sdedit_outputs = [sdedit_strip, sdedit_caption]
+    sdedit_button.click(run_sdedit, sdedit_inputs, sdedit_outputs)
     return [OnLoad(schedule_figure, [], [schedule_plot]), OnLoad(show_forward, forward_inputs, forward_outputs),
             OnLoad(switch_dataset, [dataset], [label, model_text]),
             OnLoad(run_reverse, reverse_inputs, reverse_outputs),
-            OnLoad(sample_every_class, [dataset, guidance, sampler, steps, seed], [grid, grid_time])]
+            OnLoad(sample_every_class, [dataset, guidance, sampler, steps, seed], [grid, grid_time]),
+            OnLoad(run_sdedit, sdedit_inputs, sdedit_outputs)]
 
 
 if __name__ == "__main__":

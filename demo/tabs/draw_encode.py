@@ -12,7 +12,8 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
-from demo.components import OnLoad, clear_pad_js, composite, dataset_radio, export_text, sketchpad, warn
+from demo.components import (OnLoad, captioned_image, clear_pad_js, composite, dataset_radio, export_text,
+                            sketchpad, warn)
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from lab import api
@@ -153,16 +154,17 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                 encode_button = gr.Button(i18n("encode"), variant="primary", elem_id="encode")
             dataset = dataset_radio(i18n, elem_id="dataset")
             vae_name = gr.Radio(choices=VAE_CHOICES, value="vae16", label=i18n("vae_choice"), elem_id="vae")
+            # As tall as its rows: no row cut in half at the bottom.
             gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=4,
-                                 height=300, allow_preview=False, elem_id="examples")
+                                 height="auto", allow_preview=False, elem_id="examples")
         with gr.Column(scale=6):
             with gr.Row():
-                input_image = gr.Image(label=i18n("input28"), elem_id="input28", height=190,
-                                       buttons=["download"])
-                ae_image = gr.Image(label=i18n("ae_recon"), elem_id="ae_recon", height=190,
-                                    buttons=["download"])
-                vae_image = gr.Image(label=i18n("vae_recon"), elem_id="vae_recon", height=190,
-                                     buttons=["download"])
+                input_image = captioned_image(i18n("input28"), elem_id="input28", height=190,
+                                              buttons=["download"])
+                ae_image = captioned_image(i18n("ae_recon"), elem_id="ae_recon", height=190,
+                                           buttons=["download"])
+                vae_image = captioned_image(i18n("vae_recon"), elem_id="vae_recon", height=190,
+                                            buttons=["download"])
             with gr.Row():
                 summary = gr.Markdown(elem_id="summary")
                 export = gr.DownloadButton(i18n("export"), size="sm", scale=0, elem_id="export")
@@ -175,8 +177,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         seed = gr.Number(value=0, precision=0, label=i18n("seed"), minimum=0, scale=1)
         resample_button = gr.Button(i18n("resample"), elem_id="resample", scale=1)
     with gr.Row():
-        vae_strip = gr.Image(label=i18n("vae_samples"), elem_id="vae_samples", height=130)
-        ae_strip = gr.Image(label=i18n("ae_samples"), elem_id="ae_samples", height=130)
+        vae_strip = captioned_image(i18n("vae_samples"), elem_id="vae_samples", height=130)
+        ae_strip = captioned_image(i18n("ae_samples"), elem_id="ae_samples", height=130)
 
     outputs = [input_image, ae_image, vae_image, probabilities_plot, posterior_plot, elbo_plot, summary,
                status, export, drawing]

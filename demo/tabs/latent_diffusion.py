@@ -9,7 +9,8 @@ from __future__ import annotations
 import gradio as gr
 import numpy as np
 
-from demo.components import OnLoad, check_steps, class_choices, class_name, export_gif, sampling_controls
+from demo.components import (OnLoad, captioned_image, check_steps, class_choices, class_name, export_gif,
+                            sampling_controls)
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, to_display
@@ -37,7 +38,7 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
     label_name = class_name(dataset, label, lang, NO_CLASS)
     summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
                    ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)
-    return latent_book(result, dataset, projection, lang), summary, write_latent_gif(result)
+    return latent_book(result, dataset, projection, lang), summary, write_latent_gif(result, lang)
 
 
 def latent_book(result: dict, dataset: str, projection: str, lang: str) -> dict:
@@ -63,10 +64,14 @@ def latent_book(result: dict, dataset: str, projection: str, lang: str) -> dict:
     return flipbook_value(panels, captions, lang, shown_width=FRAME)
 
 
-def write_latent_gif(result: dict) -> str:
+def write_latent_gif(result: dict, lang: str) -> str:
+    steps = len(result["timesteps"])
+    captions = [text("gif_step", lang, step=step + 1, steps=steps, t=int(t))
+                for step, t in enumerate(result["timesteps"])]
     return export_gif("latent-trajectory",
                       [result["noisy_images"], np.concatenate([result["clean_images"], result["final"][None]])],
-                      size=112, duration=90, bounce=False)
+                      duration=90, bounce=False, labels=[text("gif_decoded_noisy", lang), text("gif_decoded_clean", lang)],
+                      captions=captions + [text("gif_final", lang)])
 
 
 def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
@@ -139,12 +144,12 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         compare_button = gr.Button(i18n("compare_spaces"), scale=1, elem_id="compare_spaces")
         grid_button = gr.Button(i18n("latent_grid"), scale=1)
     with gr.Row():
-        pixel_image = gr.Image(label=i18n("pixel_sample"), height=FRAME + 20, scale=1, min_width=150)
-        latent_image = gr.Image(label=i18n("latent_sample"), height=FRAME + 20, scale=1, min_width=150)
+        pixel_image = captioned_image(i18n("pixel_sample"), height=FRAME + 20, scale=1, min_width=150)
+        latent_image = captioned_image(i18n("latent_sample"), height=FRAME + 20, scale=1, min_width=150)
         with gr.Column(scale=4):
             space_table = gr.Markdown(elem_id="space_table")
     with gr.Row():
-        grid = gr.Image(label=i18n("grid16"), height=380, buttons=["download"], scale=2)
+        grid = captioned_image(i18n("grid16"), height=380, buttons=["download"], scale=2)
         grid_time = gr.Markdown()
 
     reverse_inputs = [dataset, label, guidance, sampler, steps, seed, projection]

@@ -9,7 +9,8 @@ import gradio as gr
 import numpy as np
 from PIL import Image
 
-from demo.components import OnLoad, composite, dataset_radio, export_gif, export_text, sketchpad, source_image
+from demo.components import (OnLoad, captioned_image, composite, dataset_radio, export_gif, export_text,
+                            sketchpad, source_image)
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
@@ -125,12 +126,12 @@ def run_interpolation(dataset: str, start_choice: str, start_index: float, end_c
     path = [model.code_to_umap(dataset, "vae16", code) for code in frames["vae_codes"]]
     return (strip(frames["vae"], size=84), strip(frames["ae"], size=84),
             draw_map(shown["points"], shown["labels"], shown["class_names"], view, path=np.array(path)),
-            write_gif(frames["vae"], frames["ae"]))
+            write_gif(frames["vae"], frames["ae"], lang))
 
 
-def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray) -> str:
+def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray, lang: str) -> str:
     """An animated GIF: the VAE's frame next to the AE's, there and back."""
-    return export_gif("interpolation", [vae_frames, ae_frames])
+    return export_gif("interpolation", [vae_frames, ae_frames], labels=[text("gif_vae", lang), text("gif_ae", lang)])
 
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
@@ -145,25 +146,24 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                               interactive=False)   # the 2-d VAE shown first needs none
     with gr.Row():
         with gr.Column(scale=3):
-            latent_image = gr.Image(label=i18n("map"),
-                                    interactive=False, elem_id="latent_map", buttons=["download"])
+            latent_image = captioned_image(i18n("map"), interactive=False, elem_id="latent_map", buttons=["download"])
             how = gr.Markdown(elem_id="latent_how")
             export = gr.DownloadButton(i18n("export_csv"),
                                        size="sm", elem_id="export_csv")
         with gr.Column(scale=2):
-            decoded = gr.Image(label=i18n("decoded_here"), elem_id="decoded_here", height=200)
+            decoded = captioned_image(i18n("decoded_here"), elem_id="decoded_here", height=200)
             coordinates = gr.Textbox(label=i18n("point"), interactive=False, elem_id="point")
-            neighbours = gr.Image(label=i18n("nearest"), elem_id="nearest", height=110)
-            train_pixel = gr.Image(label=i18n("train_pixel"), elem_id="train_pixel", height=110)
-            train_latent = gr.Image(label=i18n("train_latent"), elem_id="train_latent", height=110)
+            neighbours = captioned_image(i18n("nearest"), elem_id="nearest", height=110)
+            train_pixel = captioned_image(i18n("train_pixel"), elem_id="train_pixel", height=110)
+            train_latent = captioned_image(i18n("train_latent"), elem_id="train_latent", height=110)
     gr.Markdown(i18n("prior_title"))
     with gr.Row():
         seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
         prior_button = gr.Button(i18n("sample_prior"), elem_id="sample_prior")
     with gr.Row():
-        vae_grid = gr.Image(label=i18n("vae_prior"), elem_id="vae_prior")
-        ae_grid = gr.Image(label=i18n("ae_prior"), elem_id="ae_prior")
-        manifold = gr.Image(value=lambda: show_manifold("mnist"), label=i18n("manifold"), elem_id="manifold")
+        vae_grid = captioned_image(i18n("vae_prior"), elem_id="vae_prior")
+        ae_grid = captioned_image(i18n("ae_prior"), elem_id="ae_prior")
+        manifold = captioned_image(i18n("manifold"), value=lambda: show_manifold("mnist"), elem_id="manifold")
     gr.Markdown(i18n("interp_title"))
     endpoints = [(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing"), (i18n("ep_clicked"), "clicked"),
                  (i18n("ep_second"), "second")]
@@ -179,10 +179,10 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         method = gr.Radio([(i18n("choice_linear"), "linear"), (i18n("choice_slerp"), "spherical")], value="linear",
                           label=i18n("method"))
         interpolate_button = gr.Button(i18n("interpolate"), variant="primary", elem_id="interpolate")
-    vae_frames = gr.Image(label=i18n("vae_frames"), elem_id="vae_frames")
-    ae_frames = gr.Image(label=i18n("ae_frames"), elem_id="ae_frames")
+    vae_frames = captioned_image(i18n("vae_frames"), elem_id="vae_frames")
+    ae_frames = captioned_image(i18n("ae_frames"), elem_id="ae_frames")
     with gr.Row():
-        path_map = gr.Image(label=i18n("path_map"), elem_id="path_map")
+        path_map = captioned_image(i18n("path_map"), elem_id="path_map")
         gif = gr.File(label=i18n("gif"), elem_id="gif")
 
     map_inputs = [dataset, model_name, projection]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo import plots
-from demo.components import OnLoad, dataset_radio, translated_choices
+from demo.components import OnLoad, captioned_image, dataset_radio, translated_choices
 from demo.i18n import request_language, text
 from demo.imaging import to_display
 from lab.api import class_names
@@ -76,7 +76,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             dataset = dataset_radio(i18n, "outlier_models")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             threshold = gr.Slider(0, 20, value=1, step=0.5, label=i18n("outlier_threshold"))
-            image = gr.Image(label=i18n("input28"), height=190, elem_id="outlier_input")
+            image = captioned_image(i18n("input28"), height=190, elem_id="outlier_input")
         with gr.Column(scale=3):
             verdict = gr.Markdown(elem_id="outlier_verdict")
             with gr.Row():

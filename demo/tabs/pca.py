@@ -5,7 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from demo import plots
-from demo.components import OnLoad, dataset_radio, image_source, source_image, translated_choices
+from demo.components import OnLoad, captioned_image, dataset_radio, image_source, source_image, translated_choices
 from demo.i18n import request_language, text
 from demo.imaging import strip, to_display
 from lab.api import pca as model
@@ -55,14 +55,14 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             axes_plot = gr.Plot(show_label=False, elem_id="pca_axes")
         with gr.Column():
             dataset = dataset_radio(i18n)
-            components = gr.Image(label=i18n("pca_components"), elem_id="pca_components")
+            components = captioned_image(i18n("pca_components"), elem_id="pca_components")
             curve = gr.Plot(show_label=False)
     with gr.Row():
         source, index = image_source(i18n, 0)
         k = gr.Slider(0, 784, value=20, step=1, label=i18n("pca_k"), elem_id="pca_k")
     with gr.Row():
-        original = gr.Image(label=i18n("pca_original"), height=190)
-        rebuilt = gr.Image(label=i18n("pca_rebuilt"), height=190, elem_id="pca_rebuilt")
+        original = captioned_image(i18n("pca_original"), height=190)
+        rebuilt = captioned_image(i18n("pca_rebuilt"), height=190, elem_id="pca_rebuilt")
         summary = gr.Markdown(elem_id="pca_summary")
     toy.change(show_axes, toy, axes_plot)
     dataset.change(show_components, dataset, [components, curve])

@@ -115,6 +115,14 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "gif_noisy": "x_t (noisy)",
+        "gif_decoded_noisy": "D(z_t / s)",
+        "gif_decoded_clean": "D(predicted z0 / s)",
+        "gif_clean": "predicted x0",
+        "gif_step": "step {step} of {steps}, t = {t}",
+        "gif_vae": "VAE",
+        "gif_ae": "autoencoder",
+        "gif_final": "final z_0, decoded",
         "flipbook_step": "Step",
         "flipbook_play": "▶ Play",
         "flipbook_pause": "❚❚ Pause",
@@ -128,6 +136,14 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "gif_noisy": "x_t (con ruido)",
+        "gif_decoded_noisy": "D(z_t / s)",
+        "gif_decoded_clean": "D(z0 predicho / s)",
+        "gif_clean": "x0 predicha",
+        "gif_step": "paso {step} de {steps}, t = {t}",
+        "gif_vae": "VAE",
+        "gif_ae": "autoencoder",
+        "gif_final": "z_0 final, decodificado",
         "flipbook_step": "Paso",
         "flipbook_play": "▶ Reproducir",
         "flipbook_pause": "❚❚ Pausa",

@@ -57,6 +57,7 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "sampler_panel": "{name}: {steps} steps, {seconds:.2f} s",
         "forward_numbers": (
             "t = **{t}** ({schedule}): x_t = **{a:.3f}**·x0 + **{b:.3f}**·ε  (√ᾱ_t = {a:.3f}, √(1−ᾱ_t) = "
             "{b:.3f})"),
@@ -70,6 +71,7 @@ DYNAMIC = {
             "The denoiser: a class-conditional UNet with **{parameters:,}** parameters, {schedule} schedule."),
     },
     "es": {
+        "sampler_panel": "{name}: {steps} pasos, {seconds:.2f} s",
         "forward_numbers": (
             "t = **{t}** ({schedule}): x_t = **{a:.3f}**·x0 + **{b:.3f}**·ε  (√ᾱ_t = {a:.3f}, √(1−ᾱ_t) = "
             "{b:.3f})"),
