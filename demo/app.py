@@ -22,6 +22,13 @@ CSS = """
 #summary { min-height: 3em; }
 /* Gradio caps an "auto" gallery at 550 px and cuts the last row in half: show every row. */
 #examples .grid-wrap { max-height: none !important; height: auto !important; }
+/* On a phone Plotly's toolbar shows all the time, over the plot's title; pinch-zoom does its job there. */
+@media (max-width: 640px) { .js-plotly-plot .modebar-container { display: none !important; } }
+/* …and small pictures keep sitting side by side (x0, ε, x_t), instead of one per screen. */
+@media (max-width: 640px) {
+  .row:has(> .captioned) { flex-direction: row !important; flex-wrap: wrap !important; }
+  .row > .captioned { min-width: 96px !important; flex: 1 1 96px !important; }
+}
 /* Image captions sit above the picture (demo.components.captioned_image), never over it. */
 .captioned { gap: 2px !important; }
 .image-caption, .image-caption p { font-size: var(--text-sm); font-weight: 600; margin: 0 !important;
@@ -46,7 +53,7 @@ def build_demo() -> gr.Blocks:
         device = gr.Textbox(label=I18N("device"), interactive=False, max_lines=1, elem_id="device", container=True)
         drawing = gr.State(None)
         loads = {}
-        with gr.Tabs():
+        with gr.Tabs(overflow_behavior="wrap"):   # every tab in sight, on a phone too (rows, no ⋯ menu)
             for tab_id, title_key, module in TABS:
                 with gr.Tab(I18N(title_key), id=tab_id):
                     loads[tab_id] = module.build(I18N, drawing)

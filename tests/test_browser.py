@@ -356,6 +356,41 @@ def test_play_reaches_the_last_step_within_twice_its_designed_time(app_url, brow
     page.close()
 
 
+def touch_stroke(page, canvas, points):
+    """A finger's stroke through `points` (fractions of the canvas), as raw touch events (CDP)."""
+    box = canvas.bounding_box()
+    at = [{"x": box["x"] + u * box["width"], "y": box["y"] + v * box["height"]} for u, v in points]
+    session = page.context.new_cdp_session(page)
+    session.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [at[0]]})
+    for point in at[1:]:
+        for _ in range(4):
+            session.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+    session.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+
+def test_on_a_phone_every_tab_is_in_sight_and_the_pad_takes_a_finger(app_url, browser):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(app_url)
+    tabs = page.get_by_role("tab")
+    expect(tabs).to_have_count(11, timeout=30_000)
+    for index in range(11):                                        # none hidden behind a "⋯" menu
+        expect(tabs.nth(index)).to_be_in_viewport()
+    page.get_by_role("tab", name="Draw & encode", exact=True).click()
+    expect(page.get_by_role("tab", name="Draw & encode", exact=True)).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#status")).to_contain_text("example drawing", timeout=60_000)
+    canvas = page.locator("#sketchpad canvas").first
+    canvas.scroll_into_view_if_needed()
+    touch_stroke(page, canvas, [(0.3, 0.25), (0.7, 0.25), (0.42, 0.8)])   # a 7
+    expect(page.locator("#status")).not_to_contain_text("example", timeout=30_000)
+    expect(page.locator("#summary")).to_contain_text("ELBO", timeout=30_000)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390   # nothing wider than the phone
+    page.screenshot(path=str(SCREENSHOTS / "phone_draw.png"))
+    context.close()
+
+
 def english_only_strings() -> set[str]:
     """Complete strings of the English catalogue (no placeholders) that the Spanish one never uses."""
     from demo.i18n import DYNAMIC_TEXT, UI_TEXT

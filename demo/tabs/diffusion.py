@@ -35,10 +35,11 @@ def schedule_figure(request: gr.Request | None = None):
                 "mode": "lines", "name": choice_label(name, lang), "line": {"color": colors[name], "width": 2.5},
                 "showlegend": key == "alpha_bar", "legendgroup": name}
     panels = [{"title": "ᾱ_t", "traces": [line(name, "alpha_bar") for name in curves]},
-              {"title": "log SNR(t) = log ᾱ_t / (1 − ᾱ_t)", "traces": [line(name, "log_snr") for name in curves]}]
+              {"title": "log SNR(t)", "traces": [line(name, "log_snr") for name in curves]}]
     figure = plots.panels_figure(panels, height=300)
     figure.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.15},
-                         xaxis={"title": {"text": "t"}}, xaxis2={"title": {"text": "t"}})
+                         xaxis={"title": {"text": "t"}}, xaxis2={"title": {"text": "t"}},
+                         yaxis2={"title": {"text": "log ᾱ_t / (1 − ᾱ_t)"}})   # short titles: a phone is narrow
     return figure
 
 
