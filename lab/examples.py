@@ -59,6 +59,11 @@ def example_images_by_index(dataset: str, indices: list[int]) -> list[np.ndarray
     return [images[i].numpy() for i in indices]
 
 
+def example_label(dataset: str, index: int) -> int:
+    """The class of shipped test image `index`."""
+    return int(load_examples(dataset).labels[index])
+
+
 def example_count(dataset: str) -> int:
     """How many shipped test images `dataset` has (valid indices are 0 … count − 1)."""
     return len(load_examples(dataset))

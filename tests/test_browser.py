@@ -290,8 +290,11 @@ def test_draw_clear_draw_again_with_either_control(app_url, browser):
     pad_status = page.locator("#sketchpad [data-testid=status-tracker]")
     clear_button = page.locator("#clear")
     trash = page.locator("#sketchpad .top-panel > button:last-of-type")
+    # The tab opens on an encoded example: each stroke must replace it (status), not just show an ELBO.
+    expect(page.locator("#status")).to_contain_text("example drawing", timeout=60_000)
     for shape, clear in ((SEVEN, clear_button), (ONE, trash), (SEVEN, clear_button), (ONE, clear_button)):
         stroke(page, canvas, shape)
+        expect(page.locator("#status")).not_to_contain_text("example", timeout=60_000)
         expect(summary).to_contain_text("ELBO", timeout=60_000)
         expect(page.locator("#vae_recon img")).to_be_visible()
         clear.click()

@@ -60,3 +60,17 @@ def test_a_streamed_load_streams_once_and_later_visitors_get_its_last_update():
     next(abandoned)
     abandoned.close()                                                           # left mid-stream
     assert list(stream(2, visitor)) == [{"rows": 1}, {"rows": 2}] and calls == [3, 2, 2]
+
+
+def test_test_images_are_named_by_their_label():
+    import gradio as gr
+
+    from demo.components import example_caption
+    from lab.data import class_names
+    from lab.examples import load_examples
+
+    label = int(load_examples("fashion").labels[7])
+    assert example_caption(7, "fashion") == f"Test image #7 is labelled **{class_names('fashion')[label]}**."
+    spanish = gr.Request(headers={"accept-language": "es"})
+    assert "etiqueta" in example_caption(7, "mnist", spanish)
+    assert example_caption(10_000, "mnist") == ""                         # out of range: the handler says why

@@ -75,7 +75,7 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
 def trajectory_book(result: dict, lang: str) -> dict:
     """Every recorded step as a flipbook: x_t, ε̂, x̂0 and, with guidance, ε̂(y), ε̂(∅) and
     w·(ε̂(y) − ε̂(∅)), captioned with the step (counted from 1) and t."""
-    panels = [Panel("x_t", result["noisy"]), Panel("ε̂ (guided)", result["noise_prediction"]),
+    panels = [Panel("x_t", result["noisy"]), Panel(text("guided_noise", lang), result["noise_prediction"]),
               Panel("x̂0 = (x_t − √(1−ᾱ_t)·ε̂)/√ᾱ_t", result["clean_prediction"])]
     if result["guidance_push"] is not None:
         panels += [Panel("ε̂(x_t, t, y)", result["conditional"]), Panel("ε̂(x_t, t, ∅)", result["unconditional"]),
@@ -199,7 +199,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("sdedit_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            sdedit_source, sdedit_index = image_source(i18n, 7)
+            sdedit_source, sdedit_index = image_source(i18n, 7, dataset)
             strength = gr.Slider(0.05, 1.0, value=0.5, step=0.05, label=i18n("strength"))
             sdedit_button = gr.Button(i18n("run_sdedit"), variant="primary")
         with gr.Column(scale=3):

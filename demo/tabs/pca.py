@@ -58,7 +58,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             components = captioned_image(i18n("pca_components"), elem_id="pca_components")
             curve = gr.Plot(show_label=False)
     with gr.Row():
-        source, index = image_source(i18n, 0)
+        source, index = image_source(i18n, 0, dataset)
         k = gr.Slider(0, 784, value=20, step=1, label=i18n("pca_k"), elem_id="pca_k")
     with gr.Row():
         original = captioned_image(i18n("pca_original"), height=190)

@@ -115,6 +115,7 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "example_caption": "Test image #{index} is labelled **{name}**.",
         "gif_noisy": "x_t (noisy)",
         "gif_decoded_noisy": "D(z_t / s)",
         "gif_decoded_clean": "D(predicted z0 / s)",
@@ -136,6 +137,7 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "example_caption": "La imagen de test n.º {index} tiene la etiqueta **{name}**.",
         "gif_noisy": "x_t (con ruido)",
         "gif_decoded_noisy": "D(z_t / s)",
         "gif_decoded_clean": "D(z0 predicho / s)",
