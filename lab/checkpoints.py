@@ -24,6 +24,23 @@ class CheckpointError(RuntimeError):
     """A checkpoint folder is missing, incomplete or corrupt."""
 
 
+def folder_name(folder: str | Path) -> str:
+    """How messages name a checkpoint folder: relative to the checkpoints folder ("checkpoints/mnist-vae2"),
+    never by the server's absolute path."""
+    folder = Path(folder)
+    return f"checkpoints/{folder.name}" if folder.parent == CHECKPOINT_ROOT else folder.name
+
+
+# Shipped model names whose training command needs more than `python -m lab.train <model>`.
+TRAIN_ARGUMENTS = {"vae2": "vae --latent-dim 2", "vae16": "vae --latent-dim 16", "ae16": "ae --latent-dim 16"}
+
+
+def rebuild_hint(folder: str | Path) -> str:
+    """The command that re-trains a shipped folder ("python -m lab.train vae --latent-dim 2 --dataset mnist")."""
+    dataset, _, model = Path(folder).name.partition("-")
+    return f"python -m lab.train {TRAIN_ARGUMENTS.get(model, model)} --dataset {dataset}"
+
+
 def shipped_path(dataset: str, model: str) -> Path:
     """The folder of a shipped checkpoint, e.g. shipped_path('mnist', 'vae16')."""
     return CHECKPOINT_ROOT / f"{dataset}-{model}"
@@ -51,12 +68,13 @@ def save_checkpoint(folder: str | Path, model: torch.nn.Module, info: dict, metr
 def read_config(folder: str | Path) -> dict:
     path = Path(folder) / "config.json"
     if not path.exists():
-        raise CheckpointError(f"no checkpoint at {Path(folder)}: config.json is missing. "
-                              "Train it with `python -m lab.train` (see README) or restore the folder.")
+        raise CheckpointError(f"no checkpoint at {folder_name(folder)}: config.json is missing. "
+                              f"Train it (`{rebuild_hint(folder)}`) or restore the folder.")
     try:
         return json.loads(path.read_text())
     except json.JSONDecodeError as error:
-        raise CheckpointError(f"checkpoint {Path(folder)} has a corrupt config.json: {error}") from error
+        raise CheckpointError(f"checkpoint {folder_name(folder)} has a corrupt config.json ({error}). "
+                              f"Train it again (`{rebuild_hint(folder)}`) or restore the folder.") from error
 
 
 def read_metrics(folder: str | Path) -> dict:
@@ -79,14 +97,16 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> tuple[
     config = read_config(folder)
     weights = folder / "model.safetensors"
     if not weights.exists():
-        raise CheckpointError(f"checkpoint {folder} has no model.safetensors")
+        raise CheckpointError(f"checkpoint {folder_name(folder)} has no model.safetensors. "
+                              f"Train it (`{rebuild_hint(folder)}`) or restore the folder.")
     try:
         model = build_model(config["kind"], config["model"])
         state = load_file(weights)
         model.load_state_dict(state)
     except (SafetensorError, OSError, RuntimeError, KeyError, TypeError, ValueError) as error:
-        raise CheckpointError(f"checkpoint {folder} could not be loaded ({type(error).__name__}: "
-                              f"{str(error).splitlines()[0][:200]}). Re-train it or restore the folder.") from error
+        raise CheckpointError(f"checkpoint {folder_name(folder)} could not be loaded ({type(error).__name__}: "
+                              f"{str(error).splitlines()[0][:200]}). Train it again (`{rebuild_hint(folder)}`) "
+                              "or restore the folder.") from error
     return model.to(device).eval(), config
 
 

@@ -12,20 +12,28 @@ import threading
 import numpy as np
 import torch
 
-from lab.checkpoints import load_model, shipped_path
+from lab.checkpoints import CheckpointError, load_model, shipped_path
 from lab.data import DATASET_NAMES
 from lab.device import get_device
 
 _load_lock = threading.Lock()
+_failed: dict[tuple[str, str], CheckpointError] = {}   # a broken folder is read once, not on every request
 
 
 def get_model(dataset: str, name: str) -> torch.nn.Module:
     """The shipped model `name` (classifier, vae2, vae16, ae16, diffusion, pixelcnn, …) of `dataset`,
-    loaded once per process. Raises CheckpointError when its folder is missing or broken."""
+    loaded once per process. Raises CheckpointError when its folder is missing or broken, the same error
+    again on later calls without reading the folder (restart the app after restoring it)."""
     if dataset not in DATASET_NAMES:
         raise ValueError(f"unknown dataset {dataset!r}; expected one of {DATASET_NAMES}")
     with _load_lock:  # two users arriving together must not load the same weights twice
-        return _load_shipped(dataset, name)
+        if (dataset, name) in _failed:
+            raise _failed[dataset, name]
+        try:
+            return _load_shipped(dataset, name)
+        except CheckpointError as error:
+            _failed[dataset, name] = error
+            raise
 
 
 @functools.cache
@@ -35,6 +43,13 @@ def _load_shipped(dataset: str, name: str) -> torch.nn.Module:
     with torch.inference_mode(False):
         model, _ = load_model(shipped_path(dataset, name), get_device())
     return model
+
+
+def forget_models() -> None:
+    """Forget every loaded and every failed model: the next get_model reads its folder again (tests)."""
+    with _load_lock:
+        _load_shipped.cache_clear()
+        _failed.clear()
 
 
 def image_batch(image28: np.ndarray) -> torch.Tensor:

@@ -86,13 +86,13 @@ def test_missing_checkpoint_shows_a_message_and_the_rest_still_works(seven, monk
     real_path = checkpoints.shipped_path
     monkeypatch.setattr(shipped, "shipped_path",
                         lambda dataset, name: tmp_path / "gone" if name == "ae16" else real_path(dataset, name))
-    shipped._load_shipped.cache_clear()
+    shipped.forget_models()
     try:
         outputs = draw_encode.encode_sketch(sketch(seven), "mnist", "vae16")
         assert outputs[1] is None and "Model unavailable" in outputs[7]
         assert isinstance(outputs[2], Image.Image) and outputs[3] is not None
     finally:
-        shipped._load_shipped.cache_clear()
+        shipped.forget_models()
 
 
 def test_the_tab_opens_on_an_example_drawing_encoded_once():

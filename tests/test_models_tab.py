@@ -74,3 +74,28 @@ def test_test_images_are_named_by_their_label():
     spanish = gr.Request(headers={"accept-language": "es"})
     assert "etiqueta" in example_caption(7, "mnist", spanish)
     assert example_caption(10_000, "mnist") == ""                         # out of range: the handler says why
+
+
+def test_weights_that_do_not_load_are_not_ok(monkeypatch, tmp_path):
+    import shutil
+
+    from lab import checkpoints, shipped
+    from lab.api import models as api_models
+
+    broken = tmp_path / "mnist-vae2"
+    shutil.copytree(checkpoints.shipped_path("mnist", "vae2"), broken)
+    (broken / "model.safetensors").write_bytes(b"not weights")   # the config alone still reads fine
+    real_path = checkpoints.shipped_path
+
+    def redirected(dataset, name):
+        return broken if (dataset, name) == ("mnist", "vae2") else real_path(dataset, name)
+
+    monkeypatch.setattr(api_models, "shipped_path", redirected)
+    monkeypatch.setattr(shipped, "shipped_path", redirected)
+    shipped.forget_models()
+    try:
+        rows = {(row["dataset"], row["model"]): row["status"] for row in api_models.shipped_checkpoints()}
+        assert "could not be loaded" in rows["mnist", "vae2"] and "python -m lab.train vae" in rows["mnist", "vae2"]
+        assert rows["mnist", "vae16"] == "ok" and str(tmp_path) not in rows["mnist", "vae2"]
+    finally:
+        shipped.forget_models()
