@@ -12,6 +12,7 @@ from typing import Callable
 import gradio as gr
 
 from demo.components import KEEP_BRUSH_JS, OnLoad, shared_result
+from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
@@ -62,6 +63,7 @@ def build_demo() -> gr.Blocks:
         for tab_id in order:
             for load in loads[tab_id]:
                 wire_load(demo, load)
+    guard_app(demo)   # every handler: inputs checked, failures as readable messages (demo.guard)
     return demo
 
 
@@ -87,6 +89,7 @@ def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
     with gr.Blocks(title="Generative Models Lab") as demo:
         for load in build(I18N, gr.State(None)):
             wire_load(demo, load)
+    guard_app(demo)
     demo.queue().launch(**launch_options())
 
 

@@ -136,7 +136,7 @@ def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray, lang: str) -> str:
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on load:
-    the map with its note and CSV."""
+    the map with its note and CSV, and the 2-d VAE's manifold."""
     gr.Markdown(i18n("latent_intro"))
     clicked = gr.State(None)
     with gr.Row():
@@ -163,7 +163,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     with gr.Row():
         vae_grid = captioned_image(i18n("vae_prior"), elem_id="vae_prior")
         ae_grid = captioned_image(i18n("ae_prior"), elem_id="ae_prior")
-        manifold = captioned_image(i18n("manifold"), value=lambda: show_manifold("mnist"), elem_id="manifold")
+        manifold = captioned_image(i18n("manifold"), elem_id="manifold")
     gr.Markdown(i18n("interp_title"))
     endpoints = [(i18n("ep_test"), "test"), (i18n("ep_drawing"), "drawing"), (i18n("ep_clicked"), "clicked"),
                  (i18n("ep_second"), "second")]
@@ -197,7 +197,9 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                                                  method, drawing, clicked, second],
                                [vae_frames, ae_frames, path_map, gif])
     # The map, its note (in the reader's language) and its CSV when a page opens: what a change would show.
-    return [OnLoad(open_map, map_inputs + [drawing], [latent_image, how, export, clicked])]
+    # The manifold loads with the page, not while the UI is built: start-up never needs a checkpoint.
+    return [OnLoad(open_map, map_inputs + [drawing], [latent_image, how, export, clicked]),
+            OnLoad(show_manifold, [dataset], [manifold])]
 
 
 if __name__ == "__main__":

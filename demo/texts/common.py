@@ -115,6 +115,9 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "not_finite": "Every number must be finite (not NaN or infinity).",
+        "too_large": "A number is out of range: whole numbers such as seeds go up to {largest:,}.",
+        "unexpected_error": "That input could not be used here (check its type and range). The lab keeps working: try another value.",
         "example_caption": "Test image #{index} is labelled **{name}**.",
         "gif_noisy": "x_t (noisy)",
         "gif_decoded_noisy": "D(z_t / s)",
@@ -137,6 +140,9 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "not_finite": "Todos los números deben ser finitos (ni NaN ni infinito).",
+        "too_large": "Un número está fuera de rango: los enteros, como las semillas, llegan hasta {largest:,}.",
+        "unexpected_error": "Esa entrada no se puede usar aquí (revisa su tipo y su rango). El laboratorio sigue funcionando: prueba otro valor.",
         "example_caption": "La imagen de test n.º {index} tiene la etiqueta **{name}**.",
         "gif_noisy": "x_t (con ruido)",
         "gif_decoded_noisy": "D(z_t / s)",

@@ -1,0 +1,93 @@
+"""Every handler's failures become a sentence the visitor can read, in their language; the lab keeps working.
+
+A shared lab is poked at: through the "Use via API" page, by scripts, by a stale tab after a redeploy. The
+app wraps every event handler once (`guard_app`), so no tab has to remember to:
+
+- numbers are checked before the handler runs: NaN and ±inf (which pass Gradio's slider bounds) and
+  integers past 2^31 (seeds that overflow torch) are refused with what is allowed;
+- the lab's own ValueErrors and CheckpointErrors already say what is wrong: they become `gr.Error`;
+- anything else (a wrong type, a bad index) gets a short generic message, and its traceback goes to the log
+  only. No message carries a server path.
+"""
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import math
+import re
+from typing import Callable
+
+import gradio as gr
+
+from demo.i18n import request_language, text
+from lab import api
+
+log = logging.getLogger("lab.guard")
+LARGEST_INTEGER = 2**31 - 1
+# "/home/user/app/checkpoints/mnist-vae2" -> "mnist-vae2": the folder's name says which; the rest is ours.
+SERVER_PATH = re.compile(r"(?:/[\w.\-]+)+/([\w.\-]+)")
+
+
+def guard_app(demo: gr.Blocks) -> None:
+    """Wrap every Python handler the app registered (JS-only events have none)."""
+    for block_function in demo.fns.values():
+        if block_function.fn is not None and not getattr(block_function.fn, "__guarded__", False):
+            block_function.fn = guarded(block_function.fn)
+
+
+def guarded(fn: Callable) -> Callable:
+    """`fn` with its inputs checked and its failures turned into gr.Error. Keeps fn's signature (Gradio
+    injects `request`, `progress` and event data by it) and whether it is a generator."""
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def stream(*args, **kwargs):
+            lang = _language(args)
+            check_numbers(args, lang)
+            try:
+                yield from fn(*args, **kwargs)
+            except Exception as error:   # noqa: BLE001 - every failure becomes a message
+                raise readable(error, lang) from error
+        stream.__guarded__ = True
+        return stream
+
+    @functools.wraps(fn)
+    def handler(*args, **kwargs):
+        lang = _language(args)
+        check_numbers(args, lang)
+        try:
+            return fn(*args, **kwargs)
+        except Exception as error:   # noqa: BLE001 - every failure becomes a message
+            raise readable(error, lang) from error
+    handler.__guarded__ = True
+    return handler
+
+
+def check_numbers(args: tuple, lang: str) -> None:
+    """Refuse non-finite numbers and integers no control allows, before any work."""
+    for value in args:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if not math.isfinite(value):
+            raise gr.Error(text("not_finite", lang))
+        if abs(value) > LARGEST_INTEGER:
+            raise gr.Error(text("too_large", lang, largest=LARGEST_INTEGER))
+
+
+def readable(error: Exception, lang: str) -> gr.Error:
+    """The message a visitor sees for `error`: the lab's own words where it has them, else a generic one."""
+    if isinstance(error, gr.Error):
+        error.message = without_paths(str(error.message))
+        return error
+    if isinstance(error, (ValueError, api.CheckpointError)):   # the lab raises these with a sentence
+        return gr.Error(without_paths(str(error)))
+    log.exception("handler failed")
+    return gr.Error(text("unexpected_error", lang))
+
+
+def without_paths(message: str) -> str:
+    return SERVER_PATH.sub(r"\1", message)
+
+
+def _language(args: tuple) -> str:
+    return request_language(next((arg for arg in args if isinstance(arg, gr.Request)), None))

@@ -1,0 +1,81 @@
+"""The guard every handler runs behind: numbers checked first, failures as readable messages, no server path,
+and an app that starts without any checkpoint."""
+import math
+
+import gradio as gr
+import pytest
+
+from demo.guard import guard_app, guarded, without_paths
+from lab import shipped
+from lab.checkpoints import CheckpointError, shipped_path
+
+SPANISH = gr.Request(headers={"accept-language": "es-ES"})
+
+
+def test_non_finite_and_overflowing_numbers_are_refused_before_the_handler_runs():
+    calls = []
+    handler = guarded(lambda value, seed=0, request=None: calls.append(value) or value)
+    for bad in (math.nan, math.inf, -math.inf):
+        with pytest.raises(gr.Error, match="finite"):
+            handler(bad)
+    with pytest.raises(gr.Error, match="out of range"):
+        handler(1.0, 2**63)
+    with pytest.raises(gr.Error, match="finitos"):
+        handler(math.nan, 0, SPANISH)
+    assert calls == [] and handler(3.5, True) == 3.5
+
+
+def test_the_labs_errors_keep_their_words_and_anything_else_gets_a_short_message():
+    def lab_error():
+        raise CheckpointError(f"checkpoint {shipped_path('mnist', 'vae2')} could not be loaded")
+
+    def python_error(request=None):
+        return [][3]
+
+    with pytest.raises(gr.Error) as caught:
+        guarded(lab_error)()
+    assert "mnist-vae2 could not be loaded" in caught.value.message and "/" not in caught.value.message
+    with pytest.raises(gr.Error, match="could not be used here") as caught:
+        guarded(python_error)()
+    assert "IndexError" not in caught.value.message
+    with pytest.raises(gr.Error, match="no se puede usar"):
+        guarded(python_error)(SPANISH)
+
+
+def test_a_streamed_handler_stays_a_generator_and_its_failure_is_a_message():
+    def rows(count):
+        yield 1
+        raise KeyError("internal")
+
+    stream = guarded(rows)
+    first = stream(2)
+    assert next(first) == 1
+    with pytest.raises(gr.Error):
+        next(first)
+
+
+def test_no_server_path_survives_in_a_message():
+    assert without_paths("no checkpoint at /home/user/app/checkpoints/mnist-vae2: gone") == \
+        "no checkpoint at mnist-vae2: gone"
+
+
+def test_the_app_starts_with_no_checkpoint_and_every_handler_is_guarded(monkeypatch):
+    from demo.app import build_demo
+
+    def broken(folder, device="cpu"):
+        raise CheckpointError(f"checkpoint {folder} could not be loaded (SafetensorError: invalid header)")
+
+    monkeypatch.setattr(shipped, "load_model", broken)
+    shipped.forget_models()
+    try:
+        demo = build_demo()                           # nothing at build time needs a model
+        handlers = [block.fn for block in demo.fns.values() if block.fn is not None]
+        assert len(handlers) > 50 and all(getattr(fn, "__guarded__", False) for fn in handlers)
+        guard_app(demo)                               # twice is harmless
+        from demo.tabs import latent_explorer
+
+        with pytest.raises(gr.Error) as caught:
+            guarded(latent_explorer.show_manifold)("mnist")
+        assert "mnist-vae2" in caught.value.message and "/home" not in caught.value.message
+    finally:
+        shipped.forget_models()
