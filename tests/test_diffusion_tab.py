@@ -82,3 +82,12 @@ def test_the_samplers_compare_side_by_side_captioned_with_their_steps_and_time(m
     book, table = tab.compare_samplers("mnist", 4, 3.0, 0, progress=QUIET)
     assert book["last"] == 0 and [panel["label"].split(":")[0] for panel in book["panels"]] == ["ddim, η=0", "dpm++"]
     assert "4 steps" in book["panels"][1]["label"] and table.count("\n| ") == 2
+
+
+def test_a_grid_priced_past_the_cpu_limit_is_refused_before_it_runs():
+    import time
+
+    started = time.perf_counter()
+    with pytest.raises(ValueError, match="at most 49[0-9] steps"):
+        tab.sample_sixteen("mnist", 3, 3.0, "ddpm", 1000, 0)          # about 61 s on 2 cores
+    assert time.perf_counter() - started < 5
