@@ -95,4 +95,5 @@ def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
 
 def launch_options() -> dict:
     """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
-    return {"i18n": I18N, "css": CSS, "js": KEEP_BRUSH_JS, "theme": gr.themes.Soft()}
+    # 5 MB is a generous photo; a bigger upload is refused by Gradio before anything decodes it.
+    return {"i18n": I18N, "css": CSS, "js": KEEP_BRUSH_JS, "theme": gr.themes.Soft(), "max_file_size": "5mb"}

@@ -64,14 +64,34 @@ def guarded(fn: Callable) -> Callable:
 
 
 def check_numbers(args: tuple, lang: str) -> None:
-    """Refuse non-finite numbers and integers no control allows, before any work."""
+    """Refuse non-finite numbers and integers no control allows, before any work: among the inputs, and in
+    an event's data (a select event's index, which a script can send negative or huge)."""
     for value in args:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            continue
-        if not math.isfinite(value):
-            raise gr.Error(text("not_finite", lang))
-        if abs(value) > LARGEST_INTEGER:
-            raise gr.Error(text("too_large", lang, largest=LARGEST_INTEGER))
+        if isinstance(value, gr.EventData):
+            for name, number in _event_numbers(value._data):
+                _check_number(number, lang)
+                if name == "index" and number < 0:
+                    raise gr.Error(text("negative_index", lang))
+        else:
+            _check_number(value, lang)
+
+
+def _check_number(value, lang: str) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    if not math.isfinite(value):
+        raise gr.Error(text("not_finite", lang))
+    if abs(value) > LARGEST_INTEGER:
+        raise gr.Error(text("too_large", lang, largest=LARGEST_INTEGER))
+
+
+def _event_numbers(data, name: str = "") -> list[tuple[str, float]]:
+    """(key, number) for every number in an event's data, nested lists included."""
+    if isinstance(data, dict):
+        return [pair for key, value in data.items() for pair in _event_numbers(value, str(key))]
+    if isinstance(data, (list, tuple)):
+        return [pair for value in data for pair in _event_numbers(value, name)]
+    return [(name, data)] if isinstance(data, (int, float)) and not isinstance(data, bool) else []
 
 
 def readable(error: Exception, lang: str) -> gr.Error:

@@ -43,7 +43,9 @@ class MapView:
         return np.array([min(max(x, self.x_min), self.x_max), min(max(y, self.y_min), self.y_max)], np.float32)
 
     def to_map(self, pixel: tuple[float, float]) -> np.ndarray:
-        u, v = pixel
+        """The map point under an image pixel; a pixel off the plot (the legend, or a scripted click far
+        away) is taken at the plot's edge, so a decoded point is always one the map shows."""
+        u, v = (min(max(float(coordinate), 0.0), PLOT - 1) for coordinate in pixel)
         x = self.x_min + u / (PLOT - 1) * (self.x_max - self.x_min)
         y = self.y_min + (1 - v / (PLOT - 1)) * (self.y_max - self.y_min)
         return np.array([x, y], np.float32)

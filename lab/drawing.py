@@ -84,10 +84,38 @@ def preprocess_drawing(image) -> np.ndarray:
     return field
 
 
+LARGEST_SIDE = 1024   # a pasted photo is thinned to this many pixels a side before any real work
+
+
 def model_input(drawing) -> np.ndarray:
     """A drawing (any size and mode, numpy or PIL), or an already preprocessed (28, 28) float32 array in
-    [0, 1], -> the model input (28, 28) in [0, 1]. Raises BlankDrawingError for an empty canvas."""
-    array = np.asarray(drawing) if drawing is not None else None
-    if array is not None and array.shape == (28, 28) and array.dtype == np.float32 and array.max() <= 1.0:
+    [0, 1], -> the model input (28, 28) in [0, 1]. Raises BlankDrawingError for an empty canvas and
+    ValueError, with a sentence, for something that is not an image."""
+    if drawing is None:
+        return preprocess_drawing(None)
+    array = checked_image(drawing)
+    if array.shape == (28, 28) and array.dtype == np.float32 and 0.0 <= array.min() and array.max() <= 1.0:
         return array
-    return preprocess_drawing(drawing)
+    return preprocess_drawing(array)
+
+
+def checked_image(drawing) -> np.ndarray:
+    """The drawing as an array of a shape and values an image can have, large ones thinned cheaply (every
+    k-th pixel) so a 100-megapixel upload costs no more than a canvas. Raises ValueError otherwise."""
+    try:
+        array = np.asarray(drawing)
+    except Exception as error:   # PIL raises many kinds for an unreadable file
+        raise ValueError("That file could not be read as an image.") from error
+    if array.dtype == object or not np.issubdtype(array.dtype, np.number):
+        raise ValueError("A drawing must be an image (an array of pixel values).")
+    if array.ndim not in (2, 3) or (array.ndim == 3 and array.shape[2] not in (1, 3, 4)) or min(array.shape[:2]) < 2:
+        raise ValueError(f"A drawing must be a picture of at least 2x2 pixels in gray, RGB or RGBA, "
+                         f"not an array of shape {array.shape}.")
+    if array.ndim == 3 and array.shape[2] == 1:
+        array = array[..., 0]
+    step = -(-max(array.shape[:2]) // LARGEST_SIDE)
+    if step > 1:
+        array = array[::step, ::step]
+    if np.issubdtype(array.dtype, np.floating) and not np.isfinite(array).all():
+        raise ValueError("The image has values that are not numbers (NaN or infinity).")
+    return array

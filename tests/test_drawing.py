@@ -59,3 +59,33 @@ def test_blank_canvas_is_a_friendly_error(blank):
 def test_not_an_image_is_a_value_error():
     with pytest.raises(ValueError, match="expected an image"):
         preprocess_drawing(np.zeros((2, 3, 4, 5)))
+
+
+def test_what_is_not_an_image_is_refused_with_a_sentence():
+    from lab.drawing import model_input
+
+    for bad in ("a string", np.zeros((5,)), np.zeros((28, 28, 2)), np.zeros((1, 1)), np.full((28, 28), np.nan)):
+        with pytest.raises(ValueError) as caught:
+            model_input(bad)
+        assert caught.value.args[0][0].isupper()      # a sentence, not numpy's words
+
+
+def test_a_preprocessed_image_out_of_range_is_preprocessed_again_not_trusted():
+    from lab.drawing import model_input
+
+    dark = np.full((28, 28), -5.0, np.float32)
+    dark[10:18, 12:15] = 5.0                           # the −ELBO read −22 million nats on this
+    image = model_input(dark)
+    assert image.min() >= 0 and image.max() <= 1
+
+
+def test_a_huge_photo_is_thinned_before_the_work():
+    import time
+
+    from lab.drawing import model_input
+
+    photo = np.full((8000, 6000, 3), 255, np.uint8)
+    photo[3000:5000, 2800:3200] = 0                    # a dark bar: a "1"
+    started = time.perf_counter()
+    image = model_input(photo)
+    assert image.shape == (28, 28) and image.max() == 1.0 and time.perf_counter() - started < 2

@@ -79,3 +79,20 @@ def test_the_app_starts_with_no_checkpoint_and_every_handler_is_guarded(monkeypa
         assert "mnist-vae2" in caught.value.message and "/home" not in caught.value.message
     finally:
         shipped.forget_models()
+
+
+def test_scripted_select_events_are_checked():
+    from demo.tabs import draw_encode
+
+    pick = guarded(draw_encode.pick_example)
+    for index in (-1, 20, 10**12, [1, 2]):
+        with pytest.raises(gr.Error):
+            pick("mnist", "vae16", gr.SelectData(None, {"index": index, "value": None}))
+    assert pick("mnist", "vae16", gr.SelectData(None, {"index": 3, "value": None}))[2] is not None
+
+
+def test_a_click_far_off_the_map_is_taken_at_its_edge():
+    from demo.latent_canvas import PLOT, MapView
+
+    view = MapView(-2.0, 2.0, -3.0, 3.0)
+    assert list(view.to_map((1e300, -1e300))) == list(view.to_map((PLOT - 1, 0))) == [2.0, 3.0]

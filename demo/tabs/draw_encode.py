@@ -116,8 +116,10 @@ def example_gallery(dataset: str) -> list[tuple]:
 
 def pick_example(dataset: str, vae_name: str, event: gr.SelectData, request: gr.Request | None = None):
     """Encode the test image clicked in the gallery (it is already 28x28: no preprocessing)."""
-    image28, _ = api.example_images(dataset, per_class=2)[event.index]
-    return _encode_outputs(image28, dataset, vae_name, request_language(request))
+    lang, examples = request_language(request), api.example_images(dataset, per_class=2)
+    if not isinstance(event.index, int) or not 0 <= event.index < len(examples):   # a scripted select
+        raise gr.Error(text("bad_gallery_index", lang, count=len(examples) - 1))
+    return _encode_outputs(examples[event.index][0], dataset, vae_name, lang)
 
 
 def resample(image28, dataset: str, vae_name: str, seed: float, request: gr.Request | None = None):

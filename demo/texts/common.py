@@ -115,6 +115,7 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "negative_index": "A selection cannot be at a negative position.",
         "not_finite": "Every number must be finite (not NaN or infinity).",
         "too_large": "A number is out of range: whole numbers such as seeds go up to {largest:,}.",
         "unexpected_error": "That input could not be used here (check its type and range). The lab keeps working: try another value.",
@@ -140,6 +141,7 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "negative_index": "Una selección no puede estar en una posición negativa.",
         "not_finite": "Todos los números deben ser finitos (ni NaN ni infinito).",
         "too_large": "Un número está fuera de rango: los enteros, como las semillas, llegan hasta {largest:,}.",
         "unexpected_error": "Esa entrada no se puede usar aquí (revisa su tipo y su rango). El laboratorio sigue funcionando: prueba otro valor.",

@@ -53,6 +53,7 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "bad_gallery_index": "Pick one of the examples shown (0 to {count}).",
         "reconstruction": "reconstruction −log p(x|z)",
         "kl": "KL(q(z|x) ‖ p(z))",
         "total": "−ELBO",
@@ -69,6 +70,7 @@ DYNAMIC = {
         "missing": "⚠️ Model unavailable: {message}",
     },
     "es": {
+        "bad_gallery_index": "Elige uno de los ejemplos mostrados (de 0 a {count}).",
         "reconstruction": "reconstrucción −log p(x|z)",
         "kl": "KL(q(z|x) ‖ p(z))",
         "total": "−ELBO",
