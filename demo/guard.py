@@ -30,10 +30,35 @@ SERVER_PATH = re.compile(r"(?:/[\w.\-]+)+/([\w.\-]+)")
 
 
 def guard_app(demo: gr.Blocks) -> None:
-    """Wrap every Python handler the app registered (JS-only events have none)."""
+    """Wrap every Python handler the app registered (JS-only events have none), and the decoding of every
+    input it reads (a slider sent "x", a file that is not an image) which Gradio does before the handler."""
     for block_function in demo.fns.values():
         if block_function.fn is not None and not getattr(block_function.fn, "__guarded__", False):
             block_function.fn = guarded(block_function.fn)
+        for component in block_function.inputs:
+            _guard_preprocess(component)
+
+
+def _guard_preprocess(component) -> None:
+    # Gradio passes a gr.Error raised here on unchanged; anything else becomes its generic "error". Patched
+    # on the class, not the instance: Gradio rebuilds a component per session once an event has updated it.
+    cls = type(component)
+    original = getattr(cls, "preprocess", None)
+    if original is None or getattr(original, "__guarded__", False):
+        return
+
+    @functools.wraps(original)
+    def preprocess(self, payload):
+        try:
+            return original(self, payload)
+        except gr.Error:
+            raise
+        except Exception as error:   # noqa: BLE001 - the request (and its language) is not known here
+            log.info("input of a %s refused: %s", cls.__name__, without_paths(str(error))[:200])
+            kind = cls.__name__.lower()
+            raise gr.Error(f"{text('unreadable_input', 'en', kind=kind)} / {text('unreadable_input', 'es', kind=kind)}")
+    preprocess.__guarded__ = True
+    cls.preprocess = preprocess
 
 
 def guarded(fn: Callable) -> Callable:

@@ -96,6 +96,16 @@ def test_draw_and_encode_opens_on_an_encoded_example_without_a_click(app_url, br
     page.close()
 
 
+def test_picking_a_test_image_in_the_gallery_encodes_it(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Draw & encode")
+    expect(page.locator("#status")).to_contain_text("example drawing", timeout=30_000)
+    page.locator("#examples .thumbnail-item").nth(4).click()          # two per class: the first "2"
+    expect(page.locator("#summary")).to_contain_text("p(y|x) says 2", timeout=30_000)
+    page.close()
+
+
 def test_spanish_browser_gets_spanish_labels(app_url, browser):
     from playwright.sync_api import expect
 

@@ -114,8 +114,9 @@ def example_gallery(dataset: str) -> list[tuple]:
             for image, label in api.example_images(dataset, per_class=2)]
 
 
-def pick_example(dataset: str, vae_name: str, event: gr.SelectData, request: gr.Request | None = None):
-    """Encode the test image clicked in the gallery (it is already 28x28: no preprocessing)."""
+def pick_example(dataset: str, vae_name: str, event: gr.EventData, request: gr.Request | None = None):
+    """Encode the test image clicked in the gallery (it is already 28x28: no preprocessing). The event is
+    read as plain EventData: Gradio's SelectData fails before any handler when a script sends none."""
     lang, examples = request_language(request), api.example_images(dataset, per_class=2)
     if not isinstance(event.index, int) or not 0 <= event.index < len(examples):   # a scripted select
         raise gr.Error(text("bad_gallery_index", lang, count=len(examples) - 1))

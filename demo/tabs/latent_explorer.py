@@ -62,8 +62,9 @@ def open_map(dataset: str, model_name: str, projection: str, drawing=None, reque
             export_csv(dataset, model_name, projection), None)
 
 
-def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr.SelectData):
-    """Decode the clicked map point; mark it; show the nearest test images. Returns the point as state."""
+def click_map(dataset: str, model_name: str, projection: str, drawing, event: gr.EventData):
+    """Decode the clicked map point; mark it; show the nearest test images. Returns the point as state.
+    (Plain EventData, as in Draw & encode's gallery: a scripted call without a click gets a message.)"""
     _, view = _shown(dataset, model_name, projection)
     point = view.to_map(tuple(event.index))
     decoded = model.decode_point(dataset, model_name, projection, point)

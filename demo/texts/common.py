@@ -115,6 +115,7 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "unreadable_input": "A value sent to a {kind} could not be read; nothing was computed.",
         "negative_index": "A selection cannot be at a negative position.",
         "not_finite": "Every number must be finite (not NaN or infinity).",
         "too_large": "A number is out of range: whole numbers such as seeds go up to {largest:,}.",
@@ -141,6 +142,7 @@ DYNAMIC = {
         "bad_index": "Pick a test image index between 0 and {count}.",
     },
     "es": {
+        "unreadable_input": "Un valor enviado a un {kind} no se pudo leer; no se calculó nada.",
         "negative_index": "Una selección no puede estar en una posición negativa.",
         "not_finite": "Todos los números deben ser finitos (ni NaN ni infinito).",
         "too_large": "Un número está fuera de rango: los enteros, como las semillas, llegan hasta {largest:,}.",
