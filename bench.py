@@ -24,6 +24,7 @@ import numpy as np
 import torch
 
 from bench_browser import bench_app_start, bench_play
+from bench_fuzz import bench_fuzz
 
 ROOT = Path(__file__).resolve().parent
 BARS = {  # figure: (comparison, bar)
@@ -36,6 +37,7 @@ BARS = {  # figure: (comparison, bar)
     "diffusion_cond_accuracy_mnist": (">=", 0.95), "diffusion_cond_accuracy_fashion": (">=", 0.85),
     "latent_diffusion_sample_ms": ("<=", 50.0),
     "pixelcnn_grid16_s": ("<=", 10.0), "play_diffusion_20_steps_s": ("<=", 6.0),
+    "fuzz_opaque_errors": ("<=", 0.0), "fuzz_silent_wrong": ("<=", 0.0), "fuzz_hangs": ("<=", 0.0),
     "pixelcnn_cond_accuracy_mnist": (">=", 0.90), "pixelcnn_cond_accuracy_fashion": (">=", 0.75),
     "latent_diffusion_cond_accuracy_mnist": (">=", 0.95), "latent_diffusion_cond_accuracy_fashion": (">=", 0.85),
 }
@@ -319,6 +321,7 @@ SECTIONS = {
     "pixelcnn": (bench_pixelcnn, bench_pixelcnn_quality),
     "app_start": (bench_app_start, None),
     "play": (bench_play, None),
+    "fuzz": (bench_fuzz, None),
     "models": (None, bench_quality),
 }
 

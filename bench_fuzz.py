@@ -1,0 +1,141 @@
+"""Bad input through the public API, as a script or a stale page would send it (part of `python -m bench`).
+
+    python -m bench --only fuzz
+
+Every endpoint the app exposes (one per handler: Gradio repeats a handler under `_1`, `_2`… for each event
+it serves) is called through `gradio_client` with its defaults, except one parameter at a time set to a bad
+value: NaN, ±inf, huge, negative, None, a wrong type, a nonsense choice, a file that is not an image, a 1x1
+image. Each answer is one of:
+
+- refused with a message (a `gr.Error` the visitor can read): fine;
+- a result: fine, unless it holds NaN or infinity, or an image that is entirely black ("silent wrong");
+- Gradio's generic "the upstream app raised an exception" or no message at all ("opaque");
+- nothing within 60 s ("hang").
+"""
+from __future__ import annotations
+
+import math
+import re
+import tempfile
+from concurrent.futures import TimeoutError as FutureTimeout
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+HANG_S = 60.0
+OPAQUE = "upstream Gradio app has raised an exception"
+NUMBER_CASES = [math.nan, math.inf, -math.inf, -1e300, 2**70, "x", None]
+CHOICE_CASES = ["nonsense", None, 12]
+TEXT_CASES = [None, 12]
+
+
+def bad_files() -> dict[str, str]:
+    """A file that is not an image, an empty one and a 1x1 image, written once."""
+    folder = Path(tempfile.mkdtemp(prefix="lab-fuzz-"))
+    (folder / "not-an-image.png").write_bytes(b"this is not a picture")
+    (folder / "empty.png").write_bytes(b"")
+    Image.new("L", (1, 1)).save(folder / "one-pixel.png")
+    return {name: str(folder / name) for name in ("not-an-image.png", "empty.png", "one-pixel.png")}
+
+
+def cases_for(parameter: dict, files: dict[str, str]) -> list:
+    """The bad values tried for one API parameter, by its component."""
+    from gradio_client import handle_file
+
+    component = parameter["component"].lower()
+    if component in ("slider", "number"):
+        return NUMBER_CASES
+    if component in ("dropdown", "radio"):
+        return CHOICE_CASES
+    if component in ("image", "imageeditor", "sketchpad"):
+        images = [handle_file(path) for path in files.values()]
+        if component == "image":
+            return [None, *images]
+        return [None, *({"background": None, "layers": [], "composite": image} for image in images)]
+    return TEXT_CASES
+
+
+def endpoints(client) -> dict[str, dict]:
+    """One endpoint per handler: '/run_kmeans', not also '/run_kmeans_1' … (the same function again)."""
+    named = client.view_api(return_format="dict", print_info=False)["named_endpoints"]
+    chosen = {}
+    for name, info in named.items():
+        chosen.setdefault(re.sub(r"_\d+$", "", name), (name, info))
+    return dict(chosen.values())
+
+
+def classify(client, api_name: str, arguments: list) -> tuple[str, str]:
+    """('refused', 'ok', 'silent', 'opaque' or 'hang'; the message a refusal carried) for one call."""
+    job = client.submit(*arguments, api_name=api_name)
+    try:
+        result = job.result(timeout=HANG_S)
+    except FutureTimeout:
+        job.cancel()
+        return "hang", ""
+    except Exception as error:   # noqa: BLE001 - gradio_client raises AppError and friends
+        message = str(error)
+        return ("opaque" if not message.strip() or OPAQUE in message else "refused"), message
+    return ("silent" if silently_wrong(result) else "ok"), ""
+
+
+def silently_wrong(result) -> bool:
+    """NaN or infinity anywhere in a result, or an all-black image among its files."""
+    if isinstance(result, float):
+        return not math.isfinite(result)
+    if isinstance(result, str):
+        if re.search(r"\b(nan|inf)\b", result, re.IGNORECASE):
+            return True
+        return result.endswith((".png", ".webp", ".jpg")) and Path(result).exists() and _black(result)
+    if isinstance(result, dict):
+        return any(silently_wrong(value) for value in result.values())
+    if isinstance(result, (list, tuple)):
+        return any(silently_wrong(value) for value in result)
+    return False
+
+
+def _black(path: str) -> bool:
+    with Image.open(path) as image:
+        return np.asarray(image.convert("L")).max() == 0
+
+
+def fuzz(url: str, only: set[str] | None = None) -> dict:
+    """Every endpoint (or those named in `only`, without the slash) with every bad value: counts per verdict,
+    the cases that were not fine, and the distinct messages of the refusals."""
+    from gradio_client import Client
+
+    client, files = Client(url, verbose=False), bad_files()
+    counts = {"refused": 0, "ok": 0, "silent": 0, "opaque": 0, "hang": 0}
+    failures, messages, endpoint_count = [], set(), 0
+    for api_name, info in endpoints(client).items():
+        if only is not None and api_name.strip("/") not in only:
+            continue
+        parameters = info["parameters"]
+        if not parameters:
+            continue
+        endpoint_count += 1
+        defaults = [parameter.get("parameter_default") for parameter in parameters]
+        for position, parameter in enumerate(parameters):
+            for bad in cases_for(parameter, files):
+                arguments = list(defaults)
+                arguments[position] = bad
+                verdict, message = classify(client, api_name, arguments)
+                counts[verdict] += 1
+                messages.add(message)
+                if verdict in ("silent", "opaque", "hang"):
+                    failures.append((verdict, api_name, parameter["parameter_name"], repr(bad)[:40]))
+    return {"counts": counts, "endpoints": endpoint_count, "failures": failures, "messages": messages - {""}}
+
+
+def bench_fuzz() -> dict:
+    """The fuzz figures against `python app.py` on a free port."""
+    from bench_browser import running_app
+
+    with running_app() as (url, _):
+        report = fuzz(url)
+    for failure in report["failures"]:
+        print("fuzz:", *failure)
+    counts = report["counts"]
+    return {"fuzz_opaque_errors": float(counts["opaque"]), "fuzz_silent_wrong": float(counts["silent"]),
+            "fuzz_hangs": float(counts["hang"]), "fuzz_cases": float(sum(counts.values())),
+            "fuzz_endpoints": float(report["endpoints"])}
