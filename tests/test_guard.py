@@ -96,3 +96,47 @@ def test_a_click_far_off_the_map_is_taken_at_its_edge():
 
     view = MapView(-2.0, 2.0, -3.0, 3.0)
     assert list(view.to_map((1e300, -1e300))) == list(view.to_map((PLOT - 1, 0))) == [2.0, 3.0]
+
+
+def test_with_a_corrupt_a_missing_and_a_misshaped_checkpoint_every_page_load_answers(monkeypatch, tmp_path):
+    import inspect
+    import json
+    import shutil
+
+    from demo.app import build_demo
+
+    corrupt, misshaped = tmp_path / "mnist-pixelcnn", tmp_path / "mnist-vae2"
+    shutil.copytree(shipped_path("mnist", "pixelcnn"), corrupt)
+    (corrupt / "model.safetensors").write_bytes(b"\0" * 64)
+    shutil.copytree(shipped_path("mnist", "vae2"), misshaped)
+    config = json.loads((misshaped / "config.json").read_text())
+    config["model"]["latent_dim"] = 3                                  # weights for 2 dimensions
+    (misshaped / "config.json").write_text(json.dumps(config))
+    broken = {("mnist", "pixelcnn"): corrupt, ("mnist", "vae2"): misshaped,
+              ("mnist", "diffusion"): tmp_path / "mnist-diffusion"}          # missing
+    real_path = shipped.shipped_path
+    monkeypatch.setattr(shipped, "shipped_path", lambda dataset, name: broken.get((dataset, name),
+                                                                               real_path(dataset, name)))
+    shipped.forget_models()
+    try:
+        demo = build_demo()
+        loads = [block for block in demo.fns.values()
+                 if block.fn is not None and any(event == "load" for _, event in block.targets)]
+        messages = []
+        for block in loads:
+            arguments = [getattr(component, "value", None) for component in block.inputs]
+            try:
+                result = block.fn(*arguments)
+                if inspect.isgenerator(result):
+                    list(result)
+            except gr.Error as error:                                  # a message, never another exception
+                messages.append(error.message)
+        assert len(loads) >= 20
+        # (Folders outside the checkpoints folder are named by their own name.)
+        assert any("mnist-pixelcnn could not be loaded" in message and "python -m lab.train pixelcnn" in message
+                   for message in messages), messages
+        assert any("no checkpoint at mnist-diffusion" in message for message in messages)
+        assert any("mnist-vae2 could not be loaded" in message for message in messages)
+        assert not [message for message in messages if str(tmp_path) in message]
+    finally:
+        shipped.forget_models()
