@@ -131,17 +131,18 @@ def dataset_radio(i18n, label_key: str = "dataset", elem_id: str | None = None) 
 
 def image_source(i18n, index: int = 0, dataset: gr.Radio | None = None) -> tuple[gr.Radio, gr.Slider]:
     """A shipped test image by number, or the Draw & encode tab's drawing: (source radio, index slider).
-    Under the slider, what the numbered image is ("test image #7 is a 0"), for `dataset` (mnist when None)."""
+    Under the slider, what the numbered image is ("Test image #7 is labelled 0"), for `dataset` (mnist when
+    None): computed once per index, dataset and language, like the page loads."""
     source = gr.Radio([(i18n("test_image"), "test"), (i18n("my_drawing"), "drawing")], value="test",
                       label=i18n("image_source"))
     slider = gr.Slider(0, 999, value=index, step=1, label=i18n("test_index"))
-    gr.Markdown(example_caption, inputs=[slider] + ([dataset] if dataset is not None else []),
+    gr.Markdown(shared_result(example_caption), inputs=[slider] + ([dataset] if dataset is not None else []),
                 elem_classes=["example-caption"])
     return source, slider
 
 
 def example_caption(index: float, dataset: str = "mnist", request: gr.Request | None = None) -> str:
-    """'Test image #7 is a **0**.' (empty for an index out of range: the handler says why)."""
+    """'Test image #7 is labelled **0**.' (empty for an index out of range: the handler says why)."""
     lang = request_language(request)
     if not 0 <= int(index or 0) < api.example_count(dataset):
         return ""

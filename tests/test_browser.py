@@ -216,6 +216,7 @@ def test_a_short_trajectory_runs_and_the_step_slider_moves_through_it(app_url, b
     page = open_tab(browser, app_url, "Diffusion")
     summary = page.locator("#reverse_summary")
     expect(summary).to_contain_text("steps of", timeout=60_000)   # the preloaded trajectory
+    expect(page.locator(".example-caption").first).to_contain_text("Test image #0 is labelled 6")
     steps = page.locator("#diffusion_steps input[type=number]")
     steps.fill("8")
     steps.press("Enter")
