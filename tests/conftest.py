@@ -26,3 +26,17 @@ def draw_seven(size: int = 280, offset: tuple[int, int] = (0, 0), scale: float =
 @pytest.fixture
 def seven() -> np.ndarray:
     return draw_seven()
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    """The whole app served in this process on a free port, for the browser and API tests of a module."""
+    from bench_browser import free_port
+    from demo.app import build_demo, launch_options
+
+    demo = build_demo()
+    port = free_port()
+    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+                        **launch_options())
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()

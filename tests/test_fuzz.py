@@ -2,28 +2,12 @@
 (`python -m bench --only fuzz`) runs every endpoint. Each bad value is refused with a readable message or
 gives a sound result: never Gradio's opaque error, NaN in a result, or a hang."""
 import re
-import socket
-
-import pytest
 
 from bench_fuzz import fuzz
-from demo.app import build_demo, launch_options
 
 CHEAP = {"run_kmeans", "encode_sketch", "score_outlier", "bayes_view", "show_forward", "example_caption",
          "switch_dataset", "show_components"}
 SERVER_PATH = re.compile(r"(?:/[\w.\-]+){2,}")
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    demo = build_demo()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
-                        **launch_options())
-    yield f"http://127.0.0.1:{port}/"
-    demo.close()
 
 
 def test_bad_values_are_refused_with_words_or_give_sound_results(app_url):
