@@ -22,6 +22,7 @@ from gradio.caching import cache_hash
 
 from demo.i18n import UI_TEXT, request_language, text
 from demo.imaging import write_gif
+from demo.progress import shared_work
 from lab import api
 
 DATASET_CHOICES = [("MNIST", "mnist"), ("Fashion-MNIST", "fashion")]
@@ -58,7 +59,8 @@ def shared_result(fn: Callable) -> Callable:
         key = _load_key(args)
         with lock:   # the first visitor computes; those arriving meanwhile wait for that result
             if key not in results:
-                results[key] = fn(*args)
+                with shared_work():    # for everyone: not stopped if the first visitor leaves
+                    results[key] = fn(*args)
         return copy.deepcopy(results[key])
     return load
 

@@ -5,7 +5,8 @@ app wraps every event handler once (`guard_app`), so no tab has to remember to:
 
 - numbers are checked before the handler runs: NaN and ±inf (which pass Gradio's slider bounds) and
   integers past 2^31 (seeds that overflow torch) are refused with what is allowed;
-- the lab's own ValueErrors and CheckpointErrors already say what is wrong: they become `gr.Error`;
+- the lab's own ValueErrors and CheckpointErrors already say what is wrong: they become `gr.Error`, in
+  the reader's language where the lab wrote them in both (`lab.messages`);
 - anything else (a wrong type, a bad index) gets a short generic message, and its traceback goes to the log
   only. No message carries a server path.
 """
@@ -21,6 +22,7 @@ from typing import Callable
 import gradio as gr
 
 from demo.i18n import request_language, text
+from demo.progress import ClientGone
 from lab import api
 
 log = logging.getLogger("lab.guard")
@@ -124,8 +126,10 @@ def readable(error: Exception, lang: str) -> gr.Error:
     if isinstance(error, gr.Error):
         error.message = without_paths(str(error.message))
         return error
+    if isinstance(error, ClientGone):         # nobody is reading; no traceback either
+        return gr.Error(text("client_gone", lang))
     if isinstance(error, (ValueError, api.CheckpointError)):   # the lab raises these with a sentence
-        return gr.Error(without_paths(str(error)))
+        return gr.Error(without_paths(api.say(error, lang)))
     log.exception("handler failed")
     return gr.Error(text("unexpected_error", lang))
 

@@ -1,10 +1,13 @@
 """A checkpoint is a folder: config.json + model.safetensors + metrics.json + README.md (its card).
 
-Loading reads JSON and safetensors only, so it never unpickles code. The shipped checkpoints live in
-`checkpoints/<dataset>-<model>/`; `shipped_path` names them.
+Loading reads JSON and safetensors only, so it never unpickles code, and checks the weights against the
+SHA-256 that config.json recorded when they were saved (a file cut short by a copy, or swapped, is named as
+such rather than half-loaded). The shipped checkpoints live in `checkpoints/<dataset>-<model>/`;
+`shipped_path` names them.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -13,6 +16,7 @@ import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
+from lab.messages import Said
 from lab.models import build_model
 
 # LAB_CHECKPOINTS points the app at another set of checkpoint folders (e.g. ones you trained yourself).
@@ -20,8 +24,8 @@ CHECKPOINT_ROOT = Path(os.environ.get("LAB_CHECKPOINTS", Path(__file__).resolve(
 SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16", "diffusion", "latent-diffusion", "pixelcnn")
 
 
-class CheckpointError(RuntimeError):
-    """A checkpoint folder is missing, incomplete or corrupt."""
+class CheckpointError(Said, RuntimeError):
+    """A checkpoint folder is missing, incomplete or corrupt (said in English or Spanish: lab.messages)."""
 
 
 def folder_name(folder: str | Path) -> str:
@@ -57,6 +61,7 @@ def save_checkpoint(folder: str | Path, model: torch.nn.Module, info: dict, metr
     config = {"kind": model.kind, "model": model.config_dict(), **info}
     state = {name: tensor.detach().cpu().contiguous() for name, tensor in model.state_dict().items()}
     save_file(state, folder / "model.safetensors")
+    config["weights_sha256"] = weights_hash(folder / "model.safetensors")
     (folder / "config.json").write_text(json.dumps(config, indent=2) + "\n")
     if metrics is not None:
         (folder / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
@@ -65,16 +70,24 @@ def save_checkpoint(folder: str | Path, model: torch.nn.Module, info: dict, metr
     return folder
 
 
+def weights_hash(path: Path) -> str:
+    """SHA-256 of a weights file, hex (about 0.1 s for all the shipped weights together)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def read_config(folder: str | Path) -> dict:
     path = Path(folder) / "config.json"
     if not path.exists():
-        raise CheckpointError(f"no checkpoint at {folder_name(folder)}: config.json is missing. "
-                              f"Train it (`{rebuild_hint(folder)}`) or restore the folder.")
+        raise CheckpointError("checkpoint_missing", folder=folder_name(folder), command=rebuild_hint(folder))
     try:
         return json.loads(path.read_text())
     except json.JSONDecodeError as error:
-        raise CheckpointError(f"checkpoint {folder_name(folder)} has a corrupt config.json ({error}). "
-                              f"Train it again (`{rebuild_hint(folder)}`) or restore the folder.") from error
+        raise CheckpointError("checkpoint_bad_config", folder=folder_name(folder), detail=str(error),
+                              command=rebuild_hint(folder)) from error
 
 
 def read_metrics(folder: str | Path) -> dict:
@@ -97,16 +110,17 @@ def load_model(folder: str | Path, device: torch.device | str = "cpu") -> tuple[
     config = read_config(folder)
     weights = folder / "model.safetensors"
     if not weights.exists():
-        raise CheckpointError(f"checkpoint {folder_name(folder)} has no model.safetensors. "
-                              f"Train it (`{rebuild_hint(folder)}`) or restore the folder.")
+        raise CheckpointError("checkpoint_no_weights", folder=folder_name(folder), command=rebuild_hint(folder))
+    if config.get("weights_sha256") not in (None, weights_hash(weights)):
+        raise CheckpointError("checkpoint_changed", folder=folder_name(folder), command=rebuild_hint(folder))
     try:
         model = build_model(config["kind"], config["model"])
         state = load_file(weights)
         model.load_state_dict(state)
     except (SafetensorError, OSError, RuntimeError, KeyError, TypeError, ValueError) as error:
-        raise CheckpointError(f"checkpoint {folder_name(folder)} could not be loaded ({type(error).__name__}: "
-                              f"{str(error).splitlines()[0][:200]}). Train it again (`{rebuild_hint(folder)}`) "
-                              "or restore the folder.") from error
+        detail = f"{type(error).__name__}: {str(error).splitlines()[0][:200]}"
+        raise CheckpointError("checkpoint_unloadable", folder=folder_name(folder), detail=detail,
+                              command=rebuild_hint(folder)) from error
     return model.to(device).eval(), config
 
 

@@ -10,12 +10,14 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
+from lab.messages import Refused
+
 FIELD = 28        # output side, pixels
 BOX = 20          # the longer side of the digit after scaling
 INK_FLOOR = 0.08  # ink below this (after normalising to a maximum of 1) is treated as paper noise
 
 
-class BlankDrawingError(ValueError):
+class BlankDrawingError(Refused):
     """The canvas holds no ink."""
 
 
@@ -30,7 +32,7 @@ def ink_map(image) -> np.ndarray:
     if pixels.ndim == 3:
         pixels = pixels[..., :3].astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
     if pixels.ndim != 2:
-        raise ValueError(f"expected an image of shape (H, W), (H, W, 3) or (H, W, 4), got {pixels.shape}")
+        raise Refused("image_shape", shape=pixels.shape)
     gray = pixels.astype(np.float32)  # any scale: ink is normalised by its peak below
     border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
     background = float(np.median(border))
@@ -56,12 +58,12 @@ def preprocess_drawing(image) -> np.ndarray:
     Raises BlankDrawingError when there is no ink, ValueError for something that is not an image.
     """
     if image is None:
-        raise BlankDrawingError("The canvas is empty: draw a digit (or pick an example) first.")
+        raise BlankDrawingError("blank_canvas")
     ink = ink_map(image)
     rows = np.flatnonzero(ink.max(axis=1) > 0)
     cols = np.flatnonzero(ink.max(axis=0) > 0)
     if rows.size == 0:
-        raise BlankDrawingError("The canvas is empty: draw a digit (or pick an example) first.")
+        raise BlankDrawingError("blank_canvas")
     cropped = ink[rows[0]: rows[-1] + 1, cols[0]: cols[-1] + 1]
 
     # Scale the longer side to BOX pixels, keeping the aspect ratio; Lanczos anti-aliases the strokes.
@@ -71,7 +73,7 @@ def preprocess_drawing(image) -> np.ndarray:
     scaled = np.asarray(Image.fromarray(cropped, mode="F").resize(new_size, Image.LANCZOS))
     scaled = np.clip(scaled, 0.0, None)
     if scaled.max() <= 0:
-        raise BlankDrawingError("The drawing is too faint to read: draw with a thicker stroke.")
+        raise BlankDrawingError("faint_drawing")
     scaled = scaled / scaled.max()
 
     # Put the centre of mass at the field's centre, clipping the shift so the digit stays inside.
@@ -105,17 +107,16 @@ def checked_image(drawing) -> np.ndarray:
     try:
         array = np.asarray(drawing)
     except Exception as error:   # PIL raises many kinds for an unreadable file
-        raise ValueError("That file could not be read as an image.") from error
+        raise Refused("unreadable_image") from error
     if array.dtype == object or not np.issubdtype(array.dtype, np.number):
-        raise ValueError("A drawing must be an image (an array of pixel values).")
+        raise Refused("not_an_image")
     if array.ndim not in (2, 3) or (array.ndim == 3 and array.shape[2] not in (1, 3, 4)) or min(array.shape[:2]) < 2:
-        raise ValueError(f"A drawing must be a picture of at least 2x2 pixels in gray, RGB or RGBA, "
-                         f"not an array of shape {array.shape}.")
+        raise Refused("image_shape", shape=array.shape)
     if array.ndim == 3 and array.shape[2] == 1:
         array = array[..., 0]
     step = -(-max(array.shape[:2]) // LARGEST_SIDE)
     if step > 1:
         array = array[::step, ::step]
     if np.issubdtype(array.dtype, np.floating) and not np.isfinite(array).all():
-        raise ValueError("The image has values that are not numbers (NaN or infinity).")
+        raise Refused("image_not_finite")
     return array

@@ -18,6 +18,7 @@ import torch
 from lab.checkpoints import load_model, shipped_path
 from lab.data import DATASET_NAMES
 from lab.examples import load_examples
+from lab.messages import Refused
 
 PROJECTED_MODELS = ("vae16", "ae16")   # the 2-d VAE's latent is its own map
 UMAP_SEED = 0
@@ -82,13 +83,13 @@ def interpolate(start: np.ndarray, end: np.ndarray, steps: int, method: str = "l
     shrinking through the middle as a straight line does.
     """
     if steps < 2:
-        raise ValueError(f"steps must be at least 2, got {steps}")
+        raise Refused("at_least", name="steps", low=2, value=steps)
     start, end = np.asarray(start, np.float64), np.asarray(end, np.float64)
     t = np.linspace(0.0, 1.0, steps)[:, None]
     if method == "linear":
         return ((1 - t) * start + t * end).astype(np.float32)
     if method != "spherical":
-        raise ValueError(f"method must be 'linear' or 'spherical', got {method!r}")
+        raise Refused("unknown_choice", name="method", value=method, choices=("linear", "spherical"))
     start_norm, end_norm = np.linalg.norm(start), np.linalg.norm(end)
     if start_norm < 1e-9 or end_norm < 1e-9:
         return ((1 - t) * start + t * end).astype(np.float32)

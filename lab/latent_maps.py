@@ -14,6 +14,7 @@ import numpy as np
 from lab.data import class_names
 from lab.examples import load_examples
 from lab.latent import encode_codes, load_projections, neighbour_latent
+from lab.messages import Refused
 from lab.shipped import get_model
 
 PROJECTIONS = ("pca", "umap")
@@ -30,9 +31,10 @@ def latent_map(dataset: str, model_name: str, projection: str = "umap") -> dict:
         codes = encode_codes(get_model(dataset, "vae2"), examples.images)
         return {"points": codes, "codes": codes, "labels": examples.labels.numpy(),
                 "class_names": list(class_names(dataset)), "how": "latent"}
-    if model_name not in MAP_MODELS or projection not in PROJECTIONS:
-        raise ValueError(f"expected a model in {MAP_MODELS} and a projection in {PROJECTIONS}, "
-                         f"got {model_name!r}, {projection!r}")
+    if model_name not in MAP_MODELS:
+        raise Refused("unknown_choice", name="map model", value=model_name, choices=MAP_MODELS)
+    if projection not in PROJECTIONS:
+        raise Refused("unknown_choice", name="projection", value=projection, choices=PROJECTIONS)
     stored = load_projections(dataset, model_name)
     return {"points": stored[projection], "codes": stored["codes"], "labels": stored["labels"],
             "class_names": list(class_names(dataset)), "how": projection,

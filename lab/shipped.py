@@ -15,6 +15,7 @@ import torch
 from lab.checkpoints import CheckpointError, load_model, shipped_path
 from lab.data import DATASET_NAMES
 from lab.device import get_device
+from lab.messages import Refused
 
 _load_lock = threading.Lock()
 _failed: dict[tuple[str, str], CheckpointError] = {}   # a broken folder is read once, not on every request
@@ -25,7 +26,7 @@ def get_model(dataset: str, name: str) -> torch.nn.Module:
     loaded once per process. Raises CheckpointError when its folder is missing or broken, the same error
     again on later calls without reading the folder (restart the app after restoring it)."""
     if dataset not in DATASET_NAMES:
-        raise ValueError(f"unknown dataset {dataset!r}; expected one of {DATASET_NAMES}")
+        raise Refused("unknown_choice", name="dataset", value=dataset, choices=DATASET_NAMES)
     with _load_lock:  # two users arriving together must not load the same weights twice
         if (dataset, name) in _failed:
             raise _failed[dataset, name]

@@ -4,6 +4,7 @@ import types
 import numpy as np
 import pytest
 
+from demo.guard import guarded
 from demo.tabs import autoregressive as tab
 from lab.api.autoregressive import cost_table, likelihood
 from lab.examples import load_examples
@@ -79,7 +80,7 @@ def test_bad_temperature_is_a_clear_error():
     import gradio as gr
 
     with pytest.raises(gr.Error, match="temperature"):
-        tab.run_sampling("mnist", 3, 0.0, 1.0, 0, progress=QUIET)
+        guarded(tab.run_sampling)("mnist", 3, 0.0, 1.0, 0, progress=QUIET)
 
 
 def test_guidance_is_offered_only_where_the_model_learned_p_x():
@@ -90,6 +91,6 @@ def test_guidance_is_offered_only_where_the_model_learned_p_x():
     assert mnist_guidance["interactive"] and mnist_guidance["value"] > 1 and "guidance" in mnist_text
     assert not fashion_guidance["interactive"] and fashion_guidance["value"] == 1
     with pytest.raises(gr.Error, match="label dropout"):
-        list(tab.stream_grid("fashion", 7, 1.0, 2.0, 0))
+        list(guarded(tab.stream_grid)("fashion", 7, 1.0, 2.0, 0))
     with pytest.raises(gr.Error, match="guidance"):
-        tab.run_sampling("mnist", 3, 1.0, 0.5, 0, progress=QUIET)
+        guarded(tab.run_sampling)("mnist", 3, 1.0, 0.5, 0, progress=QUIET)

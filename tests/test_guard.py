@@ -8,6 +8,7 @@ import pytest
 from demo.guard import guard_app, guarded, without_paths
 from lab import shipped
 from lab.checkpoints import CheckpointError, shipped_path
+from lab.messages import Refused
 
 SPANISH = gr.Request(headers={"accept-language": "es-ES"})
 
@@ -25,16 +26,27 @@ def test_non_finite_and_overflowing_numbers_are_refused_before_the_handler_runs(
     assert calls == [] and handler(3.5, True) == 3.5
 
 
-def test_the_labs_errors_keep_their_words_and_anything_else_gets_a_short_message():
-    def lab_error():
-        raise CheckpointError(f"checkpoint {shipped_path('mnist', 'vae2')} could not be loaded")
+def test_the_labs_errors_keep_their_words_in_the_readers_language_and_anything_else_gets_a_short_message():
+    def lab_error(request=None):   # a folder named by its absolute path, as a careless caller might
+        raise CheckpointError("checkpoint_unloadable", folder=str(shipped_path("mnist", "vae2")), detail="truncated",
+                              command="python -m lab.train vae")
+
+    def refusal(request=None):
+        raise Refused("between", name="t", low=0, high=999, value=1200)
 
     def python_error(request=None):
         return [][3]
 
     with pytest.raises(gr.Error) as caught:
         guarded(lab_error)()
-    assert "mnist-vae2 could not be loaded" in caught.value.message and "/" not in caught.value.message
+    assert "mnist-vae2 could not be loaded" in caught.value.message and str(shipped_path("mnist", "vae2")) not in \
+        caught.value.message
+    with pytest.raises(gr.Error, match="mnist-vae2 no se pudo cargar"):
+        guarded(lab_error)(SPANISH)
+    with pytest.raises(gr.Error, match="t must be between 0 and 999, got 1200"):
+        guarded(refusal)()
+    with pytest.raises(gr.Error, match="t debe estar entre 0 y 999; se recibió 1200"):
+        guarded(refusal)(SPANISH)
     with pytest.raises(gr.Error, match="could not be used here") as caught:
         guarded(python_error)()
     assert "IndexError" not in caught.value.message
@@ -63,7 +75,8 @@ def test_the_app_starts_with_no_checkpoint_and_every_handler_is_guarded(monkeypa
     from demo.app import build_demo
 
     def broken(folder, device="cpu"):
-        raise CheckpointError(f"checkpoint {folder} could not be loaded (SafetensorError: invalid header)")
+        raise CheckpointError("checkpoint_unloadable", folder=str(folder), detail="SafetensorError: invalid header",
+                              command="python -m lab.train vae")
 
     monkeypatch.setattr(shipped, "load_model", broken)
     shipped.forget_models()
@@ -133,9 +146,10 @@ def test_with_a_corrupt_a_missing_and_a_misshaped_checkpoint_every_page_load_ans
                 messages.append(error.message)
         assert len(loads) >= 20
         # (Folders outside the checkpoints folder are named by their own name.)
-        assert any("mnist-pixelcnn could not be loaded" in message and "python -m lab.train pixelcnn" in message
-                   for message in messages), messages
-        assert any("no checkpoint at mnist-diffusion" in message for message in messages)
+        assert any("mnist-pixelcnn: model.safetensors is not the file it was saved as" in message
+                   and "python -m lab.train pixelcnn" in message for message in messages), messages
+        assert any("mnist-vae2 could not be loaded (RuntimeError" in message for message in messages), messages
+        assert any("No checkpoint at mnist-diffusion" in message for message in messages)
         assert any("mnist-vae2 could not be loaded" in message for message in messages)
         assert not [message for message in messages if str(tmp_path) in message]
     finally:

@@ -23,7 +23,7 @@ def test_toy_sets_are_seeded_and_labelled():
     first, labels = make_toy("moons", count=100, seed=3)
     again, _ = make_toy("moons", count=100, seed=3)
     assert first.shape == (100, 2) and np.array_equal(first, again) and set(labels) == {0, 1}
-    with pytest.raises(ValueError, match="unknown toy"):
+    with pytest.raises(ValueError, match="toy dataset"):
         make_toy("spirals")
 
 

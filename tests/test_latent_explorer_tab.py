@@ -1,6 +1,5 @@
 """The latent explorer's handlers called directly, and its model-side functions."""
 import csv
-from pathlib import Path
 
 import gradio as gr
 import numpy as np

@@ -95,7 +95,11 @@ def test_weights_that_do_not_load_are_not_ok(monkeypatch, tmp_path):
     shipped.forget_models()
     try:
         rows = {(row["dataset"], row["model"]): row["status"] for row in api_models.shipped_checkpoints()}
-        assert "could not be loaded" in rows["mnist", "vae2"] and "python -m lab.train vae" in rows["mnist", "vae2"]
-        assert rows["mnist", "vae16"] == "ok" and str(tmp_path) not in rows["mnist", "vae2"]
+        message = str(rows["mnist", "vae2"])
+        assert "SHA-256 differs" in message and "python -m lab.train vae" in message
+        assert rows["mnist", "vae16"] == "ok" and str(tmp_path) not in message
+        spanish = models.checkpoint_table(SPANISH)["data"]
+        statuses = {(row[0], row[1]): row[-1] for row in spanish}
+        assert "SHA-256 difiere" in statuses["mnist", "vae2"] and statuses["mnist", "vae16"] == "bien"
     finally:
         shipped.forget_models()

@@ -1,6 +1,4 @@
 """Outlier rejection figures: scores per image, and the AUROC table issue 5 asks for."""
-import numpy as np
-
 from lab.analysis.ood import ood_auroc, scores
 from lab.examples import load_examples
 

@@ -16,6 +16,7 @@ from demo.components import (OnLoad, captioned_image, class_choices, dataset_rad
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip
+from demo.progress import step_progress
 from lab import api
 from lab.api import autoregressive as model
 from lab.api.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE
@@ -30,11 +31,8 @@ def run_sampling(dataset: str, label: int, temperature: float, guidance: float, 
     """Draw one image pixel by pixel; returns (state, its flipbook opened on its most uncertain pixel, that
     pixel's distribution, summary)."""
     lang = request_language(request)
-    try:
-        result = model.raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
-                               progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
-    except ValueError as error:
-        raise gr.Error(str(error))
+    result = model.raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
+                                 progress=step_progress(progress))
     result.update(lang=lang, guidance=float(guidance))
     summary = text("ar_summary", lang, seconds=result["seconds"], per_pixel=1000 * result["seconds"] / PIXELS,
                    temperature=float(temperature), guidance=float(guidance))
@@ -96,12 +94,9 @@ def stream_grid(dataset: str, label: int, temperature: float, guidance: float, s
                 request: gr.Request | None = None):
     """16 samples of the class, yielded row by row as the rows complete: (grid image, caption)."""
     lang = request_language(request)
-    try:
-        for rows, images, seconds in model.grid_rows(dataset, [int(label)] * 16, float(temperature), float(guidance),
-                                               int(seed or 0)):
-            yield image_grid(images), text("ar_grid_progress", lang, rows=rows, seconds=seconds)
-    except ValueError as error:
-        raise gr.Error(str(error))
+    for rows, images, seconds in model.grid_rows(dataset, [int(label)] * 16, float(temperature), float(guidance),
+                                                 int(seed or 0)):
+        yield image_grid(images), text("ar_grid_progress", lang, rows=rows, seconds=seconds)
 
 
 def run_completion(dataset: str, source: str, index: float, rows: float, label: int, temperature: float,
@@ -111,11 +106,8 @@ def run_completion(dataset: str, source: str, index: float, rows: float, label: 
     lang = request_language(request)
     image = source_image(source, index, drawing, dataset, lang)
     rows = int(rows)
-    try:
-        completions = model.complete(dataset, image, rows, int(label), float(temperature), float(guidance),
-                               int(seed or 0))
-    except ValueError as error:
-        raise gr.Error(str(error))
+    completions = model.complete(dataset, image, rows, int(label), float(temperature), float(guidance),
+                                 int(seed or 0))
     kept = np.array(image, np.float32)
     kept[rows:] = 0.35            # the part the model must draw, greyed out
     return strip(np.concatenate([kept[None], completions]), size=112, gap=6), text(

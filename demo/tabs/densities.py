@@ -11,6 +11,7 @@ from demo.i18n import request_language, text
 from demo.imaging import strip
 from demo.components import (OnLoad, captioned_image, choice_label, composite, point_canvas_panel,
                             translated_choices, warn)
+from lab import api
 from lab.api import densities as model
 from lab.api.densities import COVARIANCES, DRAWN, SOURCE_NAMES
 
@@ -19,7 +20,7 @@ def _points(name: str, seed: int, canvas, lang: str) -> np.ndarray | None:
     try:
         return model.source_points(name, seed, composite(canvas))
     except ValueError as error:
-        warn(str(error), lang)
+        warn(api.say(error, lang), lang)
         return None
 
 
@@ -72,10 +73,7 @@ def rerun_if_drawn(name: str, *rest, request: gr.Request | None = None):
 def new_digits(components: float, use_cv: bool, bandwidth: float, seed: float, request: gr.Request | None = None):
     """16 digits sampled from a KDE in the first k principal components, over their nearest training digits."""
     lang = request_language(request)
-    try:
-        result = model.generate_digits(int(components), None if use_cv else float(bandwidth), 16, int(seed or 0))
-    except ValueError as error:
-        raise gr.Error(str(error))
+    result = model.generate_digits(int(components), None if use_cv else float(bandwidth), 16, int(seed or 0))
     summary = text("kde_digits_summary", lang, k=int(components), explained=result["explained"],
                    bandwidth=result["bandwidth"], cv=result["cv_bandwidth"])
     return strip(result["samples"], size=56, gap=3), strip(result["nearest"], size=56, gap=3), summary

@@ -15,6 +15,7 @@ from demo.components import (OnLoad, captioned_image, check_steps, choice_label,
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
+from demo.progress import step_progress
 from lab import api
 from lab.api import diffusion as model
 from lab.api.diffusion import DEFAULTS as DEFAULT, NO_CLASS, SAMPLERS   # DEFAULTS: where quality is measured
@@ -59,11 +60,8 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
     """Compute a whole trajectory once; returns (its flipbook, opened on the last step; summary; GIF)."""
     lang = request_language(request)
     steps = check_steps(steps, lang)
-    try:
-        result = model.trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
-                            progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
-    except api.CheckpointError as error:
-        raise gr.Error(str(error))
+    result = model.trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
+                              progress=step_progress(progress))
     label_name = class_name(dataset, label, lang, NO_CLASS)
     return (trajectory_book(result, lang),
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
@@ -100,10 +98,9 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
     time, and a table."""
     lang = request_language(request)
     panels, rows = [], [text("sampler_table", lang), "|---|---|---|---|"]
-    for index, (sampler, steps, eta) in enumerate(COMPARED):
-        progress(index / len(COMPARED), desc=f"{sampler}, {steps} steps")
+    for sampler, steps, eta in COMPARED:
         images, seconds = model.sample_grid(dataset, [int(label)], float(guidance), sampler, steps, int(seed or 0),
-                                      eta=eta)
+                                            eta=eta, progress=step_progress(progress, sampler))
         name = f"{sampler}" + (f", η={eta:g}" if sampler == "ddim" else "")
         panels.append(Panel(text("sampler_panel", lang, name=name, steps=steps, seconds=seconds), images))
         rows.append(f"| {name} | {steps} | {seconds:.2f} s | {1000 * seconds / steps:.1f} ms |")
@@ -111,21 +108,24 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
 
 
 def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
-                   request: gr.Request | None = None):
+                   request: gr.Request | None = None, progress=gr.Progress()):
     """A 4x4 grid of the chosen class (or unconditional samples for "none"), in one batch.
     Returns (image, caption with the time it took)."""
-    return _grid(dataset, [int(label)] * 16, guidance, sampler, steps, seed, request_language(request))
+    return _grid(dataset, [int(label)] * 16, guidance, sampler, steps, seed, request_language(request), progress)
 
 
 def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float, seed: float,
-                       request: gr.Request | None = None):
+                       request: gr.Request | None = None, progress=gr.Progress()):
     """The grid shown when the tab opens: the classes in turn, one batch."""
     classes = len(api.class_names(dataset))
-    return _grid(dataset, [i % classes for i in range(16)], guidance, sampler, steps, seed, request_language(request))
+    return _grid(dataset, [i % classes for i in range(16)], guidance, sampler, steps, seed, request_language(request),
+                 progress)
 
 
-def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str):
-    images, seconds = model.sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0))
+def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str,
+          progress: gr.Progress):
+    images, seconds = model.sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0),
+                                        progress=step_progress(progress))
     return image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
 
 

@@ -25,7 +25,7 @@ PIXELS = 28 * 28
 
 def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
     result = model.encode_drawing(image28, dataset=dataset, vae_name=vae_name)
-    messages = [text("missing", lang, message=message) for message in result["errors"].values()]
+    messages = [text("missing", lang, message=api.say(error, lang)) for error in result["errors"].values()]
     probabilities_plot = posterior_plot = elbo_plot = None
     summary = ""
     if result["probabilities"] is not None:
@@ -92,8 +92,6 @@ def encode_sketch(sketch, dataset: str, vae_name: str, current=None, request: gr
         return _encode_outputs(composite(sketch), dataset, vae_name, lang)
     except api.BlankDrawingError:
         return empty_outputs() if current is not None else (gr.skip(),) * len(empty_outputs())
-    except ValueError as error:
-        raise gr.Error(str(error))
 
 
 def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None,
@@ -131,8 +129,8 @@ def resample(image28, dataset: str, vae_name: str, seed: float, request: gr.Requ
         return None, None
     samples = model.sample_posterior(np.asarray(image28, np.float32), dataset, vae_name, count=6,
                                    seed=int(seed or 0))
-    for message in samples["errors"].values():
-        warn(text("missing", lang, message=message), lang)
+    for error in samples["errors"].values():
+        warn(text("missing", lang, message=api.say(error, lang)), lang)
     return tuple(strip(images) if images is not None else None for images in (samples["vae"], samples["ae"]))
 
 

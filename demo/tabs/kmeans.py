@@ -12,6 +12,7 @@ import gradio as gr
 from demo import plots
 from demo.i18n import request_language, text
 from demo.components import OnLoad, composite, point_canvas_panel, translated_choices, warn
+from lab import api
 from lab.api import kmeans as model
 from lab.api.kmeans import DRAWN, INITS, SOURCE_NAMES, agreement
 
@@ -23,7 +24,7 @@ def run_kmeans(name: str, k: float, init: str, seed: float, canvas=None, request
     try:
         run = model.run_kmeans(name, int(k), init, int(seed or 0), composite(canvas))
     except ValueError as error:   # an empty pad, or k above the number of points: say so, keep the picture
-        warn(str(error), lang)
+        warn(api.say(error, lang), lang)
         return (gr.skip(),) * 6
     last = len(run["states"]) - 1
     elbow_plot = plots.curve_figure(run["elbow_ks"], run["elbow"], text("elbow", lang), "k", text("inertia", lang),

@@ -15,7 +15,7 @@ from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, to_display
 from demo.latent_canvas import MapView, draw_map
-from lab import api
+from demo.progress import step_progress
 from lab.api import latent_diffusion as model
 from lab.api.latent_diffusion import DEFAULTS, NO_CLASS, SAMPLERS
 
@@ -30,11 +30,8 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
     GIF)."""
     lang = request_language(request)
     steps = check_steps(steps, lang)
-    try:
-        result = model.latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), projection,
-                                   progress=lambda done, total: progress(done / total, desc=f"{done}/{total}"))
-    except api.CheckpointError as error:
-        raise gr.Error(str(error))
+    result = model.latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0),
+                                     projection, progress=step_progress(progress))
     label_name = class_name(dataset, label, lang, NO_CLASS)
     summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
                    ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)

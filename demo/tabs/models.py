@@ -5,6 +5,7 @@ import gradio as gr
 
 from demo.components import OnLoad
 from demo.i18n import request_language, text
+from lab import api
 from lab.api import models as model
 
 COLUMNS = ["dataset", "model", "figure", "value", "epochs", "command", "status"]
@@ -13,11 +14,11 @@ COLUMNS = ["dataset", "model", "figure", "value", "epochs", "command", "status"]
 def checkpoint_table(request: gr.Request | None = None) -> dict:
     """The shipped checkpoints as a table with headers in the reader's language."""
     lang = request_language(request)
-    rows = model.shipped_checkpoints()
-    data = [[row.get(column, "") if not isinstance(row.get(column), float) else round(row[column], 4)
-             for column in COLUMNS] for row in rows]
-    for row in data:   # "ok" is the lab's word; a broken checkpoint's message stays as the loader wrote it
-        row[-1] = text("models_ok", lang) if row[-1] == "ok" else row[-1]
+    data = []
+    for row in model.shipped_checkpoints():
+        row["status"] = text("models_ok", lang) if row["status"] == "ok" else api.say(row["status"], lang)
+        data.append([round(row[column], 4) if isinstance(row.get(column), float) else row.get(column, "")
+                     for column in COLUMNS])
     return {"headers": [text(f"models_column_{column}", lang) for column in COLUMNS], "data": data}
 
 

@@ -16,6 +16,8 @@ from sklearn.mixture import GaussianMixture
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
+from lab.messages import Refused
+
 CLASS_DENSITIES = ("gaussian", "mixture")
 
 
@@ -23,7 +25,7 @@ def fit_class_densities(points: np.ndarray, labels: np.ndarray, kind: str = "gau
                         seed: int = 0) -> list[GaussianMixture]:
     """One density p(x|y) per class (classes 0 … C−1): a full-covariance Gaussian, or a 4-component mixture."""
     if kind not in CLASS_DENSITIES:
-        raise ValueError(f"unknown class density {kind!r}; expected one of {CLASS_DENSITIES}")
+        raise Refused("unknown_choice", name="class density", value=kind, choices=CLASS_DENSITIES)
     components = 1 if kind == "gaussian" else 4
     return [GaussianMixture(components, covariance_type="full", random_state=seed).fit(points[labels == c])
             for c in range(int(labels.max()) + 1)]
@@ -40,7 +42,7 @@ def bayes_posterior(log_likelihoods: np.ndarray, priors) -> tuple[np.ndarray, np
     priors: P(y), (C,) non-negative, normalised here (so a slider may give any positive numbers)."""
     priors = np.asarray(priors, np.float64)
     if priors.shape != (log_likelihoods.shape[1],) or np.any(priors < 0) or priors.sum() <= 0:
-        raise ValueError(f"expected {log_likelihoods.shape[1]} non-negative prior weights, got {priors.tolist()}")
+        raise Refused("prior_weights", count=log_likelihoods.shape[1], priors=priors.tolist())
     with np.errstate(divide="ignore"):   # a prior of 0 is allowed: log 0 = −∞ gives that class 0 posterior
         log_joint = log_likelihoods + np.log(priors / priors.sum())   # log p(x|y) + log P(y)
     log_evidence = logsumexp(log_joint, axis=1)                        # log p(x)

@@ -13,19 +13,21 @@ import numpy as np
 from sklearn.cluster import KMeans, kmeans_plusplus
 from sklearn.metrics import adjusted_rand_score
 
+from lab.messages import Refused
+
 INITS = ("k-means++", "random")
 
 
 def initial_centroids(points: np.ndarray, k: int, init: str = "k-means++", seed: int = 0) -> np.ndarray:
     """k starting centroids (k, 2): k-means++ (spread out, by D² sampling) or k random data points."""
     if not 1 <= k <= len(points):
-        raise ValueError(f"k must be between 1 and the number of points ({len(points)}), got {k}")
+        raise Refused("between", name="k", low=1, high=len(points), value=k)
     if init == "k-means++":
         centroids, _ = kmeans_plusplus(points.astype(np.float64), k, random_state=seed)
         return centroids
     if init == "random":
         return points[np.random.default_rng(seed).choice(len(points), k, replace=False)].astype(np.float64)
-    raise ValueError(f"init must be one of {INITS}, got {init!r}")
+    raise Refused("unknown_choice", name="init", value=init, choices=INITS)
 
 
 def kmeans_steps(points: np.ndarray, k: int, init: str = "k-means++", seed: int = 0,

@@ -18,6 +18,7 @@ from PIL import Image, ImageDraw, ImageFont
 from lab.analysis.ood import OTHER, scores
 from lab.drawing import preprocess_drawing
 from lab.examples import load_examples
+from lab.messages import Refused
 
 OUTLIER_KINDS = ("scribble", "letter", "noise", "other dataset")
 
@@ -41,7 +42,7 @@ def make_outlier(kind: str, seed: int = 0, dataset: str = "mnist") -> np.ndarray
     if kind == "other dataset":
         images = load_examples(OTHER[dataset]).images
         return images[int(rng.integers(len(images))), 0].numpy()
-    raise ValueError(f"unknown outlier kind {kind!r}; expected one of {OUTLIER_KINDS}")
+    raise Refused("unknown_choice", name="outlier score", value=kind, choices=OUTLIER_KINDS)
 
 
 @functools.cache

@@ -12,6 +12,7 @@ import numpy as np
 from sklearn.decomposition import PCA
 
 from lab.examples import load_examples
+from lab.messages import Refused
 
 
 def principal_axes(points: np.ndarray) -> dict[str, np.ndarray]:
@@ -33,7 +34,7 @@ def reconstruct(dataset: str, image28: np.ndarray, k: int) -> np.ndarray:
     """An image rebuilt from its first k principal components, (28, 28) (not clipped: it can leave [0, 1])."""
     fitted = image_pca(dataset)
     if not 0 <= k <= len(fitted["components"]):
-        raise ValueError(f"k must be between 0 and {len(fitted['components'])}, got {k}")
+        raise Refused("between", name="k", low=0, high=len(fitted["components"]), value=k)
     centred = np.asarray(image28, np.float64).reshape(-1) - fitted["mean"]
     directions = fitted["components"][:k]                        # (k, 784)
     return (fitted["mean"] + (directions @ centred) @ directions).reshape(28, 28)

@@ -16,6 +16,8 @@ from sklearn.decomposition import PCA
 from sklearn.model_selection import GridSearchCV
 from sklearn.neighbors import KernelDensity
 
+from lab.messages import Refused
+
 
 @functools.cache
 def _digits() -> np.ndarray:
@@ -26,7 +28,7 @@ def _digits() -> np.ndarray:
 def fit_pca_kde(components: int) -> tuple[PCA, float]:
     """PCA with `components` components on the 8x8 digits, and the KDE bandwidth 5-fold CV picks there."""
     if not 1 <= components <= 64:
-        raise ValueError(f"the number of components must be between 1 and 64, got {components}")
+        raise Refused("between", name="components", low=1, high=64, value=components)
     pca = PCA(n_components=components, whiten=False, random_state=0).fit(_digits())
     search = GridSearchCV(KernelDensity(), {"bandwidth": np.logspace(-1.5, 0.5, 12)}, cv=5)
     search.fit(pca.transform(_digits()))
@@ -43,7 +45,7 @@ def generate_digits(components: int = 15, bandwidth: float | None = None, count:
     pca, cv_bandwidth = fit_pca_kde(int(components))
     used = cv_bandwidth if bandwidth is None else float(bandwidth)
     if used <= 0:
-        raise ValueError(f"the bandwidth must be positive, got {used}")
+        raise Refused("positive", name="bandwidth", value=used)
     kde = KernelDensity(bandwidth=used).fit(pca.transform(_digits()))
     samples = np.clip(pca.inverse_transform(kde.sample(count, random_state=seed)), 0, 1)
     distances = ((samples[:, None] - _digits()[None]) ** 2).sum(-1)      # (count, 1797)

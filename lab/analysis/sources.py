@@ -13,6 +13,7 @@ import numpy as np
 
 from lab.analysis.toy import TOY_NAMES, make_toy
 from lab.drawing import ink_map
+from lab.messages import Refused
 
 DRAWN = "drawn"
 DIGITS = "digits 8x8"
@@ -26,11 +27,11 @@ def canvas_points(image, count: int = 600, seed: int = 0) -> np.ndarray:
 
     Raises ValueError when the canvas holds no ink."""
     if image is None:
-        raise ValueError("The canvas is empty: draw some strokes to turn into points.")
+        raise Refused("empty_points")
     ink = ink_map(image)
     mass = ink.ravel().astype(np.float64)
     if mass.sum() <= 0:
-        raise ValueError("The canvas is empty: draw some strokes to turn into points.")
+        raise Refused("empty_points")
     rng = np.random.default_rng(seed)
     pixels = rng.choice(mass.size, size=count, p=mass / mass.sum())
     rows, cols = np.unravel_index(pixels, ink.shape)
@@ -75,6 +76,6 @@ def load_points(name: str, seed: int = 0, drawing=None, count: int = 600) -> tup
     elif name == LATENTS:
         points, labels = _mnist_latents()
     else:
-        raise ValueError(f"unknown data source {name!r}; expected one of {SOURCE_NAMES}")
+        raise Refused("unknown_choice", name="data source", value=name, choices=SOURCE_NAMES)
     chosen = np.random.default_rng(seed).permutation(len(points))[:count]
     return points[chosen], labels[chosen]

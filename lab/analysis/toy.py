@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 from sklearn import datasets
 
+from lab.messages import Refused
+
 TOY_NAMES = ("blobs", "anisotropic", "moons", "circles", "unequal")
 CENTERS = [[-5.0, -2.0], [0.0, 5.0], [5.0, -2.0]]   # fixed, well apart: the seed moves only the points
 
@@ -27,5 +29,5 @@ def make_toy(name: str, count: int = 600, seed: int = 0) -> tuple[np.ndarray, np
         points, labels = datasets.make_blobs(count, centers=CENTERS, cluster_std=[0.4, 1.2, 2.4],
                                              random_state=seed)
     else:
-        raise ValueError(f"unknown toy dataset {name!r}; expected one of {TOY_NAMES}")
+        raise Refused("unknown_choice", name="toy dataset", value=name, choices=TOY_NAMES)
     return points.astype(np.float32), labels.astype(np.int64)

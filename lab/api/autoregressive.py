@@ -20,6 +20,7 @@ from lab.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE, defaults_fo
 from lab.checkpoints import read_quality, shipped_path
 from lab.device import gpu_task, make_generator
 from lab.evaluate import elbo_estimate
+from lab.messages import Refused
 from lab.models.pixelcnn import raster_rows, sample_raster, to_levels
 from lab.shipped import get_model, image_batch
 
@@ -33,14 +34,14 @@ def _labels(label: int, count: int, device) -> torch.Tensor:
 
 def _check_temperature(temperature: float) -> float:
     if not 0.05 <= float(temperature) <= 3.0:
-        raise ValueError(f"temperature must be between 0.05 and 3, got {temperature}")
+        raise Refused("between", name="temperature", low=0.05, high=3, value=temperature)
     return float(temperature)
 
 
 def _check_guidance(guidance: float) -> float:
     # Guidance on a model without label dropout is refused by the sampler itself (RasterSampler).
     if not 1.0 <= float(guidance) <= 10.0:
-        raise ValueError(f"guidance must be between 1 and 10, got {guidance}")
+        raise Refused("between", name="guidance", low=1, high=10, value=guidance)
     return float(guidance)
 
 
@@ -91,7 +92,7 @@ def complete(dataset: str, image28: np.ndarray, rows: int, label: int, temperatu
     """Keep the top `rows` rows of an image and let the model draw the rest, `count` times: (count, 28, 28)
     in [0, 1]."""
     if not 0 <= int(rows) <= 28:
-        raise ValueError(f"rows must be between 0 and 28, got {rows}")
+        raise Refused("between", name="rows", low=0, high=28, value=rows)
     model = get_model(dataset, "pixelcnn")
     device = next(model.parameters()).device
     known = to_levels(image_batch(image28)).view(1, 28, 28).repeat(count, 1, 1).to(device)

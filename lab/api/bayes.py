@@ -15,6 +15,7 @@ from lab.analysis.bayes import (CLASS_DENSITIES, bayes_posterior, class_log_like
                                 fit_discriminative, grid)
 from lab.analysis.kmeans import agreement, kmeans_steps
 from lab.analysis.toy import TOY_NAMES, make_toy
+from lab.messages import Refused
 
 __all__ = ["BAYES_SETS", "CLASS_DENSITIES", "agreement", "bayes_posterior"]
 GRID = 70
@@ -29,7 +30,7 @@ def fitted(name: str, kind: str, seed: int) -> dict:
     log p(x|y) on the grid, 'discriminative_grid' (GRID², C) its p(y|x), 'clusters' (k-means' last step),
     'densities', 'discriminative' (the fitted models, for the probe)}."""
     if name not in BAYES_SETS:
-        raise ValueError(f"expected one of {BAYES_SETS}, got {name!r}")
+        raise Refused("unknown_choice", name="data set", value=name, choices=BAYES_SETS)
     points, labels = make_toy(name, count=POINTS, seed=seed)
     densities = fit_class_densities(points, labels, kind, seed)
     xs, ys, grid_points = grid(points, GRID)

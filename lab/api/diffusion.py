@@ -17,6 +17,7 @@ from lab.device import gpu_task, make_generator
 from lab.diffusion.quality import DEFAULTS   # the settings the shipped quality figures are measured at
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
 from lab.diffusion.schedules import SAMPLERS, SCHEDULES, alpha_bar, log_snr
+from lab.messages import Refused
 from lab.models.denoiser import to_model_range, to_pixel_range
 from lab.shipped import get_model
 
@@ -37,7 +38,7 @@ def forward_noising(image28: np.ndarray, timestep: int, seed: int, schedule: str
     """x_t for a clean image at timestep t with a seeded ε: {'noise', 'noisy' (both shown in [0, 1]),
     'sqrt_alpha_bar', 'sqrt_one_minus_alpha_bar'}."""
     if not 0 <= int(timestep) < 1000:
-        raise ValueError(f"t must be between 0 and 999, got {timestep}")
+        raise Refused("between", name="t", low=0, high=999, value=timestep)
     clean = to_model_range(torch.as_tensor(np.asarray(image28, np.float32)))
     noise = torch.randn(clean.shape, generator=torch.Generator().manual_seed(int(seed)))
     alpha_bar_t = alpha_bar(schedule)[int(timestep)]
@@ -114,25 +115,26 @@ def check_price(images: int, steps: int, guided: bool, device: torch.device) -> 
     seconds = images * steps * passes * CPU_SECONDS_PER_IMAGE_PASS
     if seconds > CPU_LIMIT_SECONDS:
         fits = int(CPU_LIMIT_SECONDS / (images * passes * CPU_SECONDS_PER_IMAGE_PASS))
-        raise ValueError(f"{images} images × {steps} steps would take about {seconds:.0f} s on this CPU, past the "
-                         f"{CPU_LIMIT_SECONDS:.0f} s limit: use at most {fits} steps (DDIM and DPM-Solver++ need "
-                         "about 20).")
+        raise Refused("too_costly", images=images, steps=steps, seconds=seconds, limit=CPU_LIMIT_SECONDS, fits=fits)
 
 
 @gpu_task
 def sample_grid(dataset: str, labels: list[int], guidance_scale: float, sampler: str, steps: int,
-                seed: int, eta: float = 0.0) -> tuple[np.ndarray, float]:
-    """(images (N, 28, 28) in [0, 1], seconds): one batch of samples, one per label (NO_CLASS = none).
-    Raises ValueError for a batch priced past CPU_LIMIT_SECONDS on a CPU."""
+                seed: int, eta: float = 0.0, progress: Callable[[int, int], None] | None = None
+                ) -> tuple[np.ndarray, float]:
+    """(images (N, 28, 28) in [0, 1], seconds): one batch of samples, one per label (NO_CLASS = none),
+    `progress(done, total)` called after each step. Raises ValueError for a batch priced past
+    CPU_LIMIT_SECONDS on a CPU."""
     model = get_model(dataset, "diffusion")
     device = next(model.parameters()).device
     check_price(len(labels), int(steps), labels[0] != NO_CLASS and float(guidance_scale) != 1.0, device)
     if any(label == NO_CLASS for label in labels) and len(set(labels)) > 1:
-        raise ValueError("a grid is either all one class or all unconditional")
+        raise Refused("mixed_grid")
     label_tensor = None if labels[0] == NO_CLASS else torch.tensor(labels, dtype=torch.long, device=device)
     started = time.perf_counter()
     images = sample(model, label_tensor, batch=len(labels), sampler=sampler, steps=int(steps),
-                    guidance_scale=float(guidance_scale), eta=float(eta), generator=make_generator(seed, device))
+                    guidance_scale=float(guidance_scale), eta=float(eta), generator=make_generator(seed, device),
+                    callback=None if progress is None else lambda step: progress(step.index + 1, int(steps)))
     return to_pixel_range(images)[:, 0].cpu().numpy(), time.perf_counter() - started
 
 

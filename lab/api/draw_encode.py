@@ -28,7 +28,7 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
     `posterior_mean`, `posterior_std` (lists, one per latent dimension); `elbo` {reconstruction, kl, total}
     in nats averaged over `elbo_samples` draws of z ~ q(z|x) (lab.evaluate.elbo_estimate: the same number
     every tab shows for this image); `probabilities` p(y|x) (list); `class_names`;
-    `errors` {model: message} for any checkpoint that failed to load (its outputs are None).
+    `errors` {model: CheckpointError} for any checkpoint that failed to load (its outputs are None).
     Raises BlankDrawingError for an empty canvas.
     """
     image28 = model_input(drawing)
@@ -44,15 +44,15 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
         result["posterior_std"] = torch.exp(0.5 * posterior_log_variance)[0].cpu().tolist()
         result["elbo"] = {name: float(value[0]) for name, value in elbo_estimate(vae, x).items()}
     except CheckpointError as error:
-        result["errors"][vae_name] = str(error)
+        result["errors"][vae_name] = error
     try:
         result["ae_reconstruction"] = batch_images(get_model(dataset, "ae16")(x))[0]
     except CheckpointError as error:
-        result["errors"]["ae16"] = str(error)
+        result["errors"]["ae16"] = error
     try:
         result["probabilities"] = get_model(dataset, "classifier").probabilities(x)[0].cpu().tolist()
     except CheckpointError as error:
-        result["errors"]["classifier"] = str(error)
+        result["errors"]["classifier"] = error
     return result
 
 
@@ -63,7 +63,7 @@ def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", c
     """Decode `count` samples z ~ q(z|x) of the VAE, and the AE's one code decoded `count` times.
 
     The VAE's decodings differ (the posterior is a distribution); the AE's are identical (a point).
-    Returns {"vae": (count, 28, 28) or None, "ae": (count, 28, 28) or None, "errors": {model: message}},
+    Returns {"vae": (count, 28, 28) or None, "ae": (count, 28, 28) or None, "errors": {model: CheckpointError}},
     images in [0, 1]; a model whose checkpoint fails to load gives None and a message.
     """
     x = image_batch(model_input(drawing))
@@ -76,12 +76,12 @@ def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", c
                                generator)                                     # (count, latent_dim)
         result["vae"] = batch_images(torch.sigmoid(vae.decode(z)))
     except CheckpointError as error:
-        result["errors"][vae_name] = str(error)
+        result["errors"][vae_name] = error
     try:
         ae = get_model(dataset, "ae16")
         result["ae"] = batch_images(ae.decode(ae.encode(x).expand(count, -1)))
     except CheckpointError as error:
-        result["errors"]["ae16"] = str(error)
+        result["errors"]["ae16"] = error
     return result
 
 

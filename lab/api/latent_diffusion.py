@@ -23,6 +23,7 @@ from lab.diffusion.quality import DEFAULTS   # pixel diffusion's measured settin
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
 from lab.diffusion.schedules import SAMPLERS
 from lab.latent_maps import latent_map, place_code
+from lab.messages import Refused
 from lab.models.denoiser import to_pixel_range
 from lab.shipped import get_model
 
@@ -86,7 +87,7 @@ def latent_grid(dataset: str, labels: list[int], guidance_scale: float, sampler:
     """(images (N, 28, 28) in [0, 1], seconds including decoding): one batch, one sample per label."""
     model, vae = _models(dataset)
     if any(label == NO_CLASS for label in labels) and len(set(labels)) > 1:
-        raise ValueError("a grid is either all one class or all unconditional")
+        raise Refused("mixed_grid")
     label_tensor = None if labels[0] == NO_CLASS else torch.tensor(labels, dtype=torch.long)
     started = time.perf_counter()
     drawn = sample(model, label_tensor, batch=len(labels), sampler=sampler, steps=int(steps),

@@ -7,8 +7,9 @@ from lab.shipped import get_model
 
 
 def shipped_checkpoints() -> list[dict]:
-    """One row per shipped checkpoint: dataset, model, parameters, headline figures and the command. "ok"
-    means its weights loaded (header and shapes checked), not just that its config is there."""
+    """One row per shipped checkpoint: dataset, model, parameters, headline figures and the command. Its
+    "status" is "ok" when its weights loaded (their SHA-256, header and shapes checked), not just when its
+    config is there; otherwise the CheckpointError that says what is wrong (`lab.api.say` in a language)."""
     rows = []
     for dataset in DATASET_NAMES:
         for name in SHIPPED_MODELS:
@@ -17,7 +18,7 @@ def shipped_checkpoints() -> list[dict]:
                 config = read_config(folder)
                 get_model(dataset, name)     # loaded once per process; a failure is remembered
             except CheckpointError as error:
-                rows.append({"dataset": dataset, "model": name, "status": str(error)})
+                rows.append({"dataset": dataset, "model": name, "status": error})
                 continue
             metrics = read_metrics(folder)
             rows.append({"dataset": dataset, "model": name, "status": "ok",

@@ -20,6 +20,7 @@ from typing import Callable
 import torch
 
 from lab.diffusion.schedules import make_scheduler
+from lab.messages import Refused
 
 NO_CLASS = -1   # the UI's "no class": the unconditional model (the denoisers' null label)
 
@@ -61,9 +62,9 @@ def sampler_timesteps(sampler: str, model, steps: int, strength: float = 1.0):
     """A fresh scheduler set to `steps` steps, and the timesteps to run: all of them, or with
     `strength` < 1 (SDEdit) only the last ⌈strength·steps⌉, which start at a lower noise level."""
     if steps < 1:
-        raise ValueError(f"the number of steps must be at least 1, got {steps}")
+        raise Refused("at_least", name="steps", low=1, value=steps)
     if not 0.0 < strength <= 1.0:
-        raise ValueError(f"strength must be in (0, 1], got {strength}")
+        raise Refused("between", name="strength", low="0 (excluded)", high=1, value=strength)
     scheduler = make_scheduler(sampler, model.config.schedule, model.config.train_timesteps, model.clip_sample)
     scheduler.set_timesteps(steps)
     kept = max(1, round(strength * steps))

@@ -18,6 +18,8 @@ import functools
 import torch
 from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
+from lab.messages import Refused
+
 # Our name -> diffusers' beta schedule arguments.
 SCHEDULES = {"linear": {"beta_schedule": "linear"},
              "cosine": {"beta_schedule": "squaredcos_cap_v2"},
@@ -27,7 +29,7 @@ SAMPLERS = ("ddpm", "ddim", "dpm++", "dpm++ sde")
 
 def _beta_schedule(schedule: str) -> dict:
     if schedule not in SCHEDULES:
-        raise ValueError(f"unknown noise schedule {schedule!r}; expected one of {sorted(SCHEDULES)}")
+        raise Refused("unknown_choice", name="noise schedule", value=schedule, choices=sorted(SCHEDULES))
     return SCHEDULES[schedule]
 
 
@@ -71,4 +73,4 @@ def make_scheduler(sampler: str, schedule: str, train_timesteps: int = 1000, cli
                                            else "sde-dpmsolver++", solver_order=2, thresholding=clip,
                                            sample_max_value=1.0, timestep_spacing="trailing",
                                            lower_order_final=True)
-    raise ValueError(f"unknown sampler {sampler!r}; expected one of {SAMPLERS}")
+    raise Refused("unknown_choice", name="sampler", value=sampler, choices=SAMPLERS)

@@ -31,6 +31,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from lab.messages import Refused
+
 
 @dataclass
 class PixelCNNConfig:
@@ -168,8 +170,7 @@ class RasterSampler:
         self.copies = 1 if self.guidance == 1.0 else 2     # each image, and its unconditioned twin when guided
         if self.guidance != 1.0:
             if model.config.label_dropout <= 0:
-                raise ValueError("guidance needs a model trained with label dropout (a 'no class' label); "
-                                 "this one was not: use guidance 1")
+                raise Refused("guidance_needs_dropout")
             # Guided: the second half of the batch runs the same images with the "no class" label.
             labels = torch.cat([labels, torch.full_like(labels, model.null_class)])
         batch, size, c = len(labels), model.config.image_size, model.config.channels
@@ -274,7 +275,7 @@ def raster_rows(model: GatedPixelCNN, labels: torch.Tensor, *, temperature: floa
     known (B, H, W) levels with `known_rows` > 0: those top rows are kept as given (completion).
     on_pixel(row, column, probabilities (B, levels), drawn (B,)) is called after every sampled pixel."""
     if temperature <= 0:
-        raise ValueError(f"temperature must be positive, got {temperature}")
+        raise Refused("positive", name="temperature", value=temperature)
     sampler = RasterSampler(model, labels, guidance)
     size = model.config.image_size
     for row in range(size):
