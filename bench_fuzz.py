@@ -4,8 +4,8 @@
 
 Every endpoint the app exposes (one per handler: Gradio repeats a handler under `_1`, `_2`… for each event
 it serves) is called through `gradio_client` with its defaults, except one parameter at a time set to a bad
-value: NaN, ±inf, huge, negative, None, a wrong type, a nonsense choice, a file that is not an image, a 1x1
-image. Each answer is one of:
+value: NaN, ±inf, huge, negative, None, a wrong type, a nonsense choice, and for images a file that is not
+one, an empty file, 1x1, a declared 20000x20000, 16-bit and 2-channel. Each answer is one of:
 
 - refused with a message (a `gr.Error` the visitor can read): fine;
 - a result: fine, unless it holds NaN or infinity, or an image that is entirely black ("silent wrong");
@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 import tempfile
+import zlib
 from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 
@@ -31,12 +33,26 @@ TEXT_CASES = [None, 12]
 
 
 def bad_files() -> dict[str, str]:
-    """A file that is not an image, an empty one and a 1x1 image, written once."""
+    """Files a sketchpad never sends, written once: not an image, empty, 1x1, a PNG whose header declares
+    20000x20000 (a decompression bomb, in 100 bytes), 16-bit grey, and grey + alpha (2 channels)."""
     folder = Path(tempfile.mkdtemp(prefix="lab-fuzz-"))
     (folder / "not-an-image.png").write_bytes(b"this is not a picture")
     (folder / "empty.png").write_bytes(b"")
     Image.new("L", (1, 1)).save(folder / "one-pixel.png")
-    return {name: str(folder / name) for name in ("not-an-image.png", "empty.png", "one-pixel.png")}
+    (folder / "declared-20000.png").write_bytes(declared_png(20000, 20000))
+    Image.fromarray((np.arange(28 * 28, dtype=np.uint16) * 80).reshape(28, 28)).save(folder / "16-bit.png")
+    Image.new("LA", (28, 28), (255, 128)).save(folder / "two-channel.png")
+    return {path.name: str(path) for path in sorted(folder.iterdir())}
+
+
+def declared_png(width: int, height: int) -> bytes:
+    """A valid PNG header declaring width x height 8-bit grey pixels, followed by almost no data."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + \
+        chunk(b"IEND", b"")
 
 
 def cases_for(parameter: dict, files: dict[str, str]) -> list:
