@@ -9,8 +9,10 @@ except ImportError:
     pass
 
 from demo.app import build_demo, launch_options
+from demo.classroom import queue_options, warm_up
 
 demo = build_demo()
 
 if __name__ == "__main__":
-    demo.queue(default_concurrency_limit=4).launch(**launch_options())
+    warm_up(demo)   # the pages' opening results, computed once in the background before the class arrives
+    demo.queue(**queue_options()).launch(**launch_options())

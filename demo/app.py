@@ -11,9 +11,12 @@ from typing import Callable
 
 import gradio as gr
 
-from demo.components import KEEP_BRUSH_JS, OnLoad, shared_result
+from demo.classroom import (FILE_AGE_S, SESSION_LIMIT, assign_pools, forget_sessions_on_leave, page_load,
+                            queue_options)
+from demo.components import FILE_SWEEP_S, KEEP_BRUSH_JS, OnLoad, shared_result
 from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
+from demo.public_api import name_endpoints
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
 from lab import api
@@ -48,7 +51,8 @@ LOADS_LAST = ("autoregressive",)
 
 
 def build_demo() -> gr.Blocks:
-    with gr.Blocks(title="Generative Models Lab") as demo:
+    # Gradio's temporary files (every image sent) are deleted an hour after they were made.
+    with gr.Blocks(title="Generative Models Lab", delete_cache=(FILE_SWEEP_S, FILE_AGE_S)) as demo:
         gr.Markdown(I18N("title"))
         gr.Markdown(I18N("intro"))
         device = gr.Textbox(label=I18N("device"), interactive=False, max_lines=1, elem_id="device", container=True)
@@ -63,7 +67,10 @@ def build_demo() -> gr.Blocks:
         for tab_id in order:
             for load in loads[tab_id]:
                 wire_load(demo, load)
+        forget_sessions_on_leave(demo)
     guard_app(demo)   # every handler: inputs checked, failures as readable messages (demo.guard)
+    assign_pools(demo)   # samplers, page loads and the rest in their own queues (demo.classroom)
+    name_endpoints(demo)   # a dozen named endpoints to script; the rest off the API page (demo.public_api)
     return demo
 
 
@@ -77,10 +84,10 @@ def device_text(request: gr.Request | None = None) -> str:
 
 def wire_load(demo: gr.Blocks, load: OnLoad) -> None:
     """Run `load` (and what follows it) when a page opens, its results shared between visitors."""
-    event = demo.load(shared_result(load.fn), load.inputs, load.outputs)
+    event = demo.load(page_load(shared_result(load.fn)), load.inputs, load.outputs)
     while load.then is not None:
         load = load.then
-        event = event.then(shared_result(load.fn), load.inputs, load.outputs)
+        event = event.then(page_load(shared_result(load.fn)), load.inputs, load.outputs)
 
 
 def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
@@ -90,10 +97,12 @@ def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
         for load in build(I18N, gr.State(None)):
             wire_load(demo, load)
     guard_app(demo)
-    demo.queue().launch(**launch_options())
+    assign_pools(demo)
+    demo.queue(**queue_options()).launch(**launch_options())
 
 
 def launch_options() -> dict:
     """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
     # 5 MB is a generous photo; a bigger upload is refused by Gradio before anything decodes it.
-    return {"i18n": I18N, "css": CSS, "js": KEEP_BRUSH_JS, "theme": gr.themes.Soft(), "max_file_size": "5mb"}
+    return {"i18n": I18N, "css": CSS, "js": KEEP_BRUSH_JS, "theme": gr.themes.Soft(), "max_file_size": "5mb",
+            "state_session_capacity": SESSION_LIMIT}

@@ -5,6 +5,8 @@ these, never another tab.
 """
 from __future__ import annotations
 
+import collections
+import contextlib
 import copy
 import functools
 import hashlib
@@ -13,6 +15,7 @@ import os
 import re
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Callable, NamedTuple
 
@@ -22,12 +25,16 @@ from gradio.caching import cache_hash
 
 from demo.i18n import UI_TEXT, request_language, text
 from demo.imaging import write_gif
-from demo.progress import shared_work
+from demo.classroom import FILE_AGE_S
+from demo.progress import in_shared_work, shared_work
 from lab import api
 
 DATASET_CHOICES = [("MNIST", "mnist"), ("Fashion-MNIST", "fashion")]
 CANVAS = 280
 EXPORT_DIR = Path(tempfile.mkdtemp(prefix="lab-exports-"))
+(EXPORT_DIR / "shared").mkdir()
+FILE_SWEEP_S = 600
+_last_sweep = time.monotonic()
 
 
 class OnLoad(NamedTuple):
@@ -39,6 +46,9 @@ class OnLoad(NamedTuple):
     inputs: list
     outputs: list
     then: "OnLoad | None" = None
+
+
+shared_computations: collections.Counter = collections.Counter()   # per handler name: how often a load computed
 
 
 def shared_result(fn: Callable) -> Callable:
@@ -61,6 +71,7 @@ def shared_result(fn: Callable) -> Callable:
             if key not in results:
                 with shared_work():    # for everyone: not stopped if the first visitor leaves
                     results[key] = fn(*args)
+                shared_computations[fn.__name__] += 1
         return copy.deepcopy(results[key])
     return load
 
@@ -99,6 +110,7 @@ def _shared_stream(fn: Callable) -> Callable:
                 yield last
             if last is not None:
                 finished[key] = copy.deepcopy(last)
+                shared_computations[fn.__name__] += 1
         finally:
             with lock:
                 running.pop(key).set()
@@ -272,7 +284,7 @@ def export_text(stem: str, suffix: str, content: str) -> str:
     """Write `content` to a file named by its digest; returns the path. The same content is written once,
     and two users never overwrite each other's file."""
     digest = hashlib.sha1(content.encode()).hexdigest()[:12]
-    path = EXPORT_DIR / f"{stem}-{digest}{suffix}"
+    path = export_folder() / f"{stem}-{digest}{suffix}"
     if not path.exists():
         _write_atomically(path, lambda partial: partial.write_text(content))
     return str(path)
@@ -281,10 +293,33 @@ def export_text(stem: str, suffix: str, content: str) -> str:
 def export_gif(stem: str, panels: list[np.ndarray], **options) -> str:
     """An animated GIF of `panels` side by side (see demo.imaging.write_gif), named by their digest."""
     digest = hashlib.sha1(b"".join(np.ascontiguousarray(panel).tobytes() for panel in panels)).hexdigest()[:12]
-    path = EXPORT_DIR / f"{stem}-{digest}.gif"
+    path = export_folder() / f"{stem}-{digest}.gif"
     if not path.exists():
         _write_atomically(path, lambda partial: write_gif(panels, partial, **options))
     return str(path)
+
+
+def export_folder() -> Path:
+    """Where an export goes: `shared/` for a page load's (kept: every visitor is sent its path), else the
+    visitor's own, which are deleted after FILE_AGE_S (checked at most every FILE_SWEEP_S)."""
+    if in_shared_work():
+        return EXPORT_DIR / "shared"
+    global _last_sweep
+    if time.monotonic() - _last_sweep > FILE_SWEEP_S:
+        _last_sweep = time.monotonic()
+        forget_old_exports(FILE_AGE_S)
+    return EXPORT_DIR
+
+
+def forget_old_exports(age_s: float) -> int:
+    """Delete the visitors' exports older than `age_s` seconds; returns how many."""
+    deadline, removed = time.time() - age_s, 0
+    for path in EXPORT_DIR.glob("*.*"):
+        with contextlib.suppress(OSError):   # another thread may have removed it
+            if path.stat().st_mtime < deadline:
+                path.unlink()
+                removed += 1
+    return removed
 
 
 def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:

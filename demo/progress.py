@@ -55,6 +55,10 @@ def client_gone() -> bool:
         return False
 
 
+def in_shared_work() -> bool:
+    return _shared.get()
+
+
 @contextlib.contextmanager
 def shared_work():
     """Within this block, work is for every visitor: it is not stopped when the first one leaves."""

@@ -28,15 +28,34 @@ def seven() -> np.ndarray:
     return draw_seven()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def app_url():
-    """The whole app served in this process on a free port, for the browser and API tests of a module."""
+    """The whole app served in this process on a free port, once for every browser and API test."""
     from bench_browser import free_port
     from demo.app import build_demo, launch_options
+    from demo.classroom import queue_options
 
     demo = build_demo()
     port = free_port()
-    demo.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+    demo.queue(**queue_options()).launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
                         **launch_options())
     yield f"http://127.0.0.1:{port}/"
     demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium from Debian. A missing browser fails the test rather than skipping it."""
+    import shutil
+    from pathlib import Path
+
+    from bench_browser import CHROMIUM, CHROMIUM_ARGS
+
+    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), \
+        f"Chromium not found at {CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

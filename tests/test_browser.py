@@ -1,30 +1,14 @@
 """A real browser: open the app in headless Chromium, draw a stroke, see the reconstruction and p(y|x).
 
 Chromium comes from Debian (`apt-get install chromium`); `.ci/run` installs it. A missing browser fails
-this test rather than skipping it, so CI cannot go green without the browser check.
+this test rather than skipping it (the `browser` fixture is in conftest.py), so CI cannot go green without
+the browser check.
 """
 import os
 import re
-import shutil
 from pathlib import Path
 
-import pytest
-
-from bench_browser import CHROMIUM, CHROMIUM_ARGS   # Debian's chromium (CHROMIUM_PATH), headless flags
-
 SCREENSHOTS = Path(os.environ.get("LAB_SCREENSHOTS", "/tmp/lab-screenshots"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert shutil.which(CHROMIUM) or Path(CHROMIUM).exists(), \
-        f"Chromium not found at {CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def open_tab(browser, app_url: str, tab: str):

@@ -5,7 +5,7 @@ import re
 
 from bench_fuzz import fuzz
 
-CHEAP = {"run_kmeans", "encode_sketch", "score_outlier", "bayes_view", "show_forward", "example_caption",
+CHEAP = {"kmeans", "encode_drawing", "outlier_score", "bayes_view", "show_forward", "example_caption",
          "switch_dataset", "show_components"}
 SERVER_PATH = re.compile(r"(?:/[\w.\-]+){2,}")
 
@@ -18,5 +18,5 @@ def test_bad_values_are_refused_with_words_or_give_sound_results(app_url):
 
 
 def test_no_message_names_a_server_path(app_url):
-    report = fuzz(app_url, only={"encode_sketch", "score_outlier"})
+    report = fuzz(app_url, only={"encode_drawing", "outlier_score"})
     assert report["messages"] and not [message for message in report["messages"] if SERVER_PATH.search(message)]

@@ -52,7 +52,7 @@ def test_a_cancelled_grid_stops_computing_on_the_server(app_url):
     client = Client(app_url, verbose=False)
     before = progress_module.stopped_runs
     # 16 guided images × 400 DDPM steps: about 24 s of CPU, priced under the 30 s limit.
-    job = client.submit("mnist", 3, 3.0, "ddpm", 400, 0, api_name="/sample_sixteen")
+    job = client.submit("mnist", 3, 3.0, "ddpm", 400, 0, api_name="/diffusion_grid")
     time.sleep(3)
     job.cancel()
     deadline = time.monotonic() + 15

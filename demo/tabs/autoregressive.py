@@ -11,6 +11,7 @@ import numpy as np
 import gradio as gr
 
 from demo import plots
+from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, image_source,
                              source_image)
 from demo.flipbook import Panel, flipbook, flipbook_value
@@ -26,6 +27,7 @@ PIXELS = 28 * 28
 PLAY_STRIDE = 7          # pixels per tick of the play button: a quarter row
 
 
+@heavy
 def run_sampling(dataset: str, label: int, temperature: float, guidance: float, seed: float,
                  request: gr.Request | None = None, progress=gr.Progress()):
     """Draw one image pixel by pixel; returns (state, its flipbook opened on its most uncertain pixel, that
@@ -90,6 +92,7 @@ def show_settled_pixel(result: dict | None, event: gr.EventData):
     return distribution_figure(result, getattr(event, "frame", 0))
 
 
+@heavy
 def stream_grid(dataset: str, label: int, temperature: float, guidance: float, seed: float,
                 request: gr.Request | None = None):
     """16 samples of the class, yielded row by row as the rows complete: (grid image, caption)."""
@@ -99,6 +102,7 @@ def stream_grid(dataset: str, label: int, temperature: float, guidance: float, s
         yield image_grid(images), text("ar_grid_progress", lang, rows=rows, seconds=seconds)
 
 
+@heavy
 def run_completion(dataset: str, source: str, index: float, rows: float, label: int, temperature: float,
                    guidance: float, seed: float, drawing=None, request: gr.Request | None = None):
     """Keep the top rows of a test image or the drawing and let the model finish it four times:
@@ -114,6 +118,7 @@ def run_completion(dataset: str, source: str, index: float, rows: float, label: 
         "ar_completion_caption", lang, rows=rows, left=28 - rows)
 
 
+@heavy
 def run_likelihood(dataset: str, source: str, index: float, drawing=None, request: gr.Request | None = None):
     """−log p(x) of a test image or the drawing in nats and bits per dimension, the per-pixel cost map,
     p(y | x), and the VAE's −ELBO for the same image: (numbers, cost map figure, p(y|x) figure)."""

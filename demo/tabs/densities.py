@@ -7,6 +7,7 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
+from demo.classroom import heavy
 from demo.i18n import request_language, text
 from demo.imaging import strip
 from demo.components import (OnLoad, captioned_image, choice_label, composite, point_canvas_panel,
@@ -70,6 +71,7 @@ def rerun_if_drawn(name: str, *rest, request: gr.Request | None = None):
     return compare(name, *rest, request=request)
 
 
+@heavy
 def new_digits(components: float, use_cv: bool, bandwidth: float, seed: float, request: gr.Request | None = None):
     """16 digits sampled from a KDE in the first k principal components, over their nearest training digits."""
     lang = request_language(request)

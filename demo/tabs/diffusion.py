@@ -10,6 +10,7 @@ import gradio as gr
 import numpy as np
 
 from demo import plots
+from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, check_steps, choice_label, class_choices, class_name,
                              export_gif, image_source, sampling_controls, source_image, translated_choices)
 from demo.flipbook import Panel, flipbook, flipbook_value
@@ -55,6 +56,7 @@ def show_forward(source: str, index: float, timestep: float, seed: float, schedu
     return to_display(clean, FRAME), to_display(result["noise"], FRAME), to_display(result["noisy"], FRAME), numbers
 
 
+@heavy
 def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: float, eta: float, seed: float,
                 request: gr.Request | None = None, progress=gr.Progress()):
     """Compute a whole trajectory once; returns (its flipbook, opened on the last step; summary; GIF)."""
@@ -92,6 +94,7 @@ def write_trajectory_gif(result: dict, lang: str) -> str:
                                 for step, t in enumerate(result["timesteps"])])
 
 
+@heavy
 def compare_samplers(dataset: str, label: int, guidance: float, seed: float, request: gr.Request | None = None,
                      progress=gr.Progress()):
     """The same class and seed through each sampler: the results side by side, captioned with steps and
@@ -107,6 +110,7 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
     return flipbook_value(panels, [""], lang, shown_width=112, columns=len(COMPARED)), "\n".join(rows)
 
 
+@heavy
 def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None, progress=gr.Progress()):
     """A 4x4 grid of the chosen class (or unconditional samples for "none"), in one batch.
@@ -114,6 +118,7 @@ def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, step
     return _grid(dataset, [int(label)] * 16, guidance, sampler, steps, seed, request_language(request), progress)
 
 
+@heavy
 def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float, seed: float,
                        request: gr.Request | None = None, progress=gr.Progress()):
     """The grid shown when the tab opens: the classes in turn, one batch."""
@@ -129,6 +134,7 @@ def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps:
     return image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
 
 
+@heavy
 def run_sdedit(dataset: str, source: str, index: float, strength: float, label: int, guidance: float, seed: float,
                drawing=None, request: gr.Request | None = None):
     """SDEdit: noise the image to `strength` and denoise it back with four seeds: (strip, caption)."""

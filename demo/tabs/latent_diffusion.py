@@ -9,6 +9,7 @@ from __future__ import annotations
 import gradio as gr
 import numpy as np
 
+from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, check_steps, class_choices, class_name, export_gif,
                             sampling_controls)
 from demo.flipbook import Panel, flipbook, flipbook_value
@@ -24,6 +25,7 @@ MAP_WIDTH = 420
 PROJECTION_CHOICES = [("PCA", "pca"), ("UMAP", "umap")]
 
 
+@heavy
 def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                projection: str, request: gr.Request | None = None, progress=gr.Progress()):
     """Compute a whole latent trajectory once; returns (its flipbook, opened on the final latent; summary;
@@ -71,6 +73,7 @@ def write_latent_gif(result: dict, lang: str) -> str:
                       captions=captions + [text("gif_final", lang)])
 
 
+@heavy
 def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None):
     """The same class, seed and sampler in pixel space and in latent space: (pixel image, latent image, table)."""
@@ -102,6 +105,7 @@ def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, step
     return to_display(pixel["image"], FRAME), to_display(latent["image"], FRAME), table
 
 
+@heavy
 def latent_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None):
     """A 4x4 grid of latent samples of the chosen class (unconditional for "none"): (image, caption)."""

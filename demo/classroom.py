@@ -1,0 +1,104 @@
+"""Serving a class: 30 students on 2 cores, opening the page together, drawing while others sample, for a
+whole term without a restart.
+
+- **Pools.** Every event runs in one of three queues (Gradio's `concurrency_id`): samplers (`heavy`, one at a
+  time: torch already spreads one over both cores, and two would thrash), page loads (`loads`: shared
+  results, cheap once computed) and everything else (`light`: a pen stroke, a slider, 13 ms each), so a
+  stroke never waits behind someone's 1,000-step DDPM run. The queue holds at most QUEUE_LIMIT events;
+  past it Gradio tells the visitor the app is busy and to try again.
+- **Warm-up.** What a page shows when it opens depends only on fixed defaults: `warm_up` computes it once
+  per language in the background at start, so no student pays for it.
+- **A term.** A visitor's session (Gradio keeps every component's value per session, several MB here) is
+  dropped when they leave, and at most SESSION_LIMIT are kept; temporary files older than an hour go.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from typing import Callable
+
+import gradio as gr
+from gradio.state_holder import SessionState
+
+log = logging.getLogger("lab.classroom")
+HEAVY, LIGHT, LOADS = "heavy", "light", "loads"
+POOL_LIMITS = {HEAVY: 1, LIGHT: 4, LOADS: 4}
+QUEUE_LIMIT = 1500          # 30 pages × 30 loads, plus what they click
+SESSION_LIMIT = 300         # sessions kept in memory (Gradio's default is 10,000)
+FILE_AGE_S = 3600           # temporary files older than this are deleted, checked every 10 minutes
+
+
+def heavy(fn: Callable) -> Callable:
+    """Mark a handler that runs a sampler or a model over many steps: it goes to the `heavy` pool."""
+    fn.__heavy__ = True
+    return fn
+
+
+def page_load(fn: Callable) -> Callable:
+    """Mark a handler run when a page opens (demo.app.wire_load): it goes to the `loads` pool."""
+    fn.__page_load__ = True
+    return fn
+
+
+def assign_pools(demo: gr.Blocks) -> dict[str, int]:
+    """Put every Python event of `demo` in its pool; returns how many went to each."""
+    counts = dict.fromkeys(POOL_LIMITS, 0)
+    for block in demo.fns.values():
+        if block.fn is None:
+            continue
+        pool = LOADS if getattr(block.fn, "__page_load__", False) else \
+            HEAVY if getattr(block.fn, "__heavy__", False) else LIGHT
+        block.concurrency_id, block.concurrency_limit = pool, POOL_LIMITS[pool]
+        counts[pool] += 1
+    return counts
+
+
+def forget_sessions_on_leave(demo: gr.Blocks) -> None:
+    """When a visitor's page closes, drop their session: Gradio would keep it (every output they were sent)
+    until 10,000 others had come. A reconnecting page starts from the defaults again."""
+    def forget(request: gr.Request):
+        holder = getattr(demo, "state_holder", None)
+        if holder is not None and request is not None and request.session_hash:
+            with holder.lock:
+                holder.session_data.pop(request.session_hash, None)
+                holder.time_last_used.pop(request.session_hash, None)
+    demo.unload(forget)
+
+
+def queue_options() -> dict:
+    return {"max_size": QUEUE_LIMIT, "default_concurrency_limit": POOL_LIMITS[LIGHT]}
+
+
+def warm_up(demo: gr.Blocks, languages: tuple[str, ...] = ("en", "es")) -> threading.Thread:
+    """Run every page load once per language, in the background, as a visitor's page would (same inputs,
+    same decoding), so the shared results are there before the class arrives. Returns the thread; its
+    `seconds` attribute says how long it took once it has finished."""
+    thread = threading.Thread(target=_warm, args=(demo, languages), name="warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _warm(demo: gr.Blocks, languages: tuple[str, ...]) -> None:
+    started = time.perf_counter()
+    loads = [block for block in demo.fns.values()
+             if block.fn is not None and any(event == "load" for _, event in block.targets)]
+    for lang in languages:
+        request = gr.Request(headers={"accept-language": lang})
+        for block in loads:
+            try:
+                asyncio.run(_run_to_end(demo, block, request))
+            except Exception:   # noqa: BLE001 - a broken model's panel says so when opened; warm the rest
+                log.warning("warm-up of %s (%s) failed", block.name, lang, exc_info=True)
+    threading.current_thread().seconds = time.perf_counter() - started
+    log.info("warm-up done in %.0f s", threading.current_thread().seconds)
+
+
+async def _run_to_end(demo: gr.Blocks, block, request: gr.Request) -> None:
+    """One load through Gradio's own decoding (`process_api`), a generator run to its last update."""
+    state = SessionState(demo)
+    inputs = [getattr(component, "value", None) for component in block.inputs]
+    output = await demo.process_api(block, inputs, state=state, request=request)
+    while output.get("is_generating"):
+        output = await demo.process_api(block, inputs, state=state, request=request, iterator=output["iterator"])

@@ -1,0 +1,57 @@
+"""The lab's API, on purpose: the endpoints an instructor would script, by name and with a description, and
+every other event (a slider's redraw, a timer, a page load) off the "Use via API" page.
+
+Gradio names an endpoint after its handler and numbers repeats (`compare_7`, `lambda_4`): 109 of them, an
+accident nobody could script against. `name_endpoints` renames the first event of each handler below and
+marks the rest "undocumented" (still callable, by the page itself and by a determined script, and still
+behind the guard: `demo.guard`).
+
+    from gradio_client import Client, handle_file
+    lab = Client("http://127.0.0.1:7860/")
+    lab.predict("blobs", 4, "k-means++", 0, None, api_name="/kmeans")
+"""
+from __future__ import annotations
+
+import gradio as gr
+
+# handler name -> (endpoint name, what it does); the handler's first event gets the name.
+NAMED = {
+    "encode_sketch": ("encode_drawing", "Encode a drawing (a sketchpad value) with the VAE, the autoencoder and "
+                                        "the classifier: reconstructions, q(z|x), the ELBO terms and p(y|x)."),
+    "sample_prior": ("sample_vae_prior", "Decode samples z ~ p(z) of the 2-d and 16-d VAEs."),
+    "run_interpolation": ("interpolate", "Walk the VAE's latent space between two images, linearly or "
+                                         "spherically; returns the strip, the decoded frames as a GIF and a CSV."),
+    "run_kmeans": ("kmeans", "Run k-means on a toy data set (or drawn points) and show every step."),
+    "score_outlier": ("outlier_score", "Score an image as in- or out-of-distribution with the VAE's -ELBO and "
+                                       "the classifier's confidence."),
+    "run_reverse": ("diffusion_trajectory", "Sample one image with the pixel diffusion model and return its whole "
+                                            "reverse trajectory (a flipbook), a summary and a GIF."),
+    "sample_sixteen": ("diffusion_grid", "Sample a 4x4 grid of one class (or unconditional) with the pixel "
+                                         "diffusion model."),
+    "compare_samplers": ("compare_samplers", "The same class and seed through DDPM, DDIM and DPM-Solver++."),
+    "run_latent": ("latent_diffusion_trajectory", "Sample one image with latent diffusion: its trajectory in the "
+                                                  "VAE's latent space and decoded."),
+    "run_sampling": ("pixelcnn_sample", "Draw one image pixel by pixel with the PixelCNN; returns the flipbook and "
+                                        "the distribution of its most uncertain pixel."),
+    "stream_grid": ("pixelcnn_grid", "Draw 16 images of a class with the PixelCNN, streamed row by row."),
+}
+
+
+def name_endpoints(demo: gr.Blocks) -> list[str]:
+    """Give NAMED handlers their public names and hide every other endpoint; returns the public names."""
+    named = []
+    for block in demo.fns.values():
+        if block.fn is None:
+            continue
+        entry = NAMED.get(block.name)
+        if entry is not None and entry[0] not in named and not _is_page_load(block):
+            block.api_name, block.api_description = entry
+            block.api_visibility = "public"
+            named.append(entry[0])
+        else:
+            block.api_visibility = "undocumented"
+    return named
+
+
+def _is_page_load(block) -> bool:
+    return {event for _, event in block.targets} == {"load"}

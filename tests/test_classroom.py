@@ -1,0 +1,85 @@
+"""A class on 2 cores: samplers, page loads and the rest in their own queues; a page's opening results
+computed once before anyone comes; a closed page's session dropped; nothing asked of the internet."""
+import collections
+import time
+
+import gradio as gr
+import pytest
+
+from demo import components
+from demo.app import build_demo, launch_options, wire_load
+from demo.classroom import HEAVY, LIGHT, LOADS, assign_pools, forget_sessions_on_leave, queue_options, warm_up
+from demo.guard import guard_app
+from demo.i18n import I18N
+
+
+def test_samplers_page_loads_and_strokes_each_have_their_pool():
+    demo = build_demo()
+    pools = collections.defaultdict(set)
+    for block in demo.fns.values():
+        if block.fn is None:
+            continue
+        triggers = {event for _, event in block.targets}
+        pools["load" if triggers == {"load"} else block.name].add(block.concurrency_id)
+    assert pools["load"] == {LOADS}
+    for sampler in ("run_reverse", "sample_sixteen", "compare_samplers", "run_latent", "stream_grid", "run_sampling"):
+        assert pools[sampler] == {HEAVY}, sampler
+    for light in ("encode_sketch", "run_kmeans", "bayes_view", "show_forward", "click_map"):
+        assert pools[light] == {LIGHT}, light
+
+
+@pytest.fixture(scope="module")
+def small_lab():
+    """Two tabs whose page loads read a sketchpad (the hardest input to match a cache on), served warm."""
+    from bench_browser import free_port
+    from demo.tabs import densities, kmeans
+
+    with gr.Blocks() as demo:
+        drawing = gr.State(None)
+        for module in (kmeans, densities):
+            with gr.Tab(module.__name__):
+                for load in module.build(I18N, drawing):
+                    wire_load(demo, load)
+        forget_sessions_on_leave(demo)
+    guard_app(demo)
+    assign_pools(demo)
+    warm_up(demo, ("en",)).join()
+    port = free_port()
+    demo.queue(**queue_options()).launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
+                                         quiet=True, **launch_options())
+    yield demo, f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+def test_a_warmed_page_opens_without_computing_and_asks_nothing_of_the_internet(small_lab, browser):
+    from playwright.sync_api import expect
+
+    demo, url = small_lab
+    computed = collections.Counter(components.shared_computations)
+    page = browser.new_page()
+    outside = []
+    page.on("request", lambda request: outside.append(request.url)
+            if not request.url.startswith((url, "data:", "blob:")) else None)
+    page.goto(url)
+    expect(page.locator("#kmeans_summary")).to_contain_text("Inertia", timeout=30_000)
+    page.wait_for_timeout(3000)   # every other load has answered by now
+    assert components.shared_computations == computed   # the same results, served from the warm-up
+    assert outside == []
+    page.close()
+
+
+def test_a_closed_page_leaves_no_session_behind(small_lab, browser):
+    demo, url = small_lab
+    page = browser.new_page()
+    page.goto(url)
+    page.get_by_role("slider").first.wait_for()
+    deadline = time.monotonic() + 20
+    while not demo.state_holder.session_data and time.monotonic() < deadline:
+        time.sleep(0.2)
+    opened = set(demo.state_holder.session_data)
+    assert opened
+    page.close()
+    deadline = time.monotonic() + 40
+    while set(demo.state_holder.session_data) & opened and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not set(demo.state_holder.session_data) & opened
