@@ -8,11 +8,17 @@ try:  # ZeroGPU Spaces need `spaces` imported before torch; elsewhere it is abse
 except ImportError:
     pass
 
+import logging
+
 from demo.app import build_demo, launch_options
 from demo.classroom import queue_options, warm_up
+
+logging.basicConfig(format="%(asctime)s %(name)s: %(message)s")
+logging.getLogger("lab").setLevel(logging.INFO)   # the warm-up, stopped runs, refused inputs: in the Space's log
 
 demo = build_demo()
 
 if __name__ == "__main__":
-    warm_up(demo)   # the pages' opening results, computed once in the background before the class arrives
-    demo.queue(**queue_options()).launch(**launch_options())
+    demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options())
+    warm_up(demo)   # the tabs' opening results, computed once in the background before the class arrives
+    demo.block_thread()

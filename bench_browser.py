@@ -32,15 +32,17 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(timeout: float = 120.0):
-    """`python app.py` on a free port; yields (its URL, seconds until it answered HTTP 200)."""
+def running_app(timeout: float = 120.0, log_path: Path | None = None):
+    """`python app.py` on a free port; yields (its URL, seconds until it answered HTTP 200, the process).
+    Its output goes to `log_path` when given."""
     port = free_port()
     environment = {**os.environ, "GRADIO_SERVER_PORT": str(port), "GRADIO_SERVER_NAME": "127.0.0.1",
                    "GRADIO_ANALYTICS_ENABLED": "False"}
     url = f"http://127.0.0.1:{port}/"
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    output = open(log_path, "w") if log_path else subprocess.DEVNULL
+    process = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=environment, stdout=output,
+                               stderr=subprocess.STDOUT)
     try:
         while True:
             if time.perf_counter() - started > timeout:
@@ -48,20 +50,22 @@ def running_app(timeout: float = 120.0):
             if process.poll() is not None:
                 raise RuntimeError("app.py exited before answering")
             try:
-                with urllib.request.urlopen(url, timeout=1) as response:
+                with urllib.request.urlopen(url, timeout=30) as response:   # a busy start still answers
                     if response.status == 200:
                         break
             except OSError:
                 time.sleep(0.1)
-        yield url, time.perf_counter() - started
+        yield url, time.perf_counter() - started, process
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if log_path:
+            output.close()
 
 
 def bench_app_start() -> dict:
     """Seconds from `python app.py` to the page answering HTTP 200."""
-    with running_app() as (_, seconds):
+    with running_app() as (_, seconds, _):
         return {"app_start_s": seconds}
 
 
@@ -70,7 +74,7 @@ def bench_play(visitors: int = 20) -> dict:
     `visitors` other pages open (and loading) at the same time. Designed: 20 frames 0.25 s apart, 5 s."""
     from playwright.sync_api import sync_playwright
 
-    with running_app() as (url, _), sync_playwright() as playwright:
+    with running_app() as (url, _, _), sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             others = [browser.new_page() for _ in range(visitors)]

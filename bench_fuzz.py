@@ -156,7 +156,7 @@ def bench_fuzz() -> dict:
     """The fuzz figures against `python app.py` on a free port."""
     from bench_browser import running_app
 
-    with running_app() as (url, _):
+    with running_app() as (url, _, _):
         report = fuzz(url)
     for failure in report["failures"]:
         print("fuzz:", *failure)

@@ -2,8 +2,9 @@
 each tab asks for; launch_alone(): one tab on its own page, for development.
 
 The tab contract: every `demo.tabs.<name>.build(i18n, drawing)` lays its tab out in place and returns a
-list of `OnLoad(fn, inputs, outputs, then)`: what to run when a page opens. `drawing` is the per-user state
-holding the Draw & encode tab's 28x28 drawing (None until something is drawn), which other tabs read.
+list of `OnLoad(fn, inputs, outputs, then)`: what to run when the tab is first shown (with the page for the
+first tab, the first time a visitor opens it for the others). `drawing` is the per-user state holding the
+Draw & encode tab's 28x28 drawing (None until something is drawn), which other tabs read.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from demo.classroom import (FILE_AGE_S, SESSION_LIMIT, assign_pools, forget_sess
 from demo.components import FILE_SWEEP_S, KEEP_BRUSH_JS, OnLoad, shared_result
 from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
+from demo.links import OPEN_LINK_JS, link_row, page_js
 from demo.public_api import name_endpoints
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
@@ -46,8 +48,7 @@ TABS = [("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities",
         ("draw", "tab_draw", draw_encode), ("latent", "tab_latent", latent_explorer),
         ("outliers", "tab_outliers", outliers), ("diffusion", "tab_diffusion", diffusion),
         ("latent_diffusion", "tab_latent_diffusion", latent_diffusion), ("models", "tab_models", models)]
-# The PixelCNN's preloads cost the most CPU and few students open that tab first: theirs are queued last.
-LOADS_LAST = ("autoregressive",)
+FIRST_TAB = TABS[0][0]   # the tab a page opens on: its loads run with the page, every other tab's when opened
 
 
 def build_demo() -> gr.Blocks:
@@ -56,17 +57,18 @@ def build_demo() -> gr.Blocks:
         gr.Markdown(I18N("title"))
         gr.Markdown(I18N("intro"))
         device = gr.Textbox(label=I18N("device"), interactive=False, max_lines=1, elem_id="device", container=True)
+        link_row(I18N)
         drawing = gr.State(None)
-        loads = {}
+        loads, tabs = {}, {}
         with gr.Tabs(overflow_behavior="wrap"):   # every tab in sight, on a phone too (rows, no ⋯ menu)
             for tab_id, title_key, module in TABS:
-                with gr.Tab(I18N(title_key), id=tab_id):
+                with gr.Tab(I18N(title_key), id=tab_id) as tabs[tab_id]:
                     loads[tab_id] = module.build(I18N, drawing)
-        order = [tab_id for tab_id in loads if tab_id not in LOADS_LAST] + list(LOADS_LAST)
         wire_load(demo, OnLoad(device_text, [], [device]))
-        for tab_id in order:
+        for tab_id in loads:
+            when = demo if tab_id == FIRST_TAB or not loads[tab_id] else first_opening(tabs[tab_id])
             for load in loads[tab_id]:
-                wire_load(demo, load)
+                wire_load(when, load)
         forget_sessions_on_leave(demo)
     guard_app(demo)   # every handler: inputs checked, failures as readable messages (demo.guard)
     assign_pools(demo)   # samplers, page loads and the rest in their own queues (demo.classroom)
@@ -82,12 +84,28 @@ def device_text(request: gr.Request | None = None) -> str:
     return text("device_gpu", lang, kind=facts["kind"], name=facts["name"] or facts["kind"])
 
 
-def wire_load(demo: gr.Blocks, load: OnLoad) -> None:
-    """Run `load` (and what follows it) when a page opens, its results shared between visitors."""
-    event = demo.load(page_load(shared_result(load.fn)), load.inputs, load.outputs)
+def wire_load(when: gr.Blocks | Callable, load: OnLoad) -> None:
+    """Run `load` (and what follows it) when a page opens (`when` a Blocks), or on the event `when` names
+    (a listener such as `first_opening(tab)`), its results shared between visitors."""
+    listen = when.load if isinstance(when, gr.Blocks) else when
+    event = listen(page_load(shared_result(load.fn)), load.inputs, load.outputs)
     while load.then is not None:
         load = load.then
         event = event.then(page_load(shared_result(load.fn)), load.inputs, load.outputs)
+
+
+def first_opening(tab: gr.Tab) -> Callable:
+    """A listener for what runs the first time a visitor opens `tab` (not on later visits: what they
+    changed there stays). A tab nobody opens costs the server nothing."""
+    opened = gr.State(False)
+    gate = tab.select(open_once, opened, opened, show_progress="hidden")
+    return gate.success
+
+
+def open_once(opened: bool) -> bool:
+    if opened:   # stops the .success() chain, silently
+        raise gr.Error("", visible=False, print_exception=False)
+    return True
 
 
 def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
@@ -104,5 +122,5 @@ def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
 def launch_options() -> dict:
     """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
     # 5 MB is a generous photo; a bigger upload is refused by Gradio before anything decodes it.
-    return {"i18n": I18N, "css": CSS, "js": KEEP_BRUSH_JS, "theme": gr.themes.Soft(), "max_file_size": "5mb",
-            "state_session_capacity": SESSION_LIMIT}
+    return {"i18n": I18N, "css": CSS, "js": page_js(KEEP_BRUSH_JS, OPEN_LINK_JS), "theme": gr.themes.Soft(),
+            "max_file_size": "5mb", "state_session_capacity": SESSION_LIMIT}

@@ -82,8 +82,7 @@ def warm_up(demo: gr.Blocks, languages: tuple[str, ...] = ("en", "es")) -> threa
 
 def _warm(demo: gr.Blocks, languages: tuple[str, ...]) -> None:
     started = time.perf_counter()
-    loads = [block for block in demo.fns.values()
-             if block.fn is not None and any(event == "load" for _, event in block.targets)]
+    loads = [block for block in demo.fns.values() if getattr(block.fn, "__page_load__", False)]
     for lang in languages:
         request = gr.Request(headers={"accept-language": lang})
         for block in loads:

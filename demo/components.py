@@ -78,7 +78,9 @@ def shared_result(fn: Callable) -> Callable:
 
 def _load_key(args: tuple) -> str:
     request = next((arg for arg in args if isinstance(arg, gr.Request)), None)
-    values = [arg for arg in args if not isinstance(arg, (gr.Request, gr.Progress))]
+    # A slider's 1.0 comes back from the browser as 1 (JSON has one kind of number): the same input.
+    values = [int(arg) if isinstance(arg, float) and arg.is_integer() else arg
+              for arg in args if not isinstance(arg, (gr.Request, gr.Progress))]
     return cache_hash((values, request_language(request)))
 
 

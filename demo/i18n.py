@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from urllib.parse import parse_qs, urlsplit
 
 import gradio as gr
 
@@ -42,11 +43,15 @@ I18N = gr.I18n(**UI_TEXT)
 
 
 def request_language(request: gr.Request | None) -> str:
-    """'es' when the browser prefers Spanish (Accept-Language), else 'en'."""
+    """The page's language: its link's `?lang=es` or `?lang=en` (read from the Referer, which the page's
+    requests carry), else 'es' when the browser prefers Spanish (Accept-Language), else 'en'."""
     if request is None:
         return "en"
-    header = (request.headers or {}).get("accept-language", "")
-    return "es" if header.strip().lower().startswith("es") else "en"
+    headers = request.headers or {}
+    asked = parse_qs(urlsplit(headers.get("referer", "")).query).get("lang", [""])[0]
+    if asked in LANGUAGES:
+        return asked
+    return "es" if headers.get("accept-language", "").strip().lower().startswith("es") else "en"
 
 
 def text(key: str, lang: str = "en", **values) -> str:

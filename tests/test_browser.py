@@ -80,6 +80,21 @@ def test_spanish_browser_gets_spanish_labels(app_url, browser):
     context.close()
 
 
+def test_a_link_opens_its_tab_in_its_language_and_the_button_gives_the_link(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})   # an English browser
+    page.goto(app_url + "?tab=diffusion&lang=es")
+    expect(page.locator('button[data-tab-id="diffusion"]')).to_have_attribute("aria-selected", "true",
+                                                                            timeout=30_000)
+    expect(page.get_by_text("Dibujar y codificar").first).to_be_visible()          # Gradio's labels
+    expect(page.locator("#device input")).to_have_value(re.compile("hilos|GPU"), timeout=30_000)  # ours
+    page.locator('button[data-tab-id="pca"]').click()
+    page.locator("#link_button").click()
+    expect(page.locator("#link_shown input")).to_have_value(re.compile(r"\?tab=pca&lang=es$"))
+    page.close()
+
+
 def test_clicking_the_latent_map_decodes_that_point(app_url, browser):
     from playwright.sync_api import expect
 

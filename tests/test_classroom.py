@@ -19,8 +19,7 @@ def test_samplers_page_loads_and_strokes_each_have_their_pool():
     for block in demo.fns.values():
         if block.fn is None:
             continue
-        triggers = {event for _, event in block.targets}
-        pools["load" if triggers == {"load"} else block.name].add(block.concurrency_id)
+        pools["load" if getattr(block.fn, "__page_load__", False) else block.name].add(block.concurrency_id)
     assert pools["load"] == {LOADS}
     for sampler in ("run_reverse", "sample_sixteen", "compare_samplers", "run_latent", "stream_grid", "run_sampling"):
         assert pools[sampler] == {HEAVY}, sampler
@@ -49,6 +48,17 @@ def small_lab():
                                          quiet=True, **launch_options())
     yield demo, f"http://127.0.0.1:{port}/"
     demo.close()
+
+
+def test_only_the_first_tab_loads_with_the_page_and_each_other_tab_once_when_first_opened():
+    demo = build_demo()
+    at_open = {block.name for block in demo.fns.values()
+               if getattr(block.fn, "__page_load__", False) and {event for _, event in block.targets} == {"load"}}
+    assert "run_kmeans" in at_open and not at_open & {"run_reverse", "stream_grid", "open_on_example"}
+    gate = next(block.fn for block in demo.fns.values() if block.name == "open_once")
+    assert gate(False) is True
+    with pytest.raises(gr.Error):                 # a second opening: the loads' .success() chain stops
+        gate(True)
 
 
 def test_a_warmed_page_opens_without_computing_and_asks_nothing_of_the_internet(small_lab, browser):

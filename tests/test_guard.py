@@ -133,8 +133,7 @@ def test_with_a_corrupt_a_missing_and_a_misshaped_checkpoint_every_page_load_ans
     shipped.forget_models()
     try:
         demo = build_demo()
-        loads = [block for block in demo.fns.values()
-                 if block.fn is not None and any(event == "load" for _, event in block.targets)]
+        loads = [block for block in demo.fns.values() if getattr(block.fn, "__page_load__", False)]
         messages = []
         for block in loads:
             arguments = [getattr(component, "value", None) for component in block.inputs]

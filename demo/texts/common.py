@@ -27,6 +27,8 @@ UI = {
         "grid16": "16 samples",
         "projection": "Projection (16-d latents)",
         "device": "Models run on",
+        "link_button": "Link to this tab",
+        "link_placeholder": "A link to this tab in this language, for a slide (?tab=…&lang=…)",
         # choice labels: the handlers receive the values (demo.components.translated_choices)
         "choice_blobs": "blobs",
         "choice_anisotropic": "anisotropic",
@@ -82,6 +84,8 @@ UI = {
         "grid16": "16 muestras",
         "projection": "Proyección (latentes de 16-d)",
         "device": "Los modelos corren en",
+        "link_button": "Enlace a esta pestaña",
+        "link_placeholder": "Un enlace a esta pestaña en este idioma, para una diapositiva (?tab=…&lang=…)",
         # etiquetas de las opciones: los manejadores reciben los valores
         "choice_blobs": "manchas",
         "choice_anisotropic": "anisótropos",
