@@ -37,7 +37,8 @@ def heavy(fn: Callable) -> Callable:
 
 
 def page_load(fn: Callable) -> Callable:
-    """Mark a handler run when a page opens (demo.app.wire_load): it goes to the `loads` pool."""
+    """Mark a handler run when a page, or one of its tabs, first opens (demo.app.wire_load): it goes to the
+    `loads` pool, and the warm-up runs it at start."""
     fn.__page_load__ = True
     return fn
 

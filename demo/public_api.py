@@ -6,7 +6,7 @@ accident nobody could script against. `name_endpoints` renames the first event o
 marks the rest "undocumented" (still callable, by the page itself and by a determined script, and still
 behind the guard: `demo.guard`).
 
-    from gradio_client import Client, handle_file
+    from gradio_client import Client
     lab = Client("http://127.0.0.1:7860/")
     lab.predict("blobs", 4, "k-means++", 0, None, api_name="/kmeans")
 """
@@ -44,14 +44,10 @@ def name_endpoints(demo: gr.Blocks) -> list[str]:
         if block.fn is None:
             continue
         entry = NAMED.get(block.name)
-        if entry is not None and entry[0] not in named and not _is_page_load(block):
+        if entry is not None and entry[0] not in named and not getattr(block.fn, "__page_load__", False):
             block.api_name, block.api_description = entry
             block.api_visibility = "public"
             named.append(entry[0])
         else:
             block.api_visibility = "undocumented"
     return named
-
-
-def _is_page_load(block) -> bool:
-    return {event for _, event in block.targets} == {"load"}
