@@ -12,7 +12,8 @@ result. Figures:
 - visitor_cpu_s: server CPU seconds per page open, median of VISITS opens one after another;
 - classroom_20_open_s: 20 pages opened together, until every one has its outputs and the server is quiet;
 - classroom_20_encode_p95_ms / _errors: 20 clients each sending a new drawing to /encode_drawing every 2 s
-  for ENCODE_S seconds while those 20 pages open; encode_idle_p50_ms: one client alone on an idle server;
+  for ENCODE_S seconds while those 20 pages open; encode_idle_p50_ms: one client alone on an idle server
+  (from sending the drawing, upload included, to the result's arrival);
 - rss_growth_mb_per_100_opens and temp_files_per_100_opens: the server's memory and temporary files after
   OPENS pages opened and closed one after another, scaled to 100.
 """
@@ -100,7 +101,8 @@ def encode_client(url: str, seconds: float, timings: list, errors: list) -> None
     """One student drawing: a new stroke sent every 1 / CLIENT_HZ seconds, each round trip timed."""
     from gradio_client import Client, handle_file
 
-    client, path = Client(url, verbose=False), drawing_file()
+    # The round trip is until the result arrives; a page fetches the pictures it names afterwards, in parallel.
+    client, path = Client(url, verbose=False, download_files=False), drawing_file()
     stop = time.perf_counter() + seconds
     while time.perf_counter() < stop:
         started = time.perf_counter()

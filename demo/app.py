@@ -48,7 +48,10 @@ TABS = [("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities",
         ("draw", "tab_draw", draw_encode), ("latent", "tab_latent", latent_explorer),
         ("outliers", "tab_outliers", outliers), ("diffusion", "tab_diffusion", diffusion),
         ("latent_diffusion", "tab_latent_diffusion", latent_diffusion), ("models", "tab_models", models)]
-FIRST_TAB = TABS[0][0]   # the tab a page opens on: its loads run with the page, every other tab's when opened
+# Tabs whose loads run with the page: the one it opens on, and the Models table (a few rows, already
+# computed, whose column names must be in the reader's language from the first paint). Every other tab's
+# run the first time a visitor opens it.
+WITH_THE_PAGE = (TABS[0][0], "models")
 
 
 def build_demo() -> gr.Blocks:
@@ -66,7 +69,7 @@ def build_demo() -> gr.Blocks:
                     loads[tab_id] = module.build(I18N, drawing)
         wire_load(demo, OnLoad(device_text, [], [device]))
         for tab_id in loads:
-            when = demo if tab_id == FIRST_TAB or not loads[tab_id] else first_opening(tabs[tab_id])
+            when = demo if tab_id in WITH_THE_PAGE or not loads[tab_id] else first_opening(tabs[tab_id])
             for load in loads[tab_id]:
                 wire_load(when, load)
         forget_sessions_on_leave(demo)
