@@ -38,7 +38,8 @@ _last_sweep = time.monotonic()
 
 
 class OnLoad(NamedTuple):
-    """What a tab asks the app to run when a page opens: `fn(*inputs) -> outputs`, then `then` if given.
+    """What a tab asks the app to run when it is first shown (with the page for the first tab, on a visitor's
+    first opening for the others: demo.app): `fn(*inputs) -> outputs`, then `then` if given.
 
     Every tab's build() returns a list of these (empty when the tab opens on its static values). The app
     runs them through `shared_result`: what depends only on the fixed defaults is computed once."""
