@@ -12,11 +12,16 @@ import logging
 
 from demo.app import build_demo, launch_options
 from demo.classroom import queue_options, warm_up
+from lab.device import GPU_MODELS, on_zerogpu
+from lab.shipped import preload
 
 logging.basicConfig(format="%(asctime)s %(name)s: %(message)s")
 logging.getLogger("lab").setLevel(logging.INFO)   # the warm-up, stopped runs, refused inputs: in the Space's log
 
 demo = build_demo()
+if on_zerogpu():
+    preload(GPU_MODELS)   # in the main process, which ZeroGPU's GPU worker forks from
+
 
 if __name__ == "__main__":
     demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options())

@@ -2,7 +2,7 @@
 
 A sampler runs step by step in a worker thread that Gradio cannot interrupt. When the visitor closes the
 page, or a script cancels its job, Gradio drops the event (on /cancel) or marks it not alive (on a lost
-connection), but the thread would go on computing for nobody. `step_progress` gives the lab a callback
+connection), but the thread would go on computing for nobody. `StepProgress` gives the lab a callback
 that reports each step to the progress bar and, between steps, stops the run with `ClientGone` once its
 event is gone. Page loads shared by every visitor (`components.shared_result`) are never stopped: others
 are waiting for that result.
@@ -12,8 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import logging
-from typing import Callable
-
+import os
 import gradio as gr
 from gradio.context import LocalContext
 
@@ -26,17 +25,25 @@ class ClientGone(Exception):
     """The visitor who asked for this work has left; nothing more should be computed for them."""
 
 
-def step_progress(progress: gr.Progress, label: str = "") -> Callable[[int, int], None]:
+class StepProgress:
     """A `progress(done, total)` callback for the lab's samplers: moves the bar (captioned "label done/total"),
-    and raises ClientGone between two steps when the event is no longer wanted."""
-    def report(done: int, total: int) -> None:
+    and raises ClientGone between two steps when the event is no longer wanted.
+
+    A class, not a closure, because on ZeroGPU it crosses into the GPU worker process and must pickle.
+    There `spaces` relays the bar's updates back to Gradio's queue; the worker's copy of that queue is
+    stale, so the client is not checked there and the run finishes (its GPU allocation bounds it)."""
+
+    def __init__(self, progress: gr.Progress, label: str = ""):
+        self.progress, self.label = progress, label
+        self.process = os.getpid()
+
+    def __call__(self, done: int, total: int) -> None:
         global stopped_runs
-        if client_gone():
+        if os.getpid() == self.process and client_gone():
             stopped_runs += 1
             log.info("stopped at step %d of %d: the client left", done, total)
             raise ClientGone()
-        progress(done / total, desc=f"{label} {done}/{total}".strip())
-    return report
+        self.progress(done / total, desc=f"{self.label} {done}/{total}".strip())
 
 
 def client_gone() -> bool:

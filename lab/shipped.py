@@ -1,7 +1,7 @@
 """The shipped models, loaded once per process and shared read-only between users, and the conversions
 between the UI's (28, 28) numpy images and the models' batches.
 
-Every model loads lazily, in eval mode, on the device chosen by `lab.device`. This sits below `lab.api`:
+Every model loads lazily, in eval mode, on the device `lab.device.model_device` gives its name. This sits below `lab.api`:
 analysis, explorers and the benchmark all take their models from here.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ import torch
 
 from lab.checkpoints import CheckpointError, load_model, shipped_path
 from lab.data import DATASET_NAMES
-from lab.device import get_device
+from lab.device import model_device
 from lab.messages import Refused
 
 _load_lock = threading.Lock()
@@ -42,8 +42,20 @@ def _load_shipped(dataset: str, name: str) -> torch.nn.Module:
     # Loaded as ordinary tensors even when the first caller runs under inference_mode, so that a shared
     # model can later be used where autograd is on (a test, the benchmark).
     with torch.inference_mode(False):
-        model, _ = load_model(shipped_path(dataset, name), get_device())
+        model, _ = load_model(shipped_path(dataset, name), model_device(name))
     return model
+
+
+def preload(names: tuple[str, ...]) -> None:
+    """Load the models `names` of every dataset now, in this process; a broken folder is remembered, not
+    raised (its tab says so when opened). On ZeroGPU the GPU models must be loaded in the main process,
+    before the GPU functions' worker forks from it, or every call would read them from disk again."""
+    for dataset in DATASET_NAMES:
+        for name in names:
+            try:
+                get_model(dataset, name)
+            except CheckpointError:
+                pass
 
 
 def forget_models() -> None:
@@ -53,9 +65,13 @@ def forget_models() -> None:
         _failed.clear()
 
 
-def image_batch(image28: np.ndarray) -> torch.Tensor:
-    """(28, 28) float in [0, 1] -> (1, 1, 28, 28) on the model device."""
-    return torch.as_tensor(np.asarray(image28, np.float32)).view(1, 1, 28, 28).to(get_device())
+def device_of(model: torch.nn.Module) -> torch.device:
+    return next(model.parameters()).device
+
+
+def image_batch(image28: np.ndarray, device: torch.device | str = "cpu") -> torch.Tensor:
+    """(28, 28) float in [0, 1] -> (1, 1, 28, 28) on `device`."""
+    return torch.as_tensor(np.asarray(image28, np.float32)).view(1, 1, 28, 28).to(device)
 
 
 def batch_images(images: torch.Tensor) -> np.ndarray:

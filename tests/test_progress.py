@@ -6,7 +6,7 @@ import pytest
 from gradio.context import LocalContext
 
 from demo import progress as progress_module
-from demo.progress import ClientGone, client_gone, shared_work, step_progress
+from demo.progress import ClientGone, StepProgress, client_gone, shared_work
 
 
 def fake_queue(event_id: str, alive: bool):
@@ -38,7 +38,7 @@ def test_an_event_that_lost_its_client_or_was_cancelled_is_gone_and_others_are_n
 
 def test_the_callback_moves_the_bar_and_stops_the_run_when_the_client_is_gone():
     bar = []
-    report = step_progress(lambda fraction, desc: bar.append((fraction, desc)), "ddim")
+    report = StepProgress(lambda fraction, desc: bar.append((fraction, desc)), "ddim")
     report(5, 20)
     assert bar == [(0.25, "ddim 5/20")]
     with pytest.raises(ClientGone):

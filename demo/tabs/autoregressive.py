@@ -17,7 +17,7 @@ from demo.components import (OnLoad, captioned_image, class_choices, dataset_rad
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip
-from demo.progress import step_progress
+from demo.progress import StepProgress
 from lab import api
 from lab.api import autoregressive as model
 from lab.api.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE
@@ -34,7 +34,7 @@ def run_sampling(dataset: str, label: int, temperature: float, guidance: float, 
     pixel's distribution, summary)."""
     lang = request_language(request)
     result = model.raster_sample(dataset, int(label), float(temperature), float(guidance), int(seed or 0),
-                                 progress=step_progress(progress))
+                                 progress=StepProgress(progress))
     result.update(lang=lang, guidance=float(guidance))
     summary = text("ar_summary", lang, seconds=result["seconds"], per_pixel=1000 * result["seconds"] / PIXELS,
                    temperature=float(temperature), guidance=float(guidance))

@@ -16,7 +16,7 @@ from demo.components import (OnLoad, captioned_image, check_steps, choice_label,
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
-from demo.progress import step_progress
+from demo.progress import StepProgress
 from lab import api
 from lab.api import diffusion as model
 from lab.api.diffusion import DEFAULTS as DEFAULT, NO_CLASS, SAMPLERS   # DEFAULTS: where quality is measured
@@ -63,7 +63,7 @@ def run_reverse(dataset: str, label: int, guidance: float, sampler: str, steps: 
     lang = request_language(request)
     steps = check_steps(steps, lang)
     result = model.trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0), float(eta),
-                              progress=step_progress(progress))
+                              progress=StepProgress(progress))
     label_name = class_name(dataset, label, lang, NO_CLASS)
     return (trajectory_book(result, lang),
             text("reverse_summary", lang, steps=len(result["timesteps"]), sampler=sampler,
@@ -103,7 +103,7 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
     panels, rows = [], [text("sampler_table", lang), "|---|---|---|---|"]
     for sampler, steps, eta in COMPARED:
         images, seconds = model.sample_grid(dataset, [int(label)], float(guidance), sampler, steps, int(seed or 0),
-                                            eta=eta, progress=step_progress(progress, sampler))
+                                            eta=eta, progress=StepProgress(progress, sampler))
         name = f"{sampler}" + (f", η={eta:g}" if sampler == "ddim" else "")
         panels.append(Panel(text("sampler_panel", lang, name=name, steps=steps, seconds=seconds), images))
         rows.append(f"| {name} | {steps} | {seconds:.2f} s | {1000 * seconds / steps:.1f} ms |")
@@ -130,7 +130,7 @@ def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float
 def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str,
           progress: gr.Progress):
     images, seconds = model.sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0),
-                                        progress=step_progress(progress))
+                                        progress=StepProgress(progress))
     return image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
 
 

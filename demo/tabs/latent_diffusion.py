@@ -16,7 +16,7 @@ from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, to_display
 from demo.latent_canvas import MapView, draw_map
-from demo.progress import step_progress
+from demo.progress import StepProgress
 from lab.api import latent_diffusion as model
 from lab.api.latent_diffusion import DEFAULTS, NO_CLASS, SAMPLERS
 
@@ -33,7 +33,7 @@ def run_latent(dataset: str, label: int, guidance: float, sampler: str, steps: f
     lang = request_language(request)
     steps = check_steps(steps, lang)
     result = model.latent_trajectory(dataset, int(label), float(guidance), sampler, steps, int(seed or 0),
-                                     projection, progress=step_progress(progress))
+                                     projection, progress=StepProgress(progress))
     label_name = class_name(dataset, label, lang, NO_CLASS)
     summary = text("latent_summary", lang, steps=steps, sampler=sampler, label=label_name, guidance=float(guidance),
                    ms=1000 * result["seconds"], per_step=1000 * result["seconds"] / steps)

@@ -50,7 +50,7 @@ def sampling_defaults(dataset: str) -> dict:
     return defaults_for(get_model(dataset, "pixelcnn"))
 
 
-@gpu_task
+@gpu_task(seconds=20)
 def raster_sample(dataset: str, label: int, temperature: float, guidance: float, seed: int,
                   progress: Callable[[int, int], None] | None = None) -> dict:
     """One image drawn pixel by pixel: {'values' (28, 28) levels 0…255, 'probabilities' (784, 256): the
@@ -72,6 +72,7 @@ def raster_sample(dataset: str, label: int, temperature: float, guidance: float,
             "seconds": time.perf_counter() - started}
 
 
+@gpu_task(seconds=30)
 def grid_rows(dataset: str, labels: list[int], temperature: float, guidance: float,
               seed: int) -> Iterator[tuple[int, np.ndarray, float]]:
     """A batch of samples, one per label, yielded after every row: (rows done, images (N, 28, 28) in
@@ -86,7 +87,7 @@ def grid_rows(dataset: str, labels: list[int], temperature: float, guidance: flo
         yield row + 1, values.cpu().numpy().astype(np.float32) / 255, time.perf_counter() - started
 
 
-@gpu_task
+@gpu_task(seconds=20)
 def complete(dataset: str, image28: np.ndarray, rows: int, label: int, temperature: float, guidance: float,
              seed: int, count: int = 4) -> np.ndarray:
     """Keep the top `rows` rows of an image and let the model draw the rest, `count` times: (count, 28, 28)
@@ -95,13 +96,14 @@ def complete(dataset: str, image28: np.ndarray, rows: int, label: int, temperatu
         raise Refused("between", name="rows", low=0, high=28, value=rows)
     model = get_model(dataset, "pixelcnn")
     device = next(model.parameters()).device
-    known = to_levels(image_batch(image28)).view(1, 28, 28).repeat(count, 1, 1).to(device)
+    known = to_levels(image_batch(image28, device)).view(1, 28, 28).repeat(count, 1, 1)
     values = sample_raster(model, _labels(label, count, device), temperature=_check_temperature(temperature),
                            guidance=_check_guidance(guidance), generator=make_generator(seed, device),
                            known=known, known_rows=int(rows))
     return values.cpu().numpy().astype(np.float32) / 255
 
 
+@gpu_task(seconds=10)
 @torch.inference_mode()
 def likelihood(dataset: str, image28: np.ndarray) -> dict:
     """The exact likelihood of an image, next to the VAE's bound.
@@ -114,7 +116,7 @@ def likelihood(dataset: str, image28: np.ndarray) -> dict:
     model = get_model(dataset, "pixelcnn")
     device = next(model.parameters()).device
     classes = model.config.num_classes
-    image = image_batch(image28).to(device)                                        # (1, 1, 28, 28)
+    image = image_batch(image28, device)                                           # (1, 1, 28, 28)
     pixel_costs = model.pixel_nll(image.repeat(classes, 1, 1, 1), torch.arange(classes, device=device))
     class_nll = pixel_costs.flatten(1).sum(dim=1)                                 # −log p(x | y), (classes,)
     log_joint = -class_nll - math.log(classes)

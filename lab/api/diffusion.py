@@ -56,7 +56,7 @@ def _labels(label: int, count: int, device) -> torch.Tensor | None:
     return None if label == NO_CLASS else torch.full((count,), int(label), dtype=torch.long, device=device)
 
 
-@gpu_task
+@gpu_task(seconds=20)
 def trajectory(dataset: str, label: int, guidance_scale: float, sampler: str, steps: int, seed: int,
                eta: float = 0.0, start: np.ndarray | None = None, strength: float = 1.0,
                progress: Callable[[int, int], None] | None = None) -> dict:
@@ -118,7 +118,7 @@ def check_price(images: int, steps: int, guided: bool, device: torch.device) -> 
         raise Refused("too_costly", images=images, steps=steps, seconds=seconds, limit=CPU_LIMIT_SECONDS, fits=fits)
 
 
-@gpu_task
+@gpu_task(seconds=30)
 def sample_grid(dataset: str, labels: list[int], guidance_scale: float, sampler: str, steps: int,
                 seed: int, eta: float = 0.0, progress: Callable[[int, int], None] | None = None
                 ) -> tuple[np.ndarray, float]:

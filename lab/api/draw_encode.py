@@ -12,14 +12,13 @@ from PIL import Image, ImageDraw
 
 from lab.checkpoints import CheckpointError
 from lab.data import class_names
-from lab.device import gpu_task, make_generator
+from lab.device import make_generator, model_device
 from lab.drawing import model_input
 from lab.evaluate import ELBO_SAMPLES, elbo_estimate
 from lab.shipped import batch_images, get_model, image_batch
 
 
-@gpu_task
-@torch.inference_mode()
+@torch.inference_mode()   # a pen stroke: on the CPU even on ZeroGPU (lab.device.GPU_MODELS)
 def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> dict:
     """Everything the Draw & encode tab shows for one drawing.
 
@@ -32,7 +31,7 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
     Raises BlankDrawingError for an empty canvas.
     """
     image28 = model_input(drawing)
-    x = image_batch(image28)
+    x = image_batch(image28, model_device(vae_name))
     result = {"input": image28, "class_names": list(class_names(dataset)), "errors": {},
               "ae_reconstruction": None, "vae_reconstruction": None, "posterior_mean": None,
               "posterior_std": None, "elbo": None, "elbo_samples": ELBO_SAMPLES, "probabilities": None}
@@ -56,7 +55,6 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
     return result
 
 
-@gpu_task
 @torch.inference_mode()
 def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", count: int = 6,
                      seed: int = 0) -> dict:
@@ -66,7 +64,7 @@ def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", c
     Returns {"vae": (count, 28, 28) or None, "ae": (count, 28, 28) or None, "errors": {model: CheckpointError}},
     images in [0, 1]; a model whose checkpoint fails to load gives None and a message.
     """
-    x = image_batch(model_input(drawing))
+    x = image_batch(model_input(drawing), model_device(vae_name))
     result = {"vae": None, "ae": None, "errors": {}}
     try:
         vae = get_model(dataset, vae_name)

@@ -45,7 +45,7 @@ def _decode(vae, scaled: torch.Tensor, scale: float) -> np.ndarray:
     return latents.decode(vae, scaled.to(next(vae.parameters()).device), scale)[:, 0].cpu().numpy()
 
 
-@gpu_task
+@gpu_task(seconds=20)
 def latent_trajectory(dataset: str, label: int, guidance_scale: float, sampler: str, steps: int, seed: int,
                       projection: str = "pca", progress: Callable[[int, int], None] | None = None) -> dict:
     """One latent's whole reverse process, recorded at every step.
@@ -81,7 +81,7 @@ def latent_trajectory(dataset: str, label: int, guidance_scale: float, sampler: 
             "final": final_image, "norms": np.linalg.norm(codes, axis=1), "seconds": seconds}
 
 
-@gpu_task
+@gpu_task(seconds=30)
 def latent_grid(dataset: str, labels: list[int], guidance_scale: float, sampler: str, steps: int,
                 seed: int) -> tuple[np.ndarray, float]:
     """(images (N, 28, 28) in [0, 1], seconds including decoding): one batch, one sample per label."""
@@ -104,7 +104,7 @@ def step_flops(model) -> int:
     return int(counter.get_total_flops())
 
 
-@gpu_task
+@gpu_task(seconds=30)
 def side_by_side(dataset: str, label: int, guidance_scale: float, sampler: str, steps: int, seed: int) -> dict:
     """The same class, seed and sampler in both spaces: {'pixel', 'latent'}, each {'image' (28, 28),
     'dimensions', 'parameters', 'step_flops', 'step_ms', 'sample_ms', 'quality' (the shipped figures)};

@@ -12,11 +12,11 @@ from statistics import NormalDist
 import numpy as np
 import torch
 
-from lab.device import get_device, make_generator
+from lab.device import make_generator
 from lab.examples import load_examples
 from lab.latent import encode_codes, interpolate, neighbour_latent, pca_inverse
 from lab.latent_maps import MAP_MODELS, PROJECTIONS, code_to_umap, latent_map, place_code
-from lab.shipped import batch_images, get_model, image_batch
+from lab.shipped import batch_images, device_of, get_model, image_batch
 
 __all__ = ["MAP_MODELS", "PROJECTIONS", "code_to_umap", "latent_map", "place_code"]   # the map, for the tab
 
@@ -36,7 +36,7 @@ def point_to_latent(dataset: str, model_name: str, projection: str, point) -> np
 def decode_codes(dataset: str, model_name: str, codes: np.ndarray) -> np.ndarray:
     """(N, d) codes -> (N, 28, 28) images in [0, 1] through the model's decoder."""
     model = get_model(dataset, model_name)
-    z = torch.as_tensor(np.asarray(codes, np.float32), device=get_device())
+    z = torch.as_tensor(np.asarray(codes, np.float32), device=device_of(model))
     decoded = model.decode(z)
     return batch_images(torch.sigmoid(decoded) if model.kind == "vae" else decoded)
 
@@ -74,7 +74,7 @@ def manifold_grid(dataset: str, side: int = 15) -> np.ndarray:
 @torch.inference_mode()
 def encode_image(dataset: str, model_name: str, image28: np.ndarray) -> np.ndarray:
     """A (28, 28) image -> its code (d,): the posterior mean for a VAE, z for an autoencoder."""
-    return encode_codes(get_model(dataset, model_name), image_batch(image28).cpu())[0]
+    return encode_codes(get_model(dataset, model_name), image_batch(image28))[0]
 
 
 def interpolation(dataset: str, start28: np.ndarray, end28: np.ndarray, steps: int = 8,
@@ -101,7 +101,7 @@ def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np
     - the autoencoder: a point (it has no σ), placed like a test code.
     """
     model = get_model(dataset, model_name)
-    x = image_batch(image28)
+    x = image_batch(image28, device_of(model))
     if model.kind == "ae":
         code = model.encode(x)[0].cpu().numpy()
         return {"center": place_code(dataset, model_name, projection, code), "covariance": None, "samples": None,
