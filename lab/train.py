@@ -34,6 +34,7 @@ from tqdm import tqdm
 
 from lab.augment import random_affine, random_shift
 from lab.checkpoints import CheckpointError, load_model, save_checkpoint, shipped_path, training_card
+from lab.model_cards import add_front_matter
 from lab.data import Dataset, load_dataset, load_image_folder
 from lab.device import describe_device
 from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
@@ -332,6 +333,7 @@ def save_final(out: Path, final, args, train_set: Dataset, test_set: Dataset, da
                          "init_from_training": start_training,
                          "train_images": len(train_set), "test_images": len(test_set)}}
     save_checkpoint(out, final, info, metrics, training_card(final, info, metrics))
+    add_front_matter(Path(out))   # the Hub's metadata, so the folder can be pushed as a model repo
     accelerator.print(f"saved {out}: {json.dumps(metrics)}")
     return metrics
 

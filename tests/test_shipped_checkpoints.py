@@ -10,6 +10,7 @@ from lab.checkpoints import SHIPPED_MODELS, load_model, read_metrics, shipped_pa
 from lab.data import DATASET_NAMES
 from lab.evaluate import evaluate
 from lab.examples import load_examples
+from lab.model_cards import front_matter, read_front_matter
 
 # Issue 2's bars on the held-out split: (figure, comparison, bar). Fashion's VAE figures are reported only.
 BARS = {
@@ -19,6 +20,17 @@ BARS = {
     ("mnist", "vae2"): ("test_nelbo", "<=", 150.0),
 }
 SHIPPED = [(dataset, name) for dataset in DATASET_NAMES for name in SHIPPED_MODELS]
+
+
+@pytest.mark.parametrize("dataset, name", SHIPPED, ids=[f"{d}-{n}" for d, n in SHIPPED])
+def test_each_card_carries_the_hub_s_metadata_for_its_folder(dataset, name):
+    folder = shipped_path(dataset, name)
+    card = read_front_matter((folder / "README.md").read_text())
+    assert card == front_matter(folder), "python -m lab.model_cards --write"
+    assert {"license", "library_name", "datasets", "tags", "metrics", "model-index"} <= set(card)
+    headline = read_metrics(folder)["headline"]
+    assert card["model-index"][0]["results"][0]["metrics"][0]["value"] == pytest.approx(read_metrics(folder)[headline],
+                                                                                      abs=1e-4)
 
 
 @pytest.mark.parametrize("dataset, name", SHIPPED, ids=[f"{d}-{n}" for d, n in SHIPPED])

@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from lab.checkpoints import load_model, read_metrics
+from lab.model_cards import read_front_matter
 from lab.train import parse_args, train
 
 TINY = ["--dataset", "mnist", "--limit", "64", "--batch-size", "16", "--threads", "1"]
@@ -31,7 +33,9 @@ def test_each_model_kind_trains_and_saves_a_loadable_checkpoint(tmp_path):
         assert np.isfinite(metrics[headline]) and metrics["headline"] == headline
         model, config = load_model(folder)
         assert config["kind"] == family and config["training"]["command"].startswith("python -m lab.train")
-        assert read_metrics(folder) == metrics and (folder / "README.md").exists()
+        assert read_metrics(folder) == metrics
+        card = read_front_matter((folder / "README.md").read_text())   # the Hub's metadata on the card
+        assert card["model-index"][0]["results"][0]["metrics"][0]["value"] == pytest.approx(metrics[headline], abs=1e-4)
     assert config["training"]["ema"] == 0.999  # the diffusion model ships averaged weights by default
 
 
@@ -53,7 +57,6 @@ def test_latent_diffusion_and_pixelcnn_train_from_the_cli(tmp_path):
 
 
 def test_latent_diffusion_refuses_augmentation():
-    import pytest
 
     with pytest.raises(SystemExit):
         parse_args(["latent-diffusion", "--augment", "affine"])
