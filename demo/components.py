@@ -143,7 +143,9 @@ def choice_label(value: str, lang: str) -> str:
 
 
 def dataset_radio(i18n, label_key: str = "dataset", elem_id: str | None = None) -> gr.Radio:
-    return gr.Radio(DATASET_CHOICES, value="mnist", label=i18n(label_key), elem_id=elem_id)
+    # The class lets a link's ?dataset= find it (demo.links).
+    return gr.Radio(DATASET_CHOICES, value="mnist", label=i18n(label_key), elem_id=elem_id,
+                    elem_classes=["dataset-choice"])
 
 
 def image_source(i18n, index: int = 0, dataset: gr.Radio | None = None) -> tuple[gr.Radio, gr.Slider]:

@@ -1,5 +1,6 @@
-"""Links for slides: `?tab=diffusion&lang=es` opens the lab on that tab, in that language, and the page's
-"link to this tab" button gives the link to what is on screen (copied, and shown to copy by hand).
+"""Links for slides: `?tab=diffusion&lang=es&dataset=fashion` opens the lab on that tab, in that language,
+with that tab's data set chosen, and the page's "link to this tab" button gives the link to what is on
+screen (copied, and shown to copy by hand).
 
 All of it runs in the browser, so a link costs the server nothing. The tab ids are those of
 `demo.app.TABS`. The language reaches Gradio's labels through its locale (what its footer's Settings
@@ -13,11 +14,19 @@ import gradio as gr
 OPEN_LINK_JS = """
 () => {
   const params = new URLSearchParams(location.search);
-  const lang = params.get("lang"), tab = params.get("tab");
+  const lang = params.get("lang"), tab = params.get("tab"), dataset = params.get("dataset");
+  // A tab's controls exist once it is shown: its data set radio is chosen when it appears.
+  const choose = (triesLeft) => {
+    const input = [...document.querySelectorAll(".dataset-choice input[type=radio]")]
+      .find((radio) => radio.value === dataset && radio.offsetParent !== null);
+    if (input) { if (!input.checked) input.click(); }
+    else if (triesLeft > 0) setTimeout(() => choose(triesLeft - 1), 100);
+  };
   const pick = (triesLeft) => {
     const button = tab && document.querySelector(`button[data-tab-id="${CSS.escape(tab)}"]`);
     if (button) button.click();
-    else if (tab && triesLeft > 0) setTimeout(() => pick(triesLeft - 1), 100);
+    else if (tab && triesLeft > 0) return setTimeout(() => pick(triesLeft - 1), 100);
+    if (dataset === "mnist" || dataset === "fashion") choose(100);
   };
   // Gradio's labels follow its locale store, which its footer's Settings change at run time through the
   // changeLocale export of its core module; the module is already loaded, so import() returns it.
@@ -36,6 +45,10 @@ LINK_JS = """
   const url = new URL(location.href);
   const tab = document.querySelector('button[data-tab-id][aria-selected="true"]');
   if (tab) url.searchParams.set("tab", tab.dataset.tabId);
+  const dataset = [...document.querySelectorAll(".dataset-choice input[type=radio]:checked")]
+    .find((radio) => radio.offsetParent !== null);
+  if (dataset) url.searchParams.set("dataset", dataset.value);
+  else url.searchParams.delete("dataset");
   const shown = url.searchParams.get("lang");   // the link's language if it set one, else the browser's
   const lang = shown === "en" || shown === "es" ? shown
     : (navigator.language || "en").toLowerCase().startsWith("es") ? "es" : "en";

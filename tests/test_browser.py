@@ -89,9 +89,16 @@ def test_a_link_opens_its_tab_in_its_language_and_the_button_gives_the_link(app_
                                                                             timeout=30_000)
     expect(page.get_by_text("Dibujar y codificar").first).to_be_visible()          # Gradio's labels
     expect(page.locator("#device input")).to_have_value(re.compile("hilos|GPU"), timeout=30_000)  # ours
-    page.locator('button[data-tab-id="pca"]').click()
+    page.locator('button[data-tab-id="kmeans"]').click()      # no data set radio there
     page.locator("#link_button").click()
-    expect(page.locator("#link_shown input")).to_have_value(re.compile(r"\?tab=pca&lang=es$"))
+    expect(page.locator("#link_shown input")).to_have_value(re.compile(r"\?tab=kmeans&lang=es$"))
+    page.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(app_url + "?tab=pca&dataset=fashion")
+    fashion = page.locator("#pca_dataset input[value=fashion]")
+    expect(fashion).to_be_checked(timeout=30_000)
+    page.locator("#link_button").click()
+    expect(page.locator("#link_shown input")).to_have_value(re.compile(r"\?tab=pca&dataset=fashion&lang=en$"))
     page.close()
 
 

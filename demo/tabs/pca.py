@@ -54,7 +54,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             toy = gr.Dropdown(translated_choices(i18n, TOY_NAMES), value="anisotropic", label=i18n("toy_data"))
             axes_plot = gr.Plot(show_label=False, elem_id="pca_axes")
         with gr.Column():
-            dataset = dataset_radio(i18n)
+            dataset = dataset_radio(i18n, elem_id="pca_dataset")
             components = captioned_image(i18n("pca_components"), elem_id="pca_components")
             curve = gr.Plot(show_label=False)
     with gr.Row():
