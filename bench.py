@@ -43,7 +43,8 @@ BARS = {  # figure: (comparison, bar)
     "latent_diffusion_cond_accuracy_mnist": (">=", 0.95), "latent_diffusion_cond_accuracy_fashion": (">=", 0.85),
     "visitor_cpu_s": ("<=", 0.3), "classroom_20_open_s": ("<=", 10.0), "classroom_20_encode_p95_ms": ("<=", 300.0),
     "classroom_20_encode_errors": ("<=", 0.0), "encode_idle_p50_ms": ("<=", 100.0),
-    "rss_growth_mb_per_100_opens": ("<=", 50.0),
+    "rss_growth_mb_per_100_opens": ("<=", 50.0), "zerogpu_sim_errors": ("<=", 0.0),
+    "external_requests_at_load": ("<=", 0.0),
 }
 
 
@@ -307,6 +308,21 @@ def verdict(name: str, value: float) -> str:
     return f"{'pass' if passed else 'FAIL'} ({comparison} {bar:g})"
 
 
+def bench_zerogpu() -> dict:
+    """Every event of the app through the fake `spaces` of tests/zerogpu/ (what ZeroGPU's worker does to a GPU
+    function, on this CPU): the errors it finds, the GPU functions it drove, the events it ran."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, str(ROOT / "tests" / "zerogpu" / "simulate.py")], cwd=ROOT,
+                         env={**os.environ, "SPACES_ZERO_GPU": "true"}, capture_output=True, text=True, check=True)
+    result = json.loads(run.stdout)
+    for problem in result["problems"]:
+        print(f"zerogpu: {problem}")
+    return {"zerogpu_sim_errors": result["zerogpu_sim_errors"], "zerogpu_gpu_functions": len(result["gpu_functions"]),
+            "zerogpu_events": result["events"]}
+
+
 def _ood_figures() -> dict:
     from lab.analysis.ood import ood_figures
 
@@ -327,6 +343,7 @@ SECTIONS = {
     "play": (bench_play, None),
     "fuzz": (bench_fuzz, None),
     "classroom": (bench_classroom, None),
+    "zerogpu": (bench_zerogpu, None),
     "models": (None, bench_quality),
 }
 

@@ -64,9 +64,31 @@ def running_app(timeout: float = 120.0, log_path: Path | None = None):
 
 
 def bench_app_start() -> dict:
-    """Seconds from `python app.py` to the page answering HTTP 200."""
-    with running_app() as (_, seconds, _):
-        return {"app_start_s": seconds}
+    """Seconds from `python app.py` to the page answering HTTP 200; and the requests a page sends anywhere
+    but the app while it opens and every tab is clicked (an offline classroom needs none)."""
+    with running_app() as (url, seconds, _):
+        return {"app_start_s": seconds, "external_requests_at_load": float(len(external_requests(url)))}
+
+
+def external_requests(url: str) -> list[str]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page, outside = browser.new_page(), []
+            page.on("request", lambda request: outside.append(request.url)
+                    if not request.url.startswith((url, "data:", "blob:")) else None)
+            page.goto(url, timeout=300_000)
+            for tab in page.get_by_role("tab").all():
+                tab.click()
+                page.wait_for_timeout(1000)
+            page.wait_for_timeout(3000)
+            for request in outside:
+                print(f"external request: {request}")
+            return outside
+        finally:
+            browser.close()
 
 
 def bench_play(visitors: int = 20) -> dict:
