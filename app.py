@@ -10,8 +10,8 @@ except ImportError:
 
 import logging
 
-from demo.app import build_demo, launch_options
-from demo.classroom import queue_options, warm_up
+from demo.app import build_demo, serve
+from demo.classroom import warm_up
 from lab.device import GPU_MODELS, on_zerogpu
 from lab.shipped import preload
 
@@ -24,6 +24,6 @@ if on_zerogpu():
 
 
 if __name__ == "__main__":
-    demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options())
+    serve(demo)
     warm_up(demo)   # the tabs' opening results, computed once in the background before the class arrives
     demo.block_thread()

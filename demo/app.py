@@ -18,6 +18,7 @@ from demo.components import FILE_SWEEP_S, KEEP_BRUSH_JS, OnLoad, shared_result
 from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
 from demo.links import OPEN_LINK_JS, link_row, page_js
+from demo.page_cache import cache_pages
 from demo.public_api import name_endpoints
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
@@ -119,7 +120,15 @@ def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
             wire_load(demo, load)
     guard_app(demo)
     assign_pools(demo)
-    demo.queue(**queue_options()).launch(**launch_options())
+    serve(demo)
+    demo.block_thread()
+
+
+def serve(demo: gr.Blocks, **options) -> None:
+    """Queue and launch `demo` (returning once it serves; `options` go to launch, e.g. a port), with the
+    page and its static files sent from memory after the first time (demo.page_cache)."""
+    demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options(), **options)
+    cache_pages(demo.app)
 
 
 def launch_options() -> dict:

@@ -32,13 +32,11 @@ def seven() -> np.ndarray:
 def app_url():
     """The whole app served in this process on a free port, once for every browser and API test."""
     from bench_browser import free_port
-    from demo.app import build_demo, launch_options
-    from demo.classroom import queue_options
+    from demo.app import build_demo, serve
 
     demo = build_demo()
     port = free_port()
-    demo.queue(**queue_options()).launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
-                        **launch_options())
+    serve(demo, server_name="127.0.0.1", server_port=port, quiet=True)
     yield f"http://127.0.0.1:{port}/"
     demo.close()
 
