@@ -60,18 +60,21 @@ class ConvVAE(nn.Module):
         posterior_mean, _ = self.encode(images)
         return torch.sigmoid(self.decode(posterior_mean))
 
-    def elbo_terms(self, images: torch.Tensor, generator=None) -> dict[str, torch.Tensor]:
+    def elbo_terms(self, images: torch.Tensor, generator=None, samples: int = 1) -> dict[str, torch.Tensor]:
         """The ELBO's terms per image, in nats, following the lecture's five training steps.
 
-        Returns a dict of (B,) tensors: `reconstruction` = −log p(x|z) for one z ~ q(z|x),
-        `kl` = KL(q(z|x) || p(z)) in closed form, `total` = reconstruction + kl = −ELBO.
+        Returns a dict of (B,) tensors: `reconstruction` = −log p(x|z), averaged over `samples` draws of
+        z ~ q(z|x) (one encoding; the draws decoded as one batch), `kl` = KL(q(z|x) || p(z)) in closed form,
+        `total` = reconstruction + kl = −ELBO.
         """
         posterior_mean, posterior_log_variance = self.encode(images)              # 1. encode
         kl = gaussian_kl_to_standard_normal(posterior_mean, posterior_log_variance)  # 2. prior loss
-        z = self.reparameterize(posterior_mean, posterior_log_variance, generator)  # 3. sample z
+        z = torch.cat([self.reparameterize(posterior_mean, posterior_log_variance, generator)
+                       for _ in range(samples)])                                   # 3. sample z (samples·B, d)
         logits = self.decode(z)                                                    # 4. decode
         reconstruction = F.binary_cross_entropy_with_logits(                       # 5. reconstruction loss
-            logits, images, reduction="none").flatten(1).sum(dim=1)
+            logits, images.repeat(samples, 1, 1, 1), reduction="none").flatten(1).sum(dim=1)
+        reconstruction = reconstruction.view(samples, -1).mean(0)
         return {"reconstruction": reconstruction, "kl": kl, "total": reconstruction + kl}
 
     def loss(self, images: torch.Tensor, labels=None, kl_weight: float = 1.0) -> tuple[torch.Tensor, dict[str, float]]:
