@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import threading
 
 import torch
 
@@ -21,6 +22,7 @@ except ImportError:  # pragma: no cover - the normal case off Spaces
     spaces = None
 
 _VALID_DEVICES = ("cuda", "mps", "cpu")
+_small_models = threading.RLock()
 GPU_MODELS = ("diffusion", "latent-diffusion", "pixelcnn")   # the models only GPU functions run on ZeroGPU
 
 
@@ -128,6 +130,18 @@ def _generator_on_gpu(function, seconds: int):
         for value in on_gpu(*args, **kwargs):
             yield _raise_carried(value)
     return call
+
+
+def one_at_a_time(function):
+    """For a facade function that runs the small models a pen stroke or a click does: the server calls them
+    from several threads at once, and on a CPU each torch call spreads over every core, so two together
+    thrash (a 9 ms encoding was seen taking a second next to three others). Held, they run one after
+    another; a sampler (one at a time in its own pool) is not held back."""
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        with _small_models:
+            return function(*args, **kwargs)
+    return run
 
 
 def make_generator(seed: int, device: torch.device | None = None) -> torch.Generator:

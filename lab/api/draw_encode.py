@@ -12,12 +12,13 @@ from PIL import Image, ImageDraw
 
 from lab.checkpoints import CheckpointError
 from lab.data import class_names
-from lab.device import make_generator, model_device
+from lab.device import make_generator, model_device, one_at_a_time
 from lab.drawing import model_input
 from lab.evaluate import ELBO_SAMPLES, elbo_estimate
 from lab.shipped import batch_images, get_model, image_batch
 
 
+@one_at_a_time
 @torch.inference_mode()   # a pen stroke: on the CPU even on ZeroGPU (lab.device.GPU_MODELS)
 def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> dict:
     """Everything the Draw & encode tab shows for one drawing.
@@ -55,6 +56,7 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
     return result
 
 
+@one_at_a_time
 @torch.inference_mode()
 def sample_posterior(drawing, dataset: str = "mnist", vae_name: str = "vae16", count: int = 6,
                      seed: int = 0) -> dict:

@@ -12,7 +12,7 @@ from statistics import NormalDist
 import numpy as np
 import torch
 
-from lab.device import make_generator
+from lab.device import make_generator, one_at_a_time
 from lab.examples import load_examples
 from lab.latent import encode_codes, interpolate, neighbour_latent, pca_inverse
 from lab.latent_maps import MAP_MODELS, PROJECTIONS, code_to_umap, latent_map, place_code
@@ -32,6 +32,7 @@ def point_to_latent(dataset: str, model_name: str, projection: str, point) -> np
     return neighbour_latent(point, shown["points"], shown["codes"])
 
 
+@one_at_a_time
 @torch.inference_mode()
 def decode_codes(dataset: str, model_name: str, codes: np.ndarray) -> np.ndarray:
     """(N, d) codes -> (N, 28, 28) images in [0, 1] through the model's decoder."""
@@ -71,6 +72,7 @@ def manifold_grid(dataset: str, side: int = 15) -> np.ndarray:
     return decode_codes(dataset, "vae2", np.array(rows, np.float32)).reshape(side, side, 28, 28)
 
 
+@one_at_a_time
 @torch.inference_mode()
 def encode_image(dataset: str, model_name: str, image28: np.ndarray) -> np.ndarray:
     """A (28, 28) image -> its code (d,): the posterior mean for a VAE, z for an autoencoder."""
@@ -89,6 +91,7 @@ def interpolation(dataset: str, start28: np.ndarray, end28: np.ndarray, steps: i
     return result
 
 
+@one_at_a_time
 @torch.inference_mode()
 def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np.ndarray,
                      samples: int = 40, seed: int = 0) -> dict:
