@@ -2,35 +2,40 @@
 
     python -m bench --only classroom
 
-The server is one process; its CPU time and memory are read from /proc (Linux). Pages are headless
-Chromium pages on the same 2 cores as the server, and the drawing clients are threads of this process:
-a pessimistic stand-in for a class, whose browsers run on their own machines. A page has "every on-load
-output" when the server has gone quiet after it opened (no CPU for QUIET_S) and its first tab shows its
-result. Figures:
+The server is one process; its CPU time and memory are read from /proc (Linux). Visitors and students are
+the traffic their browsers send, replayed over HTTP (`bench_traffic`): a page's, recorded once from a real
+Chromium page, and the Draw & encode pad's. On the server's own 2 cores, 20 rendering Chromium pages or 20
+`gradio_client`s would measure themselves rather than the lab. Figures:
 
 - warm_up_s: from start until the page loads are computed once per language in the background;
 - visitor_cpu_s: server CPU seconds per page open, median of VISITS opens one after another;
-- classroom_20_open_s: 20 pages opened together, until every one has its outputs and the server is quiet;
-- classroom_20_encode_p95_ms / _errors: 20 clients each sending a new drawing to /encode_drawing every 2 s
-  for ENCODE_S seconds while those 20 pages open; encode_idle_p50_ms: one client alone on an idle server
-  (from sending the drawing, upload included, to the result's arrival);
+- classroom_20_open_s: 20 visitors opening together, until each has every file and every event's result;
+- classroom_20_encode_p95_ms / _errors: 20 students, each in their own session sending a new drawing every
+  2 s for ENCODE_S seconds while 20 more visitors open, the round trip from upload to result;
+- encode_idle_p50_ms: one `gradio_client` alone on an idle server (encode_idle_page_p50_ms: one student);
 - rss_growth_mb_per_100_opens and temp_files_per_100_opens: the server's memory and temporary files after
-  OPENS pages opened and closed one after another, scaled to 100.
+  OPENS Chromium pages opened and closed one after another (their sessions end as a browser's do), scaled
+  to 100.
 """
 from __future__ import annotations
 
+import io
 import os
+import random
 import re
 import statistics
 import tempfile
 import threading
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 from bench_browser import CHROMIUM, CHROMIUM_ARGS, running_app
+from bench_traffic import PageTraffic, encode_stroke, find_endpoint, record_page, replay_page
 
 QUIET_S = 1.5
 VISITS = 10
@@ -88,27 +93,45 @@ def open_page(browser, url: str):
     return page
 
 
-def drawing_file() -> str:
+def drawing_png() -> bytes:
     """A 280x280 pen drawing of a 1 (a new drawing each time would only change its slant)."""
     image = Image.new("RGB", (280, 280), "white")
     ImageDraw.Draw(image).line([(150, 40), (130, 240)], fill="black", width=18)
-    path = Path(tempfile.mkdtemp(prefix="lab-bench-")) / "one.png"
-    image.save(path)
-    return str(path)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
-def encode_client(url: str, seconds: float, timings: list, errors: list) -> None:
-    """One student drawing: a new stroke sent every 1 / CLIENT_HZ seconds, each round trip timed."""
+def gradio_client_encodings(url: str, seconds: float) -> list[float]:
+    """One client alone through `gradio_client`, as a script would: its round trips (upload included, until
+    the result arrives; the pictures it names are not fetched)."""
     from gradio_client import Client, handle_file
 
-    # The round trip is until the result arrives; a page fetches the pictures it names afterwards, in parallel.
-    client, path = Client(url, verbose=False, download_files=False), drawing_file()
+    path = Path(tempfile.mkdtemp(prefix="lab-bench-")) / "one.png"
+    path.write_bytes(drawing_png())
+    client, timings = Client(url, verbose=False, download_files=False), []
     stop = time.perf_counter() + seconds
     while time.perf_counter() < stop:
         started = time.perf_counter()
+        client.predict({"background": None, "layers": [], "composite": handle_file(str(path))}, "mnist", "vae16",
+                       None, api_name="/encode_drawing")
+        timings.append(time.perf_counter() - started)
+        time.sleep(max(0.0, 1 / CLIENT_HZ - (time.perf_counter() - started)))
+    return timings
+
+
+def student_drawing(url: str, seconds: float, timings: list, errors: list) -> None:
+    """One student at the pad, in their own session: a new drawing every 1 / CLIENT_HZ seconds, as the page
+    sends it (bench_traffic.encode_stroke), each round trip timed."""
+    endpoint, session, png = find_endpoint(url, "encode_drawing"), uuid.uuid4().hex[:11], drawing_png()
+    stop = time.perf_counter() + seconds
+    # Students do not draw in step: each starts at their own moment in the period (20 in lockstep would
+    # send 20 strokes in the same instant, every 2 s).
+    time.sleep(random.uniform(0, 1 / CLIENT_HZ))
+    while time.perf_counter() < stop:
+        started = time.perf_counter()
         try:
-            client.predict({"background": None, "layers": [], "composite": handle_file(path)}, "mnist", "vae16",
-                           None, api_name="/encode_drawing")
+            encode_stroke(url, endpoint, session, png)
             timings.append(time.perf_counter() - started)
         except Exception as error:   # noqa: BLE001 - counted, the run goes on
             errors.append(repr(error)[:200])
@@ -117,7 +140,8 @@ def encode_client(url: str, seconds: float, timings: list, errors: list) -> None
 
 def encode_timings(url: str, clients: int, seconds: float) -> tuple[list[float], list[str]]:
     timings, errors = [], []
-    threads = [threading.Thread(target=encode_client, args=(url, seconds, timings, errors)) for _ in range(clients)]
+    threads = [threading.Thread(target=student_drawing, args=(url, seconds, timings, errors))
+               for _ in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -141,64 +165,58 @@ def bench_classroom() -> dict:
         pid = process.pid
         figures["warm_up_s"] = wait_for_warm_up(log_path)
         idle = figures["idle_cpu_per_s"] = idle_rate(pid)
+        figures["encode_idle_p50_ms"] = 1000 * statistics.median(gradio_client_encodings(url, 20.0))
         timings, _ = encode_timings(url, 1, 20.0)
-        figures["encode_idle_p50_ms"] = 1000 * statistics.median(timings)
+        figures["encode_idle_page_p50_ms"] = 1000 * statistics.median(timings)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            for phase in (visits, classroom, term):
-                figures |= phase(browser, url, pid, idle)
-                print(f"classroom: {figures}", flush=True)
+            traffic = record_page(browser, url)
+            figures["page_requests"] = float(len(traffic.files))
+            figures["page_events"] = float(len(traffic.loads) + len(traffic.reactions))
+            figures |= visits(traffic, url, pid, idle)
+            print(f"classroom: {figures}", flush=True)
+            figures |= classroom(traffic, url, pid, idle)
+            print(f"classroom: {figures}", flush=True)
+            figures |= term(browser, url, pid, idle)
         finally:
             browser.close()
     return figures
 
 
-def visits(browser, url: str, pid: int, idle: float) -> dict:
+def visits(traffic: PageTraffic, url: str, pid: int, idle: float) -> dict:
     costs = []
     for _ in range(VISITS):
         wait_quiet(pid, idle)
         before, started = cpu_seconds(pid), time.perf_counter()
-        page = open_page(browser, url)
+        replay_page(url, traffic)
         wait_quiet(pid, idle)
         costs.append(cpu_seconds(pid) - before - idle * (time.perf_counter() - started))
-        page.close()
     return {"visitor_cpu_s": statistics.median(costs)}
 
 
-def classroom(browser, url: str, pid: int, idle: float, pages: int = 20) -> dict:
-    """20 pages opening together: until each shows its first tab and the server has answered every load.
-    Then 20 more while 20 clients draw: their encodings' round trips."""
+def classroom(traffic: PageTraffic, url: str, pid: int, idle: float, visitors: int = 20) -> dict:
+    """20 visitors opening together: until each has every file and every result. Then 20 more while 20
+    clients draw: their encodings' round trips."""
     wait_quiet(pid, idle)
-    started = time.perf_counter()
-    opened = open_together(browser, url, pages)
-    all_open = wait_quiet(pid, idle) - started
-    for page in opened:
-        page.close()
+    with ThreadPoolExecutor(visitors) as pool:
+        opens = list(pool.map(lambda _: replay_page(url, traffic), range(visitors)))
     wait_quiet(pid, idle)
     drawing = {}
     drawers = threading.Thread(target=lambda: drawing.update(zip(("timings", "errors"),
-                                                                   encode_timings(url, pages, ENCODE_S))))
+                                                                   encode_timings(url, visitors, ENCODE_S))))
     drawers.start()
-    opened = open_together(browser, url, pages)
+    time.sleep(2)                            # the class is drawing when the late-comers open the page
+    with ThreadPoolExecutor(visitors) as pool:
+        late = list(pool.map(lambda _: replay_page(url, traffic), range(visitors)))
     drawers.join()
-    for page in opened:
-        page.close()
     timings = np.array(drawing["timings"]) * 1000
-    return {"classroom_20_open_s": all_open,
+    return {"classroom_20_open_s": max(seconds for seconds, _ in opens),
+            "classroom_20_open_errors": float(sum(failed for _, failed in opens + late)),
+            "classroom_20_open_while_drawing_s": max(seconds for seconds, _ in late),
             "classroom_20_encode_p50_ms": float(np.percentile(timings, 50)),
             "classroom_20_encode_p95_ms": float(np.percentile(timings, 95)),
             "classroom_20_encode_errors": float(len(drawing["errors"])),
             "classroom_20_encodes": float(len(timings))}
-
-
-def open_together(browser, url: str, pages: int) -> list:
-    """`pages` pages asked for at once; returns them once each shows its first tab's result."""
-    opened = [browser.new_page() for _ in range(pages)]
-    for page in opened:   # returns as soon as the request is sent: the pages then load side by side
-        page.goto(url, timeout=600_000, wait_until="commit")
-    for page in opened:
-        page.locator("#kmeans_summary").filter(has_text=re.compile(r"\d")).wait_for(timeout=600_000)
-    return opened
 
 
 def term(browser, url: str, pid: int, idle: float) -> dict:

@@ -7,8 +7,8 @@ import gradio as gr
 import pytest
 
 from demo import components
-from demo.app import build_demo, launch_options, wire_load
-from demo.classroom import HEAVY, LIGHT, LOADS, assign_pools, forget_sessions_on_leave, queue_options, warm_up
+from demo.app import build_demo, serve, wire_load
+from demo.classroom import HEAVY, LIGHT, LOADS, assign_pools, forget_sessions_on_leave, warm_up
 from demo.guard import guard_app
 from demo.i18n import I18N
 
@@ -44,8 +44,7 @@ def small_lab():
     assign_pools(demo)
     warm_up(demo, ("en",)).join()
     port = free_port()
-    demo.queue(**queue_options()).launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True,
-                                         quiet=True, **launch_options())
+    serve(demo, server_name="127.0.0.1", server_port=port, quiet=True)
     yield demo, f"http://127.0.0.1:{port}/"
     demo.close()
 
@@ -93,3 +92,49 @@ def test_a_closed_page_leaves_no_session_behind(small_lab, browser):
     while set(demo.state_holder.session_data) & opened and time.monotonic() < deadline:
         time.sleep(0.5)
     assert not set(demo.state_holder.session_data) & opened
+
+
+def test_the_served_page_and_its_files_come_from_memory_after_the_first_visitor(small_lab):
+    import urllib.request
+
+    demo, url = small_lab
+    cache = demo.app.middleware_stack
+    first = urllib.request.urlopen(url).read()
+    hits = cache.hits
+    assert urllib.request.urlopen(url + "?tab=kmeans&lang=es").read() == first
+    assert cache.hits == hits + 1
+
+
+def test_a_recorded_page_replays_in_a_fresh_session_with_every_result(small_lab, browser):
+    from bench_traffic import record_page, replay_page
+
+    demo, url = small_lab
+    traffic = record_page(browser, url)
+    assert any(file.endswith(".js") for file in traffic.files) and traffic.loads and traffic.reactions
+    seconds, failed = replay_page(url, traffic)
+    assert failed == 0
+
+
+def test_small_models_run_one_at_a_time():
+    import threading
+
+    from lab.device import one_at_a_time
+
+    running, most = [0], [0]
+
+    @one_at_a_time
+    def stroke():
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        time.sleep(0.02)
+        running[0] -= 1
+
+    @one_at_a_time
+    def click():
+        stroke()          # a facade function may call another: the lock is re-entrant
+    threads = [threading.Thread(target=click) for _ in range(4)] + [threading.Thread(target=stroke) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert most[0] == 1
