@@ -46,7 +46,8 @@ def record_page(browser, url: str) -> PageTraffic:
     with urllib.request.urlopen(f"{url}config") as response:
         dependencies = json.loads(response.read())["dependencies"]
     loads = {d["id"] for d in dependencies if any(event == "load" for _, event in d["targets"])}
-    return PageTraffic(files, [j for j in joins if j["fn_index"] in loads], [j for j in joins if j["fn_index"] not in loads])
+    return PageTraffic(files, [join for join in joins if join["fn_index"] in loads],
+                       [join for join in joins if join["fn_index"] not in loads])
 
 
 def replay_page(url: str, traffic: PageTraffic, timeout: float = 600.0) -> tuple[float, int]:
@@ -124,7 +125,8 @@ def encode_stroke(url: str, endpoint: Endpoint, session: str, png: bytes, timeou
     body = (f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="stroke.png"\r\n'
             f"Content-Type: image/png\r\n\r\n").encode() + png + f"\r\n--{boundary}--\r\n".encode()
     upload = urllib.request.Request(f"{url}gradio_api/upload?upload_id={uuid.uuid4().hex[:11]}", data=body,
-                                    method="POST", headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+                                    method="POST",
+                                    headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
     with urllib.request.urlopen(upload, timeout=timeout) as response:
         path = json.loads(response.read())[0]
     sketch = {"background": None, "layers": [],

@@ -13,6 +13,7 @@ import contextlib
 import contextvars
 import logging
 import os
+
 import gradio as gr
 from gradio.context import LocalContext
 

@@ -1,8 +1,8 @@
 """The shipped models, loaded once per process and shared read-only between users, and the conversions
 between the UI's (28, 28) numpy images and the models' batches.
 
-Every model loads lazily, in eval mode, on the device `lab.device.model_device` gives its name. This sits below `lab.api`:
-analysis, explorers and the benchmark all take their models from here.
+Every model loads lazily, in eval mode, on the device `lab.device.model_device` gives its name. This sits
+below `lab.api`: analysis, explorers and the benchmark all take their models from here.
 """
 from __future__ import annotations
 
@@ -63,10 +63,6 @@ def forget_models() -> None:
     with _load_lock:
         _load_shipped.cache_clear()
         _failed.clear()
-
-
-def device_of(model: torch.nn.Module) -> torch.device:
-    return next(model.parameters()).device
 
 
 def image_batch(image28: np.ndarray, device: torch.device | str = "cpu") -> torch.Tensor:

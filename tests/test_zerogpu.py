@@ -38,7 +38,8 @@ def fake_spaces(monkeypatch):
 def requirement_for(name: str, python: str) -> Requirement:
     lines = (ROOT / "requirements.txt").read_text().splitlines()
     found = [Requirement(line.split(" #")[0]) for line in lines if line.strip() and not line.startswith("#")]
-    chosen = [r for r in found if r.name == name and (r.marker is None or r.marker.evaluate({"python_version": python}))]
+    applies = lambda r: r.marker is None or r.marker.evaluate({"python_version": python})  # noqa: E731
+    chosen = [r for r in found if r.name == name and applies(r)]
     assert len(chosen) == 1, f"{name} on Python {python}: {chosen}"
     return chosen[0]
 

@@ -16,7 +16,7 @@ from lab.device import make_generator, one_at_a_time
 from lab.examples import load_examples
 from lab.latent import encode_codes, interpolate, neighbour_latent, pca_inverse
 from lab.latent_maps import MAP_MODELS, PROJECTIONS, code_to_umap, latent_map, place_code
-from lab.shipped import batch_images, device_of, get_model, image_batch
+from lab.shipped import batch_images, get_model, image_batch
 
 __all__ = ["MAP_MODELS", "PROJECTIONS", "code_to_umap", "latent_map", "place_code"]   # the map, for the tab
 
@@ -37,7 +37,7 @@ def point_to_latent(dataset: str, model_name: str, projection: str, point) -> np
 def decode_codes(dataset: str, model_name: str, codes: np.ndarray) -> np.ndarray:
     """(N, d) codes -> (N, 28, 28) images in [0, 1] through the model's decoder."""
     model = get_model(dataset, model_name)
-    z = torch.as_tensor(np.asarray(codes, np.float32), device=device_of(model))
+    z = torch.as_tensor(np.asarray(codes, np.float32), device=next(model.parameters()).device)
     decoded = model.decode(z)
     return batch_images(torch.sigmoid(decoded) if model.kind == "vae" else decoded)
 
@@ -104,7 +104,7 @@ def posterior_on_map(dataset: str, model_name: str, projection: str, image28: np
     - the autoencoder: a point (it has no σ), placed like a test code.
     """
     model = get_model(dataset, model_name)
-    x = image_batch(image28, device_of(model))
+    x = image_batch(image28, next(model.parameters()).device)
     if model.kind == "ae":
         code = model.encode(x)[0].cpu().numpy()
         return {"center": place_code(dataset, model_name, projection, code), "covariance": None, "samples": None,
