@@ -138,3 +138,15 @@ def test_small_models_run_one_at_a_time():
     for thread in threads:
         thread.join()
     assert most[0] == 1
+
+
+def test_each_visitor_gets_a_copy_of_a_shared_result_and_the_same_figures():
+    import plotly.graph_objects as go
+
+    figure = go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))
+    shared = (figure, gr.update(value=figure, visible=True), [{"points": [1, 2]}])
+    copied = components.visitor_copy(shared)
+    assert copied[0] is figure and copied[1]["value"] is figure   # only read by Gradio: not rebuilt
+    assert copied[1] is not shared[1] and copied[2][0] is not shared[2][0]
+    copied[1].pop("visible")                                       # Gradio consumes updates: others keep theirs
+    assert shared[1]["visible"] is True
