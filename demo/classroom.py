@@ -3,7 +3,7 @@ whole term without a restart.
 
 - **Pools.** Every event runs in one of three queues (Gradio's `concurrency_id`): samplers (`heavy`, one at a
   time: torch already spreads one over both cores, and two would thrash), page loads (`loads`: shared
-  results, cheap once computed) and everything else (`light`: a pen stroke, a slider, 13 ms each), so a
+  results, cheap once computed) and everything else (`light`: a pen stroke, a slider, about 10 ms each), so a
   stroke never waits behind someone's 1,000-step DDPM run. The queue holds at most QUEUE_LIMIT events;
   past it Gradio tells the visitor the app is busy and to try again.
 - **Warm-up.** What a page shows when it opens depends only on fixed defaults: `warm_up` computes it once
