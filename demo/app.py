@@ -12,14 +12,14 @@ from typing import Callable
 
 import gradio as gr
 
-from demo.classroom import (FILE_AGE_S, SESSION_LIMIT, assign_pools, forget_sessions_on_leave, page_load,
-                            queue_options)
+from demo.classroom import FILE_AGE_S, assign_pools, page_load, queue_options
 from demo.components import FILE_SWEEP_S, KEEP_BRUSH_JS, OnLoad, shared_result
 from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
 from demo.links import OPEN_LINK_JS, link_row, page_js
 from demo.page_cache import cache_pages
 from demo.public_api import name_endpoints
+from demo.sessions import SESSION_LIMIT, forget_sessions_on_leave, share_session_configs
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
 from lab import api
@@ -126,7 +126,9 @@ def launch_alone(build: Callable[..., list[OnLoad]]) -> None:
 
 def serve(demo: gr.Blocks, **options) -> None:
     """Queue and launch `demo` (returning once it serves; `options` go to launch, e.g. a port), with the
-    page and its static files sent from memory after the first time (demo.page_cache)."""
+    page and its static files sent from memory after the first time (demo.page_cache) and visitors'
+    sessions made without rendering the page again (demo.sessions)."""
+    share_session_configs()
     demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options(), **options)
     cache_pages(demo.app)
 

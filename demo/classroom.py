@@ -8,13 +8,17 @@ whole term without a restart.
   past it Gradio tells the visitor the app is busy and to try again.
 - **Warm-up.** What a page shows when it opens depends only on fixed defaults: `warm_up` computes it once
   per language in the background at start, so no student pays for it.
-- **A term.** A visitor's session (Gradio keeps every component's value per session, several MB here) is
-  dropped when they leave, and at most SESSION_LIMIT are kept; temporary files older than an hour go.
+- **A term.** Sessions are made cheaply and dropped when a visitor leaves (`demo.sessions`); temporary files
+  older than an hour go. Gradio's queue keeps statistics of its last 10,000 events for a monitoring page
+  the lab does not open, and by default summarises all of them with pandas after every single event: 4 ms
+  of the server's only Python thread per event once a few thousand are kept. It keeps the last
+  STATISTICS_EVENTS, summarised once per STATISTICS_EVENTS events.
 """
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import threading
 import time
 from typing import Callable
@@ -26,7 +30,7 @@ log = logging.getLogger("lab.classroom")
 HEAVY, LIGHT, LOADS = "heavy", "light", "loads"
 POOL_LIMITS = {HEAVY: 1, LIGHT: 4, LOADS: 4}
 QUEUE_LIMIT = 1500          # 30 pages × 30 loads, plus what they click
-SESSION_LIMIT = 300         # sessions kept in memory (Gradio's default is 10,000)
+STATISTICS_EVENTS = 1000    # Gradio's per-event statistics: how many kept, and how often summarised
 FILE_AGE_S = 3600           # temporary files older than this are deleted, checked every 10 minutes
 
 
@@ -56,19 +60,10 @@ def assign_pools(demo: gr.Blocks) -> dict[str, int]:
     return counts
 
 
-def forget_sessions_on_leave(demo: gr.Blocks) -> None:
-    """When a visitor's page closes, drop their session: Gradio would keep it (every output they were sent)
-    until 10,000 others had come. A reconnecting page starts from the defaults again."""
-    def forget(request: gr.Request):
-        holder = getattr(demo, "state_holder", None)
-        if holder is not None and request is not None and request.session_hash:
-            with holder.lock:
-                holder.session_data.pop(request.session_hash, None)
-                holder.time_last_used.pop(request.session_hash, None)
-    demo.unload(forget)
-
-
 def queue_options() -> dict:
+    """Demo.queue()'s arguments; and Gradio's statistics settings, which it reads when the queue is made."""
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", str(STATISTICS_EVENTS))
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", str(STATISTICS_EVENTS))
     return {"max_size": QUEUE_LIMIT, "default_concurrency_limit": POOL_LIMITS[LIGHT]}
 
 

@@ -8,9 +8,10 @@ import pytest
 
 from demo import components
 from demo.app import build_demo, serve, wire_load
-from demo.classroom import HEAVY, LIGHT, LOADS, assign_pools, forget_sessions_on_leave, warm_up
+from demo.classroom import HEAVY, LIGHT, LOADS, assign_pools, warm_up
 from demo.guard import guard_app
 from demo.i18n import I18N
+from demo.sessions import forget_sessions_on_leave
 
 
 def test_samplers_page_loads_and_strokes_each_have_their_pool():
