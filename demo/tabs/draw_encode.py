@@ -157,7 +157,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             vae_name = gr.Radio(choices=VAE_CHOICES, value="vae16", label=i18n("vae_choice"), elem_id="vae")
             # As tall as its rows: no row cut in half at the bottom.
             gallery = gr.Gallery(value=example_gallery("mnist"), label=i18n("examples"), columns=4,
-                                 height="auto", allow_preview=False, elem_id="examples")
+                                 height="auto", allow_preview=False, elem_id="examples", format="png")
         with gr.Column(scale=6):
             with gr.Row():
                 input_image = captioned_image(i18n("input28"), elem_id="input28", height=190,
