@@ -1,5 +1,8 @@
 """The page and its static files are sent from memory after the first time, keyed on all they depend on."""
 import asyncio
+import gzip
+
+import brotli
 
 from demo.page_cache import PageCache, cache_key
 
@@ -18,11 +21,13 @@ class CountingApp:
     async def __call__(self, scope, receive, send):
         self.calls += 1
         status = 404 if scope["path"] == "/missing" else 200
-        await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/html")]})
+        kind = b"text/javascript" if scope["path"].endswith(".js") else b"text/html; charset=utf-8"
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [(b"content-type", kind), (b"content-length", b"8")]})
         await send({"type": "http.response.body", "body": f"answer {self.calls}".encode(), "more_body": False})
 
 
-def get(cache, request) -> bytes:
+def get(cache, request, headers: dict | None = None) -> bytes:
     sent = []
 
     async def send(message):
@@ -32,6 +37,8 @@ def get(cache, request) -> bytes:
         return {"type": "http.request"}
     asyncio.run(cache(request, receive, send))
     assert sent[0]["status"] in (200, 404)
+    if headers is not None:
+        headers.update(sent[0]["headers"])
     return b"".join(message.get("body", b"") for message in sent[1:])
 
 
@@ -65,3 +72,17 @@ def test_requests_that_must_reach_the_app_always_do():
         get(cache, scope("/missing"))
     assert app.calls == 6 and cache.hits == 0
     assert cache_key(scope("/config")) is None
+
+
+def test_the_page_is_kept_compressed_as_the_browser_accepts():
+    cache = PageCache(CountingApp())
+    for accepted, encoding, decompress in (("gzip, deflate, br, zstd", b"br", brotli.decompress),
+                                           ("gzip", b"gzip", gzip.decompress), ("identity", None, bytes)):
+        first = get(cache, scope("/", accept_encoding=accepted))   # the first is sent as the app sent it
+        headers = {}
+        body = get(cache, scope("/", accept_encoding=accepted), headers)
+        assert decompress(body) == first and headers.get(b"content-encoding") == encoding
+        assert headers[b"content-length"] == str(len(body)).encode()
+    headers = {}
+    assert get(cache, scope("/assets/a.js", accept_encoding="br"), headers) == b"answer 4"   # Gradio's to do
+    assert b"content-encoding" not in headers
