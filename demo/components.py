@@ -22,6 +22,7 @@ from typing import Callable, NamedTuple
 import gradio as gr
 import numpy as np
 from gradio.caching import cache_hash
+from gradio.components.plot import PlotData
 from plotly.basedatatypes import BaseFigure
 
 from demo.i18n import UI_TEXT, request_language, text
@@ -59,9 +60,10 @@ def shared_result(fn: Callable) -> Callable:
     A page opens on the fixed defaults, so a class of 30 opening it together should pay once, not 30
     times. The key is the inputs' content (Gradio's own content hash) and the language; Gradio passes
     `request` and `progress` positionally, so they are read by type and left out of the key. Each visitor
-    gets a deep copy (`visitor_copy`): Gradio consumes update dicts, and per-user state must not be shared. A generator (the
-    streamed grid) streams to the visitor who started it; the others get its last update (see
-    `_shared_stream`)."""
+    gets a deep copy (`visitor_copy`): Gradio consumes update dicts, and per-user state must not be shared. Its
+    plotly figures are kept as Gradio sends them (`serialized`), not serialized again for each visitor. A
+    generator (the streamed grid) streams to the visitor who started it; the others get its last update
+    (see `_shared_stream`)."""
     if inspect.isgeneratorfunction(fn):
         return _shared_stream(fn)
     results, lock = {}, threading.Lock()
@@ -72,28 +74,42 @@ def shared_result(fn: Callable) -> Callable:
         with lock:   # the first visitor computes; those arriving meanwhile wait for that result
             if key not in results:
                 with shared_work():    # for everyone: not stopped if the first visitor leaves
-                    results[key] = fn(*args)
+                    results[key] = serialized(fn(*args))
                 shared_computations[fn.__name__] += 1
         return visitor_copy(results[key])
     return load
 
 
 def visitor_copy(result):
-    """A deep copy of a shared result, except its plotly figures: Gradio only reads those (`to_json`), and
-    copying one validates it all over again (127 ms of a page open's 425, measured)."""
-    figures = {id(found): found for found in _plotly_figures(result)}
+    """A deep copy of a shared result, except its figures: Gradio only reads those, and copying a plotly
+    figure validates it all over again (127 ms of a page open's 425, measured)."""
+    figures = {id(found): found for found in _figures(result)}
     return copy.deepcopy(result, figures)
 
 
-def _plotly_figures(value):
-    if isinstance(value, BaseFigure):
+def serialized(result):
+    """A load's outputs with each plotly figure (an output, or an update's value) replaced by what gr.Plot
+    makes of it, its JSON in Gradio's PlotData, which Gradio then sends as it is: 1–2 ms per figure saved for
+    each later visitor. What goes into a gr.State is left as it is."""
+    def output(value):
+        if isinstance(value, BaseFigure):
+            return PlotData(type="plotly", plot=value.to_json())
+        if isinstance(value, dict) and value.get("__type__") == "update" and isinstance(value.get("value"),
+                                                                                      BaseFigure):
+            return {**value, "value": output(value["value"])}
+        return value
+    return tuple(map(output, result)) if isinstance(result, tuple) else output(result)
+
+
+def _figures(value):
+    if isinstance(value, (BaseFigure, PlotData)):
         yield value
     elif isinstance(value, (tuple, list)):
         for item in value:
-            yield from _plotly_figures(item)
+            yield from _figures(item)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _plotly_figures(item)
+            yield from _figures(item)
 
 
 def _load_key(args: tuple) -> str:
@@ -131,7 +147,7 @@ def _shared_stream(fn: Callable) -> Callable:
             for last in fn(*args):
                 yield last
             if last is not None:
-                finished[key] = visitor_copy(last)
+                finished[key] = serialized(visitor_copy(last))
                 shared_computations[fn.__name__] += 1
         finally:
             with lock:

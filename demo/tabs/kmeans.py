@@ -93,7 +93,10 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     # while the source is "drawn", every stroke re-runs it.
     use_drawing.click(lambda: DRAWN, None, name)
     canvas.input(rerun_if_drawn, controls, outputs, trigger_mode="always_last", show_progress="hidden")
-    step.change(show_step, [run, step], [figure, inertia_plot, summary], show_progress="hidden")
+    # Only the student's own moves: a run sets the slider to its last step and draws that step itself, and a
+    # `change` listener would draw it again (once more per visitor, at every page open).
+    step.input(show_step, [run, step], [figure, inertia_plot, summary], show_progress="hidden",
+               trigger_mode="always_last")
     return [OnLoad(run_kmeans, controls, outputs)]
 
 
