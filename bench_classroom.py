@@ -12,7 +12,9 @@ Chromium page, and the Draw & encode pad's. On the server's own 2 cores, 20 rend
 - classroom_20_open_s: 20 visitors opening together, until each has every file and every event's result;
 - classroom_20_encode_p95_ms / _errors: 20 students, each in their own session sending a new drawing every
   2 s for ENCODE_S seconds while 20 more visitors open, the round trip from upload to result;
-- encode_idle_p50_ms: one `gradio_client` alone on an idle server (encode_idle_page_p50_ms: one student);
+- encode_idle_p50_ms: one `gradio_client` alone on an idle server, made as the README shows
+  (encode_idle_default_client_p50_ms: made with gradio_client's defaults; encode_idle_page_p50_ms: one student
+  as the page sends it);
 - rss_growth_mb_per_100_opens and temp_files_per_100_opens: the server's memory and temporary files after
   OPENS Chromium pages opened and closed one after another (their sessions end as a browser's do), scaled
   to 100.
@@ -102,14 +104,19 @@ def drawing_png() -> bytes:
     return buffer.getvalue()
 
 
-def gradio_client_encodings(url: str, seconds: float) -> list[float]:
+def gradio_client_encodings(url: str, seconds: float, shared_tls: bool = True) -> list[float]:
     """One client alone through `gradio_client`, as a script would: its round trips (upload included, until
-    the result arrives; the pictures it names are not fetched)."""
+    the result arrives; the pictures it names are not fetched). With `shared_tls`, the client is made as the
+    README shows, with one TLS context for all its requests; otherwise gradio_client builds three per call
+    (30 ms each on this machine), even for http://."""
+    import ssl
+
     from gradio_client import Client, handle_file
 
     path = Path(tempfile.mkdtemp(prefix="lab-bench-")) / "one.png"
     path.write_bytes(drawing_png())
-    client, timings = Client(url, verbose=False, download_files=False), []
+    options = {"ssl_verify": ssl.create_default_context()} if shared_tls else {}
+    client, timings = Client(url, verbose=False, download_files=False, **options), []
     stop = time.perf_counter() + seconds
     while time.perf_counter() < stop:
         started = time.perf_counter()
@@ -166,6 +173,8 @@ def bench_classroom() -> dict:
         figures["warm_up_s"] = wait_for_warm_up(log_path)
         idle = figures["idle_cpu_per_s"] = idle_rate(pid)
         figures["encode_idle_p50_ms"] = 1000 * statistics.median(gradio_client_encodings(url, 20.0))
+        figures["encode_idle_default_client_p50_ms"] = 1000 * statistics.median(
+            gradio_client_encodings(url, 20.0, shared_tls=False))
         timings, _ = encode_timings(url, 1, 20.0)
         figures["encode_idle_page_p50_ms"] = 1000 * statistics.median(timings)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
