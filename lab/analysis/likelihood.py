@@ -1,0 +1,168 @@
+"""How likely is an image under a VAE: log p_θ(x) estimated, and the ELBO's gap measured where it can be
+(lecture: "Variational Autoencoders" and "Variational Autoencoders (ELBO)").
+
+p_θ(x) = ∫ p_θ(x|z) p(z) dz has no closed form ("no podemos integrar sobre todo z"). Three ways at it:
+
+- **Naive Monte Carlo from the prior**: log (1/N Σ_i p_θ(x|z_i)), z_i ~ p(z). Unbiased for p_θ(x), but almost
+  no z drawn from the prior explains a given x, so for any N one can wait for it lands far below the truth.
+- **Importance sampling from the encoder** (the IWAE bound, Burda et al. 2016):
+  log (1/K Σ_k p_θ(x|z_k) p(z_k) / q_φ(z_k|x)), z_k ~ q_φ(z|x). With K = 1 it is the ELBO's one-sample
+  estimate; its expectation rises towards log p_θ(x) as K grows: why an encoder helps.
+- **A grid, for a 2-d latent**: p_θ(z|x) ∝ p_θ(x|z) p(z) is computed cell by cell, log p_θ(x) is their sum,
+  and so is the third term of the slide's identity, D_KL(q_φ(z|x) ‖ p_θ(z|x)) = log p_θ(x) − ELBO, which
+  the lecture says cannot be computed: here it can.
+
+Images are (28, 28) in [0, 1] under the lab's Bernoulli decoder; every figure is in nats.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+DECODE_CHUNK = 1024   # latents decoded per forward: bounded memory at any sample count
+
+
+def log_likelihood_given_z(vae, image: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
+    """log p_θ(x|z) for one image (1, 1, 28, 28) in [0, 1] and N latents (N, d) -> (N,), Bernoulli decoder."""
+    parts = []
+    for chunk in z.split(DECODE_CHUNK):
+        logits = vae.decode(chunk)                                            # (n, 1, 28, 28)
+        parts.append(-F.binary_cross_entropy_with_logits(
+            logits, image.expand_as(logits), reduction="none").flatten(1).sum(dim=1))
+    return torch.cat(parts)
+
+
+def log_standard_normal(z: torch.Tensor) -> torch.Tensor:
+    """log p(z) under the prior N(0, I), per row of (N, d)."""
+    return -0.5 * (z.pow(2).sum(dim=1) + z.shape[1] * math.log(2 * math.pi))
+
+
+def log_diagonal_normal(z: torch.Tensor, mean: torch.Tensor, log_variance: torch.Tensor) -> torch.Tensor:
+    """log N(z; μ, diag σ²) per row of (N, d); mean and log_variance (d,) or (1, d)."""
+    return -0.5 * (((z - mean).pow(2) / log_variance.exp() + log_variance).sum(dim=1)
+                   + z.shape[1] * math.log(2 * math.pi))
+
+
+def _log_mean_exp(values: torch.Tensor) -> float:
+    return float(torch.logsumexp(values, dim=0) - math.log(len(values)))
+
+
+@torch.inference_mode()
+def naive_log_likelihood(vae, image: torch.Tensor, samples: int, generator: torch.Generator) -> float:
+    """log (1/N Σ p_θ(x|z_i)) with z_i ~ p(z): the integral as written, sampled from the prior."""
+    z = torch.randn(samples, vae.config.latent_dim, generator=generator).to(image.device)
+    return _log_mean_exp(log_likelihood_given_z(vae, image, z))
+
+
+@torch.inference_mode()
+def importance_log_likelihood(vae, image: torch.Tensor, samples: int, generator: torch.Generator) -> float:
+    """log (1/K Σ p_θ(x|z_k) p(z_k) / q_φ(z_k|x)) with z_k ~ q_φ(z|x) (the IWAE bound; K = 1: one-sample ELBO)."""
+    mean, log_variance = vae.encode(image)
+    noise = torch.randn(samples, vae.config.latent_dim, generator=generator).to(image.device)
+    z = mean + (0.5 * log_variance).exp() * noise                             # (K, d) = μ + σ ⊙ ε
+    weights = (log_likelihood_given_z(vae, image, z) + log_standard_normal(z)
+               - log_diagonal_normal(z, mean, log_variance))
+    return _log_mean_exp(weights)
+
+
+def estimates_by_sample_count(vae, image: torch.Tensor, counts: list[int], repeats: int,
+                              seed: int = 0) -> dict:
+    """Both estimators at each sample count, `repeats` times with fresh draws: how far each is from the
+    truth and how much it wanders. {'counts', 'naive', 'importance'}, the last two (len(counts), repeats)."""
+    generator = torch.Generator().manual_seed(seed)
+    naive = [[naive_log_likelihood(vae, image, count, generator) for _ in range(repeats)] for count in counts]
+    importance = [[importance_log_likelihood(vae, image, count, generator) for _ in range(repeats)]
+                  for count in counts]
+    return {"counts": list(counts), "naive": np.array(naive), "importance": np.array(importance)}
+
+
+def _grid(low: torch.Tensor, high: torch.Tensor, cells: int) -> tuple[list[torch.Tensor], torch.Tensor, float]:
+    """Cell centres of a cells x cells grid over the box [low, high] (2,): the two axes, the points
+    (cells², 2) row by row (z2 down the rows, z1 along them), and one cell's area."""
+    axes = [low[d] + (high[d] - low[d]) * (torch.arange(cells, dtype=torch.float64) + 0.5) / cells
+            for d in range(2)]
+    z2, z1 = torch.meshgrid(axes[1], axes[0], indexing="ij")
+    area = float((high[0] - low[0]) * (high[1] - low[1])) / cells ** 2
+    return axes, torch.stack([z1.flatten(), z2.flatten()], dim=1), area
+
+
+def _log_joint(vae, image: torch.Tensor, z: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """(log p_θ(x|z), log p_θ(x|z) + log p(z)) in float64, for latents z (N, 2) in float64."""
+    log_given_z = log_likelihood_given_z(vae, image, z.float().to(image.device)).double().cpu()
+    return log_given_z, log_given_z + log_standard_normal(z)
+
+
+def _where_large(axes: list[torch.Tensor], log_joint: torch.Tensor, margin: float) -> tuple[torch.Tensor, ...]:
+    """The box (low, high) around the cells whose log p_θ(x|z) p(z) is within 40 nats of the grid's best,
+    widened by `margin` cells each way."""
+    cells = len(axes[0])
+    rows, columns = torch.nonzero(log_joint.view(cells, cells) >= log_joint.max() - 40, as_tuple=True)
+    step = torch.stack([axes[0][1] - axes[0][0], axes[1][1] - axes[1][0]])
+    low = torch.stack([axes[0][columns].min(), axes[1][rows].min()]) - margin * step
+    high = torch.stack([axes[0][columns].max(), axes[1][rows].max()]) + margin * step
+    return low, high
+
+
+@torch.inference_mode()
+def grid_posterior(vae, image: torch.Tensor, cells: int = 24, search_cells: int = 20, q_cells: int = 12,
+                   prior_reach: float = 4.0, q_reach: float = 4.0, zooms: int = 2) -> dict:
+    """The 2-d VAE's true posterior p_θ(z|x) on a grid, and every term of the slide's identity.
+
+    Three grids, all sums over cells standing for integrals (the midpoint rule):
+    1. a search grid (search_cells²) over the prior's box [−4, 4]², which finds where p_θ(x|z) p(z) is
+       large: the true posterior can be far wider than q_φ(z|x), or elsewhere;
+    2. the posterior grid (cells²) over that region (the search cells within 40 nats of the best, and a
+       cell and a half around), zoomed in up to `zooms` times while the posterior is much narrower than
+       it: log p_θ(x) = log Σ p_θ(x|z) p(z) · area, and the heat map;
+    3. a grid over q_φ(z|x) (q_cells², μ ± 4σ): E_q[log p_θ(x|z)] and D_KL(q ‖ p_θ(z|x)) summed directly.
+
+    Returns: z1, z2 (cells,) the posterior grid's cell centres; posterior (cells, cells) the density
+    p_θ(z|x), [i, j] at (z1[j], z2[i]); cell_area; q_mean, q_std (2,); and in nats: log_px = log p_θ(x),
+    reconstruction = E_q[log p_θ(x|z)], kl_prior = D_KL(q ‖ p(z)) (closed form), elbo = reconstruction −
+    kl_prior, kl_posterior = log_px − elbo (the identity), and kl_posterior_direct, the same KL summed over
+    q's grid (a check: the two agree to the grids' accuracy).
+    """
+    if vae.config.latent_dim != 2:
+        raise ValueError(f"the grid needs a 2-d latent; this VAE's has {vae.config.latent_dim} dimensions")
+    mean, log_variance = (value[0].double().cpu() for value in vae.encode(image))
+    std = (0.5 * log_variance).exp()
+
+    # 1. Where is the posterior? On the prior's box, coarsely.
+    reach = torch.full((2,), prior_reach, dtype=torch.float64)
+    axes, points, _ = _grid(-reach, reach, search_cells)
+    low, high = _where_large(axes, _log_joint(vae, image, points)[1], margin=1.5)
+
+    # 2. The posterior there, finely (zoomed in again while it fills under half the grid each way): log p(x)
+    # and the heat map.
+    for _ in range(zooms + 1):
+        axes, points, cell_area = _grid(low, high, cells)
+        log_joint = _log_joint(vae, image, points)[1]
+        new_low, new_high = _where_large(axes, log_joint, margin=2.0)
+        if bool(((new_high - new_low) > 0.5 * (high - low)).any()):
+            break
+        low, high = new_low, new_high
+    log_px = float(torch.logsumexp(log_joint, dim=0)) + math.log(cell_area)
+    posterior = (log_joint - log_px).exp().view(cells, cells)
+
+    # 3. The identity's terms on q's own grid.
+    (_, _), q_points, q_area = _grid(mean - q_reach * std, mean + q_reach * std, q_cells)
+    log_given_z, q_log_joint = _log_joint(vae, image, q_points)
+    log_q = log_diagonal_normal(q_points, mean, log_variance)
+    q_mass = torch.softmax(log_q, dim=0)                     # q on its grid, renormalised: sums to 1
+    reconstruction = float((q_mass * log_given_z).sum())
+    kl_prior = float(0.5 * (mean.pow(2) + log_variance.exp() - log_variance - 1).sum())
+    elbo = reconstruction - kl_prior
+    log_q_density = torch.log_softmax(log_q, dim=0) - math.log(q_area)
+    kl_direct = float((q_mass * (log_q_density - (q_log_joint - log_px))).sum())
+    return {"z1": axes[0].numpy(), "z2": axes[1].numpy(), "posterior": posterior.numpy(),
+            "cell_area": cell_area, "q_mean": mean.numpy(), "q_std": std.numpy(), "log_px": log_px,
+            "reconstruction": reconstruction, "kl_prior": kl_prior, "elbo": elbo,
+            "kl_posterior": log_px - elbo, "kl_posterior_direct": kl_direct}
+
+
+def bits_per_dimension(nats: float, dimensions: int = 28 * 28) -> float:
+    """A negative log-likelihood in nats per image -> bits per pixel: nats / (D ln 2)."""
+    return nats / (dimensions * math.log(2))
