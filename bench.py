@@ -45,6 +45,7 @@ BARS = {  # figure: (comparison, bar)
     "classroom_20_encode_errors": ("<=", 0.0), "encode_idle_p50_ms": ("<=", 100.0),
     "rss_growth_mb_per_100_opens": ("<=", 50.0), "zerogpu_sim_errors": ("<=", 0.0),
     "external_requests_at_load": ("<=", 0.0),
+    "elbo_integral_p50_ms": ("<=", 300.0), "elbo_posterior_p50_ms": ("<=", 300.0),
 }
 
 
@@ -323,6 +324,31 @@ def bench_zerogpu() -> dict:
             "zerogpu_events": result["events"]}
 
 
+def bench_elbo(repeats: int = 10) -> dict:
+    """Issue 17's speed: the "VAE: the ELBO" tab's two panels at their defaults, a test image in."""
+    from demo.tabs.elbo import show_integral, show_posterior
+
+    figures = {}
+    for name, panel, arguments in (("elbo_integral_p50_ms", show_integral, ("test", 3, "mnist", 100)),
+                                   ("elbo_posterior_p50_ms", show_posterior, ("test", 3, "mnist"))):
+        panel(*arguments)   # warm-up: loads the models
+        timings = []
+        for _ in range(repeats):
+            started = time.perf_counter()
+            panel(*arguments)
+            timings.append(time.perf_counter() - started)
+        figures[name] = percentile_ms(timings, 50)
+    return figures
+
+
+def bench_elbo_quality() -> dict:
+    """Issue 17's figures: the 2-d VAE's gap on the grid (200 test digits) and the 16-d VAE's importance-
+    weighted log-likelihood, K = 1,000 (1,000 test digits); lab.analysis.likelihood.measure."""
+    from lab.analysis.likelihood import measure
+
+    return measure("mnist")
+
+
 def _ood_figures() -> dict:
     from lab.analysis.ood import ood_figures
 
@@ -339,6 +365,7 @@ SECTIONS = {
     "diffusion": (bench_diffusion, bench_diffusion_quality),
     "latent_diffusion": (bench_latent_diffusion, bench_latent_diffusion_quality),
     "pixelcnn": (bench_pixelcnn, bench_pixelcnn_quality),
+    "elbo": (bench_elbo, bench_elbo_quality),
     "app_start": (bench_app_start, None),
     "play": (bench_play, None),
     "fuzz": (bench_fuzz, None),

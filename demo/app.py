@@ -20,12 +20,13 @@ from demo.links import OPEN_LINK_JS, link_row, page_js
 from demo.page_cache import cache_pages
 from demo.public_api import name_endpoints
 from demo.sessions import SESSION_LIMIT, forget_sessions_on_leave, share_session_configs
-from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, kmeans, latent_diffusion,
+from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, elbo, kmeans, latent_diffusion,
                        latent_explorer, models, outliers, pca)
 from lab import api
 
 CSS = """
 #sketchpad canvas { cursor: crosshair; }
+#elbo_identity td:nth-child(2) { white-space: nowrap; }
 #summary { min-height: 3em; }
 /* Gradio caps an "auto" gallery at 550 px and cuts the last row in half: show every row. */
 #examples .grid-wrap { max-height: none !important; height: auto !important; }
@@ -46,7 +47,7 @@ CSS = """
 # (tab id, its title's text key, its module), in the lecture's order.
 TABS = [("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities", "tab_density", densities),
         ("bayes", "tab_bayes", bayes), ("autoregressive", "tab_autoregressive", autoregressive),
-        ("draw", "tab_draw", draw_encode), ("latent", "tab_latent", latent_explorer),
+        ("draw", "tab_draw", draw_encode), ("elbo", "tab_elbo", elbo), ("latent", "tab_latent", latent_explorer),
         ("outliers", "tab_outliers", outliers), ("diffusion", "tab_diffusion", diffusion),
         ("latent_diffusion", "tab_latent_diffusion", latent_diffusion), ("models", "tab_models", models)]
 # Tabs whose loads run with the page: the one it opens on, and the Models table (a few rows, already

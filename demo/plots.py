@@ -211,6 +211,7 @@ def class_contours(xs, ys, density: np.ndarray, cls: int) -> dict:
 
 def density_heatmap(xs, ys, density: np.ndarray) -> dict:
     return {"type": "contour", "x": list(xs), "y": list(ys), "z": density.tolist(), "colorscale": "Blues",
+             "reversescale": True,
             "reversescale": True, "showscale": False, "contours": {"coloring": "heatmap"},
             "line": {"width": 0.5}, "hovertemplate": "p(x)=%{z:.3g}<extra></extra>"}
 
@@ -273,3 +274,44 @@ def cost_map(costs, title: str) -> go.Figure:
                "hovertemplate": "row %{y}, column %{x}: %{z:.2f} nats<extra></extra>"}
     return _figure([heatmap], title, height=300, xaxis={"visible": False, "constrain": "domain"},
                    yaxis={"visible": False, "autorange": "reversed", "scaleanchor": "x"})
+
+
+def estimator_figure(counts: list[int], estimates: dict[str, np.ndarray], labels: dict[str, str], title: str,
+                     axis_titles: tuple[str, str]) -> go.Figure:
+    """Each estimator's repeated estimates against the number of samples (log axis): its mean as a line, every
+    repeat as a dot, so how far it lands and how much it wanders are both seen. estimates: name ->
+    (len(counts), repeats)."""
+    colors = {"naive": SECOND, "importance": ACCENT}
+    data = []
+    for name, values in estimates.items():
+        data.append({"type": "scatter", "x": counts, "y": values.mean(axis=1).tolist(), "mode": "lines+markers",
+                     "name": labels[name], "line": {"color": colors[name]},
+                     "hovertemplate": "%{x}: %{y:.1f} nats<extra>" + labels[name] + "</extra>"})
+        data.append({"type": "scatter", "x": np.repeat(counts, values.shape[1]).tolist(),
+                     "y": values.flatten().tolist(), "mode": "markers", "showlegend": False,
+                     "marker": {"color": colors[name], "size": 5, "opacity": 0.45}, "hoverinfo": "skip"})
+    return _figure(data, title, height=320, showlegend=True, legend={"orientation": "h", "y": -0.3},
+                   xaxis={"type": "log", "title": {"text": axis_titles[0]}},
+                   yaxis={"title": {"text": axis_titles[1]}})
+
+
+def posterior_map_figure(z1: np.ndarray, z2: np.ndarray, density: np.ndarray, q_mean: np.ndarray,
+                         q_std: np.ndarray, labels: dict[str, str], title: str, depth: float = 20.0) -> go.Figure:
+    """The true posterior p(z|x) over (z1, z2) as a heat map of its log, down to `depth` nats below its peak
+    (a density map shows a dot; its log shows the shape), with q(z|x)'s 1σ and 2σ ellipses and mean."""
+    angle = np.linspace(0, 2 * np.pi, 73)
+    log_density = np.log(np.maximum(density, 1e-300))
+    peak = float(log_density.max())
+    data = [{"type": "heatmap", "x": z1.tolist(), "y": z2.tolist(), "z": np.round(log_density, 3).tolist(),
+             "zmin": peak - depth, "zmax": peak, "colorscale": "Blues", "reversescale": True,
+             "name": labels["posterior"], "colorbar": {"thickness": 10, "title": {"text": labels["density"]}},
+             "hovertemplate": "z1=%{x:.3f}, z2=%{y:.3f}: log p = %{z:.2f}<extra></extra>"}]
+    for radius, dash in ((1, "solid"), (2, "dot")):
+        data.append({"type": "scatter", "x": (q_mean[0] + radius * q_std[0] * np.cos(angle)).tolist(),
+                     "y": (q_mean[1] + radius * q_std[1] * np.sin(angle)).tolist(), "mode": "lines",
+                     "name": f"q(z|x), {radius}σ", "line": {"color": SECOND, "width": 2, "dash": dash},
+                     "hoverinfo": "skip"})
+    data.append({"type": "scatter", "x": [float(q_mean[0])], "y": [float(q_mean[1])], "mode": "markers",
+                 "name": labels["q_mean"], "marker": {"color": SECOND, "size": 8, "symbol": "x"}})
+    return _figure(data, title, height=380, showlegend=True, legend={"orientation": "h", "y": -0.2},
+                   xaxis={"title": {"text": "z₁"}}, yaxis={"title": {"text": "z₂"}, "scaleanchor": "x"})

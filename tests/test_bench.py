@@ -22,3 +22,9 @@ def test_only_runs_the_named_sections_and_writes_their_keys(tmp_path):
     assert set(figures) == {"latent_diffusion_sample_ms", "pixel_diffusion_sample_ms", "latent_vs_pixel_step_speedup",
                             "pixelcnn_grid16_s"}
     assert json.loads(path.read_text()) == figures and figures["latent_vs_pixel_step_speedup"] > 1
+
+
+def test_the_elbo_tabs_panels_are_timed_under_their_keys():
+    figures = bench.bench_elbo(repeats=1)
+    assert set(figures) == {"elbo_integral_p50_ms", "elbo_posterior_p50_ms"}
+    assert all(value > 0 for value in figures.values())

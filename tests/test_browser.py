@@ -142,8 +142,24 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:11] == ["k-means", "PCA", "Densities", "Bayes", "Autoregressive", "Draw & encode",
-                          "Latent explorer", "Outliers", "Diffusion", "Latent diffusion", "Models"]
+    assert names[:12] == ["k-means", "PCA", "Densities", "Bayes", "Autoregressive", "Draw & encode",
+                          "VAE: the ELBO", "Latent explorer", "Outliers", "Diffusion", "Latent diffusion", "Models"]
+    page.close()
+
+
+def test_more_samples_move_the_estimates_of_log_p_and_the_gap_is_shown(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "VAE: the ELBO")
+    summary = page.locator("#elbo_summary")
+    expect(summary).to_contain_text("With 100 samples", timeout=60_000)
+    expect(page.locator("#elbo_identity")).to_contain_text("cannot be computed", timeout=60_000)
+    expect(page.locator("#elbo_posterior .js-plotly-plot")).to_be_visible(timeout=30_000)
+    samples = page.locator("#elbo_samples input[type=number]")
+    samples.fill("1000")
+    samples.press("Enter")
+    expect(summary).to_contain_text("With 1000 samples", timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "elbo.png"), full_page=True)
     page.close()
 
 
