@@ -25,6 +25,7 @@ import torch
 
 from bench_browser import bench_app_start, bench_play
 from bench_classroom import bench_classroom
+from bench_elbo import bench_elbo, bench_elbo_quality
 from bench_fuzz import bench_fuzz
 
 ROOT = Path(__file__).resolve().parent
@@ -322,31 +323,6 @@ def bench_zerogpu() -> dict:
         print(f"zerogpu: {problem}")
     return {"zerogpu_sim_errors": result["zerogpu_sim_errors"], "zerogpu_gpu_functions": len(result["gpu_functions"]),
             "zerogpu_events": result["events"]}
-
-
-def bench_elbo(repeats: int = 10) -> dict:
-    """Issue 17's speed: the "VAE: the ELBO" tab's two panels at their defaults, a test image in."""
-    from demo.tabs.elbo import show_integral, show_posterior
-
-    figures = {}
-    for name, panel, arguments in (("elbo_integral_p50_ms", show_integral, ("test", 3, "mnist", 100)),
-                                   ("elbo_posterior_p50_ms", show_posterior, ("test", 3, "mnist"))):
-        panel(*arguments)   # warm-up: loads the models
-        timings = []
-        for _ in range(repeats):
-            started = time.perf_counter()
-            panel(*arguments)
-            timings.append(time.perf_counter() - started)
-        figures[name] = percentile_ms(timings, 50)
-    return figures
-
-
-def bench_elbo_quality() -> dict:
-    """Issue 17's figures: the 2-d VAE's gap on the grid (200 test digits) and the 16-d VAE's importance-
-    weighted log-likelihood, K = 1,000 (1,000 test digits); lab.analysis.likelihood.measure."""
-    from lab.analysis.likelihood import measure
-
-    return measure("mnist")
 
 
 def _ood_figures() -> dict:
