@@ -69,3 +69,10 @@ def test_sampling_from_the_prior_misses_where_the_16d_posterior_is(digits):
 def test_bits_per_dimension_by_hand():
     assert bits_per_dimension(784 * math.log(2)) == pytest.approx(1.0)
     assert bits_per_dimension(100.0, dimensions=4) == pytest.approx(100 / (4 * 0.6931471805599453))
+
+
+def test_progress_counts_the_latents_decoded(digits):
+    calls = []
+    estimates_by_sample_count(get_model("mnist", "vae16"), digits[0], [1, 10], repeats=2,
+                              progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (44, 44) and len(calls) == 8 and calls == sorted(calls)

@@ -17,6 +17,7 @@ Images are (28, 28) in [0, 1] under the lab's Bernoulli decoder; every figure is
 from __future__ import annotations
 
 import math
+from typing import Callable
 
 import numpy as np
 import torch
@@ -68,15 +69,26 @@ def importance_log_likelihood(vae, image: torch.Tensor, samples: int, generator:
     return _log_mean_exp(weights)
 
 
-def estimates_by_sample_count(vae, image: torch.Tensor, counts: list[int], repeats: int,
-                              seed: int = 0) -> dict:
+def estimates_by_sample_count(vae, image: torch.Tensor, counts: list[int], repeats: int, seed: int = 0,
+                              progress: Callable[[int, int], None] | None = None) -> dict:
     """Both estimators at each sample count, `repeats` times with fresh draws: how far each is from the
-    truth and how much it wanders. {'counts', 'naive', 'importance'}, the last two (len(counts), repeats)."""
+    truth and how much it wanders. {'counts', 'naive', 'importance'}, the last two (len(counts), repeats).
+    `progress(done, total)` is called after each estimate, in latents decoded."""
     generator = torch.Generator().manual_seed(seed)
-    naive = [[naive_log_likelihood(vae, image, count, generator) for _ in range(repeats)] for count in counts]
-    importance = [[importance_log_likelihood(vae, image, count, generator) for _ in range(repeats)]
-                  for count in counts]
-    return {"counts": list(counts), "naive": np.array(naive), "importance": np.array(importance)}
+    total, done = 2 * repeats * sum(counts), 0
+    results = {}
+    for name, estimate in (("naive", naive_log_likelihood), ("importance", importance_log_likelihood)):
+        rows = []
+        for count in counts:
+            row = []
+            for _ in range(repeats):
+                row.append(estimate(vae, image, count, generator))
+                done += count
+                if progress is not None:
+                    progress(done, total)
+            rows.append(row)
+        results[name] = np.array(rows)
+    return {"counts": list(counts), **results}
 
 
 def _grid(low: torch.Tensor, high: torch.Tensor, cells: int) -> tuple[list[torch.Tensor], torch.Tensor, float]:
