@@ -6,10 +6,10 @@ from typing import Callable
 
 import numpy as np
 
-from lab.analysis.likelihood import bits_per_dimension, estimates_by_sample_count, grid_posterior
+from lab.analysis.likelihood import estimates_by_sample_count, grid_posterior
 from lab.shipped import get_model, image_batch
 
-__all__ = ["bits_per_dimension", "estimate_integral", "true_posterior"]
+__all__ = ["estimate_integral", "true_posterior"]
 
 
 def _counts_up_to(samples: int) -> list[int]:
