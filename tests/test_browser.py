@@ -391,12 +391,14 @@ def touch_stroke(page, canvas, points):
 def test_on_a_phone_every_tab_is_in_sight_and_the_pad_takes_a_finger(app_url, browser):
     from playwright.sync_api import expect
 
+    from demo.app import TABS
+
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(app_url)
     tabs = page.get_by_role("tab")
-    expect(tabs).to_have_count(11, timeout=30_000)
-    for index in range(11):                                        # none hidden behind a "⋯" menu
+    expect(tabs).to_have_count(len(TABS), timeout=30_000)
+    for index in range(len(TABS)):                                 # none hidden behind a "⋯" menu
         expect(tabs.nth(index)).to_be_in_viewport()
     page.get_by_role("tab", name="Draw & encode", exact=True).click()
     expect(page.get_by_role("tab", name="Draw & encode", exact=True)).to_have_attribute("aria-selected", "true")
