@@ -23,6 +23,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from lab.models.vae import gaussian_kl_to_standard_normal
+
 DECODE_CHUNK = 1024   # latents decoded per forward: bounded memory at any sample count
 
 
@@ -167,7 +169,7 @@ def grid_posterior(vae, image: torch.Tensor, cells: int = 24, search_cells: int 
     log_q = log_diagonal_normal(q_points, mean, log_variance)
     q_mass = torch.softmax(log_q, dim=0)                     # q on its grid, renormalised: sums to 1
     reconstruction = float((q_mass * log_given_z).sum())
-    kl_prior = float(0.5 * (mean.pow(2) + log_variance.exp() - log_variance - 1).sum())
+    kl_prior = float(gaussian_kl_to_standard_normal(mean[None], log_variance[None])[0])   # the VAE's own
     elbo = reconstruction - kl_prior
     log_q_density = torch.log_softmax(log_q, dim=0) - math.log(q_area)
     kl_direct = float((q_mass * (log_q_density - (q_log_joint - log_px))).sum())
