@@ -1,4 +1,5 @@
-"""The training CLI: one plain, visible loop for every model family of the lab (the table FAMILIES).
+"""The training CLI: one plain, visible loop for every model family of the lab (their table, FAMILIES, is in
+lab/families.py).
 
     python -m lab.train vae --dataset mnist --latent-dim 16
     python -m lab.train ae --dataset fashion --latent-dim 16
@@ -23,9 +24,7 @@ import os
 import shlex
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import torch
 from accelerate import Accelerator
@@ -40,67 +39,18 @@ from lab.device import describe_device
 from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
 from lab.diffusion.schedules import SCHEDULES
 from lab.evaluate import HEADLINE_METRIC, evaluate
+from lab.families import AUGMENTATIONS, FAMILIES
 from lab.models import build_model
 from lab.resume import load_resume, save_resume
 
 
-@dataclass(frozen=True)
-class Family:
-    """How the CLI trains one model family. Its loss sits beside its model (`model.loss` in lab/models/)."""
-    kind: str                                      # the family in lab.models (and the checkpoint's "kind")
-    config: Callable[[argparse.Namespace, int], dict]   # (args, number of classes) -> the model's config
-    epochs: int                                    # the default length of a run
-    augment: str = "affine"                        # the default augmentation
-    ema: float | None = None                       # ship an average of the weights with this decay
-    depth: int | None = None                       # --depth's default, where the family has one
-    schedule: str | None = None                    # --schedule's default, where the family has one
-    on_latents: bool = False                       # trains on the frozen 16-d VAE's latents, not on pixels
-
-
-def autoencoder_config(args, classes: int) -> dict:
-    return {"latent_dim": args.latent_dim, "extra_convs": args.extra_convs}
-
-
-def denoiser_config(args, classes: int) -> dict:
-    return {"num_classes": classes, "channels": args.channels, "schedule": args.schedule}
-
-
-def latent_denoiser_config(args, classes: int) -> dict:
-    # The latent's scale factor, the VAE's name and hash join it from the encoded data (first_stage).
-    return {"num_classes": classes, "width": args.width, "depth": args.depth, "schedule": args.schedule}
-
-
-def pixelcnn_config(args, classes: int) -> dict:
-    return {"num_classes": classes, "channels": args.channels, "layers": args.depth, "kernel": args.kernel,
-            "label_dropout": args.label_dropout}
-
-
-FAMILIES = {
-    "vae": Family("vae", autoencoder_config, epochs=100),
-    "ae": Family("ae", autoencoder_config, epochs=60),
-    "classifier": Family("classifier", lambda args, classes: {"num_classes": classes}, epochs=15),
-    "diffusion": Family("denoiser", denoiser_config, epochs=60, ema=0.999, schedule="cosine"),
-    "latent-diffusion": Family("latent_denoiser", latent_denoiser_config, epochs=400, augment="none", ema=0.999,
-                               depth=4, schedule="scaled-linear", on_latents=True),
-    # Interpolation would blur its 256 exact levels: whole-pixel shifts (--augment shift) suit it.
-    "pixelcnn": Family("pixelcnn", pixelcnn_config, epochs=40, augment="none", depth=6),
-}
-AUGMENTATIONS = {
-    "mild": dict(degrees=5.0, shift=0.05, scale=(0.95, 1.05)),
-    "affine": dict(degrees=8.0, shift=0.08, scale=(0.92, 1.08)),
-    "affine-flip": dict(degrees=8.0, shift=0.08, scale=(0.92, 1.08), hflip=True),
-}
-
-
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m lab.train", description=__doc__.split("\n\n")[0])
-    parser.add_argument("model", choices=list(FAMILIES))
-    source = parser.add_mutually_exclusive_group()
-    source.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
-    source.add_argument("--data", type=Path, help="a folder of your own images (sub-folders = classes)")
+def add_model_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments that shape a family's network (its config), as opposed to how it trains."""
     parser.add_argument("--latent-dim", type=int, default=16)
     parser.add_argument("--extra-convs", type=int, default=0,
                         help="vae/ae: extra 3x3 conv layers per resolution in encoder and decoder")
+    parser.add_argument("--gaussian-sigma", type=float, metavar="SIGMA",
+                        help="vae: a Gaussian decoder with this fixed σ (the lecture's) instead of Bernoulli")
     parser.add_argument("--channels", type=int, default=32,
                         help="diffusion: the UNet's width at 28x28; pixelcnn: features per stack")
     parser.add_argument("--schedule", choices=sorted(SCHEDULES),
@@ -113,6 +63,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="pixelcnn: train with the 'no class' label this often, for guided sampling")
     parser.add_argument("--vae", type=Path, metavar="DIR",
                         help="latent-diffusion: the frozen first stage (default: the shipped <dataset>-vae16)")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m lab.train", description=__doc__.split("\n\n")[0])
+    parser.add_argument("model", choices=list(FAMILIES))
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--dataset", choices=["mnist", "fashion"], default="mnist")
+    source.add_argument("--data", type=Path, help="a folder of your own images (sub-folders = classes)")
+    add_model_arguments(parser)
     parser.add_argument("--ema", type=float, metavar="DECAY",
                         help="keep an exponential moving average of the weights and ship it (diffusion: 0.999)")
     parser.add_argument("--epochs", type=int, help="default: " + ", ".join(
@@ -155,7 +114,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def model_name(args: argparse.Namespace) -> str:
     if args.model in ("vae", "ae"):
-        return f"{args.model}{args.latent_dim}"
+        sigma = f"-sigma{args.gaussian_sigma:g}" if args.model == "vae" and args.gaussian_sigma else ""
+        return f"{args.model}{args.latent_dim}{sigma}"
     return args.model
 
 
@@ -197,9 +157,11 @@ def build(args: argparse.Namespace, num_classes: int, first_stage: dict | None =
 
 
 def initialise_from(model: torch.nn.Module, folder: Path) -> dict | None:
-    """Copy a checkpoint's weights into `model` (same family and shape); returns how they were trained."""
+    """Copy a checkpoint's weights into `model` (same family and shapes; the loss may differ, e.g. a VAE's
+    decoder likelihood); returns how they were trained."""
     start, start_config = load_model(folder)
-    if start.kind != model.kind or start.config_dict() != model.config_dict():
+    shapes = lambda module: {name: tuple(value.shape) for name, value in module.state_dict().items()}  # noqa: E731
+    if start.kind != model.kind or shapes(start) != shapes(model):
         raise SystemExit(f"--init-from {folder} holds a {start.kind} {start.config_dict()}, "
                          f"not a {model.kind} {model.config_dict()}")
     model.load_state_dict(start.state_dict())

@@ -76,3 +76,32 @@ def test_progress_counts_the_latents_decoded(digits):
     estimates_by_sample_count(get_model("mnist", "vae16"), digits[0], [1, 10], repeats=2,
                               progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (44, 44) and len(calls) == 8 and calls == sorted(calls)
+
+
+def test_the_gaussian_decoder_is_the_lecture_s_l2_log_likelihood():
+    from torch.distributions import Normal
+
+    from lab.models.vae import gaussian_log_likelihood
+
+    images, mean = torch.rand(3, 1, 28, 28), torch.rand(3, 1, 28, 28)
+    expected = Normal(mean, 0.15).log_prob(images).flatten(1).sum(dim=1)
+    assert torch.allclose(gaussian_log_likelihood(images, mean, 0.15), expected, rtol=1e-5)
+
+
+@pytest.mark.parametrize("mean, sigma", [(0.0, 0.05), (0.002, 0.001), (0.5, 0.4), (0.98, 0.15), (1.3, 0.05)])
+def test_the_discretised_decoder_spreads_exactly_one_unit_of_mass_over_the_256_levels(mean, sigma):
+    from lab.models.vae import discretized_gaussian_log_likelihood
+
+    levels = (torch.arange(256, dtype=torch.float32) / 255).view(256, 1, 1, 1)
+    masses = discretized_gaussian_log_likelihood(levels, torch.full_like(levels, mean), sigma).double().exp()
+    assert float(masses.sum()) == pytest.approx(1.0, abs=1e-5)
+    # Away from the edges, a wide Gaussian's mass on a level is its density times the bin's width.
+    if sigma > 0.1:
+        density = torch.distributions.Normal(mean, sigma).log_prob(levels[128]).exp()
+        assert float(masses[128]) == pytest.approx(float(density) / 255, rel=1e-3)
+
+
+def test_a_bernoulli_decoder_has_no_likelihood_over_8_bit_levels():
+    vae = get_model("mnist", "vae16")
+    with pytest.raises(ValueError):
+        vae.discrete_log_likelihood(torch.zeros(1, 1, 28, 28), torch.zeros(1, 1, 28, 28))
