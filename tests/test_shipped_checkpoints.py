@@ -6,7 +6,8 @@ digits; the first 2,000 Fashion-MNIST test images), so this runs offline in seco
 import pytest
 import torch
 
-from lab.checkpoints import SHIPPED_MODELS, load_model, read_metrics, shipped_path
+from lab.checkpoints import (GAUSSIAN_DECODER_DATASET, GAUSSIAN_DECODER_SIGMAS, gaussian_vae_name, load_model,
+                             read_metrics, shipped_names, shipped_path)
 from lab.data import DATASET_NAMES
 from lab.evaluate import evaluate
 from lab.examples import load_examples
@@ -19,7 +20,7 @@ BARS = {
     ("mnist", "vae16"): ("test_nelbo", "<=", 100.0),
     ("mnist", "vae2"): ("test_nelbo", "<=", 150.0),
 }
-SHIPPED = [(dataset, name) for dataset in DATASET_NAMES for name in SHIPPED_MODELS]
+SHIPPED = [(dataset, name) for dataset in DATASET_NAMES for name in shipped_names(dataset)]
 
 
 @pytest.mark.parametrize("dataset, name", SHIPPED, ids=[f"{d}-{n}" for d, n in SHIPPED])
@@ -54,6 +55,23 @@ def test_shipped_checkpoint_reproduces_its_figures(dataset, name):
         figure, comparison, bar = BARS[(dataset, name)]
         value = metrics[figure]
         assert value >= bar if comparison == ">=" else value <= bar, f"{figure} = {value} misses {bar}"
+
+
+@pytest.mark.parametrize("latent_dim", [2, 16])
+def test_gaussian_decoders_spend_fewer_nats_on_the_prior_as_sigma_grows(latent_dim):
+    """The σ control's lesson, on the held-out figures: a larger σ weighs the reconstruction less, so the
+    encoder spends fewer nats on D_KL(q_φ(z|x) ‖ p(z)); with 16 dimensions the largest σ blurs (at least twice
+    the squared error of the smallest), while 2 dimensions limit the reconstruction whatever σ is."""
+    shipped = [shipped_path(GAUSSIAN_DECODER_DATASET, gaussian_vae_name(latent_dim, sigma))
+               for sigma in GAUSSIAN_DECODER_SIGMAS]
+    kls = [read_metrics(folder)["test_nelbo_kl"] for folder in shipped]
+    assert kls == sorted(kls, reverse=True) and len(shipped) >= 3
+    if latent_dim == 16:
+        images = load_examples(GAUSSIAN_DECODER_DATASET).images
+        with torch.inference_mode():
+            sharpest, blurriest = (float((load_model(folder)[0](images) - images).pow(2).sum()) / len(images)
+                                   for folder in (shipped[0], shipped[-1]))
+        assert blurriest > 2 * sharpest
 
 
 # Issue 6's bars, measured by `python -m lab.diffusion.quality --model latent-diffusion --write`.

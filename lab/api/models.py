@@ -1,7 +1,7 @@
 """Models tab, the model side: one row per shipped checkpoint with its held-out figure and command."""
 from __future__ import annotations
 
-from lab.checkpoints import SHIPPED_MODELS, CheckpointError, read_config, read_metrics, shipped_path
+from lab.checkpoints import CheckpointError, read_config, read_metrics, shipped_names, shipped_path
 from lab.data import DATASET_NAMES
 from lab.shipped import get_model
 
@@ -12,7 +12,7 @@ def shipped_checkpoints() -> list[dict]:
     config is there; otherwise the CheckpointError that says what is wrong (`lab.api.say` in a language)."""
     rows = []
     for dataset in DATASET_NAMES:
-        for name in SHIPPED_MODELS:
+        for name in shipped_names(dataset):
             folder = shipped_path(dataset, name)
             try:
                 config = read_config(folder)
