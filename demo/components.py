@@ -304,6 +304,11 @@ def sampling_controls(i18n, steps_id: str, defaults: dict, samplers, no_class: i
     return dataset, label, guidance, sampler, steps
 
 
+def next_seed(seed: float | None) -> int:
+    """A "new draw" button's step: the seed box's next value (a fresh ε, a fresh resampling)."""
+    return int(seed or 0) + 1
+
+
 def check_steps(steps: float, lang: str) -> int:
     if not 1 <= int(steps) <= 1000:
         raise gr.Error(text("steps_range", lang))

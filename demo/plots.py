@@ -315,3 +315,24 @@ def posterior_map_figure(z1: np.ndarray, z2: np.ndarray, density: np.ndarray, q_
                  "name": labels["q_mean"], "marker": {"color": SECOND, "size": 8, "symbol": "x"}})
     return _figure(data, title, height=380, showlegend=True, legend={"orientation": "h", "y": -0.2},
                    xaxis={"title": {"text": "z₁"}}, yaxis={"title": {"text": "z₂"}, "scaleanchor": "x"})
+
+
+def vectors_figure(vectors: dict[str, np.ndarray], title: str, x_title: str) -> go.Figure:
+    """Several vectors of one length as grouped bars per index (μ, σ, ε and z of one VAE training step)."""
+    colors = [ACCENT, SECOND, "#888888", "#2ca02c"]
+    data = [{"type": "bar", "x": list(range(1, len(values) + 1)), "y": np.round(values, 3).tolist(), "name": name,
+             "marker": {"color": colors[index % len(colors)]}}
+            for index, (name, values) in enumerate(vectors.items())]
+    return _figure(data, title, height=300, barmode="group", showlegend=True,
+                   legend={"orientation": "h", "y": -0.3}, xaxis={"title": {"text": x_title}, "dtick": 1})
+
+
+def pushed_density_figure(xs, before, after, labels: tuple[str, str], title: str, x_title: str) -> go.Figure:
+    """A density before (dashed) and after it was pushed up somewhere (filled): the area under each is 1."""
+    xs = np.round(xs, 4).tolist()
+    data = [{"type": "scatter", "x": xs, "y": np.round(before, 4).tolist(), "mode": "lines", "name": labels[0],
+             "line": {"color": "black", "width": 1.5, "dash": "dash"}},
+            {"type": "scatter", "x": xs, "y": np.round(after, 4).tolist(), "mode": "lines", "name": labels[1],
+             "fill": "tozeroy", "line": {"color": ACCENT, "width": 2.5}}]
+    return _figure(data, title, height=280, showlegend=True, legend={"orientation": "h", "y": -0.3},
+                   xaxis={"title": {"text": x_title}}, yaxis={"title": {"text": "p(x)"}})

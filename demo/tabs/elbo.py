@@ -6,6 +6,9 @@
    todo z", and why an encoder helps (the 16-d VAE).
 2. The 2-d VAE's true posterior p_θ(z|x) on a grid with q_φ(z|x)'s ellipses over it, and the slide's identity
    line by line, each term's value and whether the lecture can compute it; here the "uncomputable" KL is.
+3. The decoder: the lab's Bernoulli against the lecture's Gaussian at four σ (reconstruction, prior samples,
+   both ELBO terms), and one likelihood scale, bits per dimension on 8-bit pixels, with the PixelCNN's.
+4. The five training steps, numbered on their live outputs (ε shown, a new ε on demand).
 """
 from __future__ import annotations
 
@@ -13,13 +16,15 @@ import gradio as gr
 
 from demo import plots
 from demo.classroom import heavy
-from demo.components import OnLoad, captioned_image, dataset_radio, image_source, source_image
+from demo.components import (OnLoad, captioned_image, choice_label, dataset_radio, image_source, next_seed,
+                             source_image, translated_choices)
 from demo.i18n import request_language, text
-from demo.imaging import to_display
+from demo.imaging import strip, to_display
 from demo.progress import StepProgress
 from lab.api import elbo as model
 
 REPEATS = 3
+LATENT_SIZES = ("2", "16")   # the shipped VAEs, with each decoder
 GAP_SMALL_NATS = 1.0
 
 
@@ -61,6 +66,54 @@ def show_posterior(source: str, index: float, dataset: str, drawing=None, reques
     return figure, identity
 
 
+def _check_decoder(latent: str, decoder: str, lang: str) -> None:
+    if decoder not in model.DECODERS or latent not in LATENT_SIZES:
+        raise gr.Error(text("elbo_bad_decoder", lang))
+
+
+def decoder_table(rows: list[dict], chosen: str, latent: int, pixel_bits: float, lang: str) -> str:
+    """Each decoder's ELBO terms for the image (the chosen one in bold) and the note on one bits scale."""
+    lines = [text("elbo_decoder_table", lang)]
+    for row in rows:
+        name = choice_label(row["decoder"], lang)
+        bits = text("elbo_no_bits", lang) if row["bits"] is None else f"{row['bits']:.2f}"
+        lines.append(f"| {f'**{name}**' if row['decoder'] == chosen else name} | {row['reconstruction']:.1f} | "
+                     f"{row['kl']:.1f} | {row['nelbo']:.1f} | {bits} | {row['test_kl']:.1f} |")
+    return "\n".join(lines) + "\n\n" + text("elbo_decoder_note", lang, latent=latent, pixel_bits=pixel_bits)
+
+
+@heavy
+def show_decoders(source: str, index: float, dataset: str, latent: str, decoder: str, drawing=None,
+                  request: gr.Request | None = None):
+    """(reconstruction, prior samples, the decoders' table) for the picked image under the mnist VAEs."""
+    lang = request_language(request)
+    _check_decoder(latent, decoder, lang)
+    image = source_image(source, index, drawing, dataset, lang)
+    rows = model.compare_decoders(image, int(latent))
+    pictures = model.decoder_pictures(image, int(latent), decoder)
+    table = decoder_table(rows, decoder, int(latent), model.pixelcnn_bits_per_dimension(image, model.DECODER_DATASET),
+                          lang)
+    return to_display(pictures["reconstruction"]), strip(pictures["prior_samples"], size=84), table
+
+
+@heavy
+def show_training_step(source: str, index: float, dataset: str, latent: str, decoder: str, seed: float,
+                       drawing=None, request: gr.Request | None = None):
+    """(the step's vectors as bars, the decoded image, the five steps with their values) for the image."""
+    lang = request_language(request)
+    _check_decoder(latent, decoder, lang)
+    image = source_image(source, index, drawing, dataset, lang)
+    seed = int(seed or 0)
+    step = model.one_training_step(image, int(latent), decoder, seed)
+    figure = plots.vectors_figure({"μ": step["mean"], "σ": step["std"], "ε": step["noise"], "z": step["z"]},
+                                  text("elbo_steps_plot", lang), text("elbo_dimension", lang))
+    first = ", ".join(f"{m:.2f} + {s:.2f}·({e:.2f}) = {z:.2f}"
+                      for m, s, e, z in list(zip(step["mean"], step["std"], step["noise"], step["z"]))[:2])
+    steps = text("elbo_steps", lang, latent=int(latent), kl=step["kl"], seed=seed, first=first,
+                 reconstruction=step["reconstruction"], loss=step["loss"])
+    return figure, to_display(step["decoded"]), steps
+
+
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what runs when the tab
     first opens: both panels for the first test image."""
@@ -78,6 +131,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             gr.Markdown(f"### {i18n('elbo_posterior_title')}")
             posterior = gr.Plot(show_label=False, elem_id="elbo_posterior")
             identity = gr.Markdown(elem_id="elbo_identity")
+    decoder, latent, seed, decoder_outputs, step_outputs = _decoder_sections(i18n)
     integral_inputs = [source, index, dataset, samples, drawing]
     integral_outputs = [image, estimates, summary]
     posterior_inputs = [source, index, dataset, drawing]
@@ -85,8 +139,41 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         control.change(show_integral, integral_inputs, integral_outputs)
         control.change(show_posterior, posterior_inputs, [posterior, identity], show_progress="minimal")
     samples.input(show_integral, integral_inputs, integral_outputs, trigger_mode="always_last")
+    decoder_inputs = [source, index, dataset, latent, decoder, drawing]
+    step_inputs = [source, index, dataset, latent, decoder, seed, drawing]
+    for control in (source, index, dataset, latent, decoder):
+        control.change(show_decoders, decoder_inputs, decoder_outputs, show_progress="minimal")
+        control.change(show_training_step, step_inputs, step_outputs, show_progress="minimal")
+    seed.change(show_training_step, step_inputs, step_outputs, show_progress="minimal")
     return [OnLoad(show_integral, integral_inputs, integral_outputs),
-            OnLoad(show_posterior, posterior_inputs, [posterior, identity])]
+            OnLoad(show_posterior, posterior_inputs, [posterior, identity]),
+            OnLoad(show_decoders, decoder_inputs, decoder_outputs),
+            OnLoad(show_training_step, step_inputs, step_outputs)]
+
+
+def _decoder_sections(i18n):
+    """Sections 3 and 4 under the first two: the decoder comparison and the training step. Returns their
+    controls (decoder, latent size, ε seed) and their outputs."""
+    gr.Markdown(f"### {i18n('elbo_decoder_title')}\n\n{i18n('elbo_decoder_intro')}")
+    with gr.Row():
+        decoder = gr.Radio(translated_choices(i18n, model.DECODERS), value=model.DECODERS[1],
+                           label=i18n("elbo_decoder"), elem_id="elbo_decoder")
+        latent = gr.Radio(list(LATENT_SIZES), value="16", label=i18n("elbo_latent"), elem_id="elbo_latent")
+    with gr.Row():
+        reconstruction = captioned_image(i18n("elbo_reconstruction"), height=150)
+        samples = captioned_image(i18n("elbo_prior_samples"), scale=4, height=150, elem_id="elbo_prior_samples")
+    table = gr.Markdown(elem_id="elbo_decoder_table")
+    gr.Markdown(f"### {i18n('elbo_steps_title')}")
+    with gr.Row():
+        with gr.Column(scale=3):
+            vectors = gr.Plot(show_label=False, elem_id="elbo_step_vectors")
+        with gr.Column(scale=1, min_width=180):
+            decoded = captioned_image(i18n("elbo_decoded"), height=150)
+            seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("elbo_noise_seed"))
+            gr.Button(i18n("elbo_new_noise"), elem_id="elbo_new_noise").click(next_seed, seed, seed,
+                                                                              show_progress="hidden")
+    steps = gr.Markdown(elem_id="elbo_steps")
+    return decoder, latent, seed, [reconstruction, samples, table], [vectors, decoded, steps]
 
 
 if __name__ == "__main__":

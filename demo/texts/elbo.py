@@ -8,23 +8,81 @@ UI = {
             "latent z: p_θ(x) = ∫ p_θ(x|z) p(z) dz. No formula gives that integral (an **intractable "
             "density**). Below, the integral sampled two ways for one image, and, with a 2-d latent where it "
             "can be done on a grid, the true posterior p_θ(z|x) and every term of the lecture's identity, "
-            "live. The lab's VAEs use a Bernoulli decoder: log p_θ(x|z) is a sum of per-pixel cross-entropies."),
+            "live. With pairs (x, z) we could train p_θ(x|z) directly, like a conditional model; z is never "
+            "observed, so it must be integrated out. The lab's VAEs use a Bernoulli decoder (section 3 sets it "
+            "against the lecture's Gaussian)."),
         "elbo_samples": "Samples N = K",
         "elbo_integral_title": "1. The integral, sampled",
         "elbo_posterior_title": "2. The 2-d VAE: the true posterior and the gap",
+        "elbo_decoder_title": "3. The decoder p_θ(x|z): Bernoulli, or the lecture's Gaussian with σ",
+        "elbo_decoder_intro": (
+            "The lecture's decoder is Gaussian, p_θ(x|z) = N(μ_{x|z}, σ²), so log p_θ(x|z) = −‖x − μ‖²/(2σ²) + C: "
+            "an L2 loss whose weight σ sets. A **small σ** weighs every pixel heavily: many nats of "
+            "D_KL(q_φ(z|x) ‖ p(z)), codes spread away from the prior, and samples from the prior that land "
+            "where no encoding went (odd shapes). A **large σ** spends few nats on the KL: blurry "
+            "reconstructions (with 16 dimensions, σ = 1 doubles the squared error on test digits), latents that "
+            "fill the prior, smooth samples. With 2 dimensions the two numbers limit the reconstruction whatever "
+            "σ is; σ still sets the KL. These VAEs were trained on mnist with each σ (`python -m lab.train vae "
+            "--gaussian-sigma "
+            "σ`).\n\n**The other tabs use the Bernoulli decoder**, log p_θ(x|z) = Σ x log μ + (1 − x) log(1 − μ): "
+            "mnist and Fashion-MNIST pixels sit mostly at 0 or 1, and a Bernoulli needs no σ to be chosen (its "
+            "spread, μ(1 − μ), is small exactly where the model is sure). Its price: it is not a distribution "
+            "over grey levels, so it has no bits per dimension on 8-bit pixels; the Gaussian has."),
+        "elbo_decoder": "Decoder",
+        "choice_bernoulli": "Bernoulli (the lab's)",
+        "choice_0_05": "Gaussian, σ = 0.05",
+        "choice_0_15": "Gaussian, σ = 0.15",
+        "choice_0_4": "Gaussian, σ = 0.4",
+        "choice_1": "Gaussian, σ = 1",
+        "elbo_latent": "Latent dimensions",
+        "elbo_reconstruction": "Reconstruction μ_{x|z}",
+        "elbo_prior_samples": "Samples: z ~ p(z), decoded (the same z for every decoder)",
+        "elbo_steps_title": "4. The five training steps, on this image",
+        "elbo_new_noise": "New ε",
+        "elbo_noise_seed": "ε seed",
+        "elbo_decoded": "4. decoded μ_{x|z}",
     },
     "es": {
         "tab_elbo": "VAE: el ELBO",
         "elbo_intro": (
             "**Por qué el VAE se entrena con una cota.** Un VAE dice qué tan probable es una imagen integrando "
             "sobre todo latente z: p_θ(x) = ∫ p_θ(x|z) p(z) dz. Ninguna fórmula da esa integral (una "
-            "**densidad intratable**). Abajo, la integral muestreada de dos formas para una imagen y, con un "
+            "**densidad intratable**). Abajo, la integral sampleada de dos formas para una imagen y, con un "
             "latente de 2 dimensiones donde se puede hacer en una grilla, la posterior verdadera p_θ(z|x) y "
             "cada término de la identidad de la clase, en vivo. Los VAE del laboratorio usan un decoder "
-            "Bernoulli: log p_θ(x|z) es una suma de entropías cruzadas por píxel."),
+            "Bernoulli (la sección 3 lo compara con el Gaussiano de la clase). Con pares (x, z) podríamos "
+            "entrenar p_θ(x|z) directamente, como un modelo condicional; z nunca se observa, así que hay que "
+            "integrarlo."),
         "elbo_samples": "Muestras N = K",
-        "elbo_integral_title": "1. La integral, muestreada",
+        "elbo_integral_title": "1. La integral, sampleada",
         "elbo_posterior_title": "2. El VAE 2-d: la posterior verdadera y la brecha",
+        "elbo_decoder_title": "3. El decoder p_θ(x|z): Bernoulli, o el Gaussiano de la clase con σ",
+        "elbo_decoder_intro": (
+            "El decoder de la clase es Gaussiano, p_θ(x|z) = N(μ_{x|z}, σ²), así que log p_θ(x|z) = "
+            "−‖x − μ‖²/(2σ²) + C: una pérdida L2 cuyo peso fija σ. Con **σ pequeño** cada píxel pesa mucho: "
+            "muchos nats de D_KL(q_φ(z|x) ‖ p(z)), códigos que se alejan del prior y muestras del prior que caen "
+            "donde ninguna codificación fue (formas raras). Con **σ grande** se gastan pocos nats en la KL: "
+            "reconstrucciones borrosas (con 16 dimensiones, σ = 1 duplica el error cuadrático en los dígitos de "
+            "test), latentes que llenan el prior, muestras suaves. Con 2 dimensiones, los dos números limitan la "
+            "reconstrucción sea cual sea σ; σ sigue fijando la KL. Estos VAE se entrenaron en mnist con cada "
+            "σ (`python -m lab.train vae --gaussian-sigma σ`).\n\n**Las otras pestañas usan el decoder "
+            "Bernoulli**, log p_θ(x|z) = Σ x log μ + (1 − x) log(1 − μ): los píxeles de mnist y Fashion-MNIST "
+            "están casi todos en 0 o 1, y un Bernoulli no necesita elegir σ (su dispersión, μ(1 − μ), es "
+            "pequeña justo donde el modelo está seguro). Su precio: no es una distribución sobre niveles de "
+            "gris, así que no da bits por dimensión sobre píxeles de 8 bits; el Gaussiano sí."),
+        "elbo_decoder": "Decoder",
+        "choice_bernoulli": "Bernoulli (el del laboratorio)",
+        "choice_0_05": "Gaussiano, σ = 0.05",
+        "choice_0_15": "Gaussiano, σ = 0.15",
+        "choice_0_4": "Gaussiano, σ = 0.4",
+        "choice_1": "Gaussiano, σ = 1",
+        "elbo_latent": "Dimensiones latentes",
+        "elbo_reconstruction": "Reconstrucción μ_{x|z}",
+        "elbo_prior_samples": "Muestras: z ~ p(z), decodificados (los mismos z para cada decoder)",
+        "elbo_steps_title": "4. Los cinco pasos de entrenamiento, en esta imagen",
+        "elbo_new_noise": "Nuevo ε",
+        "elbo_noise_seed": "Semilla de ε",
+        "elbo_decoded": "4. μ_{x|z} decodificado",
     },
 }
 
@@ -59,6 +117,29 @@ DYNAMIC = {
             "| ELBO = the first two (the training objective, a *lower bound*) | {elbo:.2f} | |\n"
             "| log p_θ(x), by the grid | {log_px:.2f} | ≥ ELBO, because the gap is a KL ≥ 0 |\n\n"
             "The gap is how far q_φ(z|x) is from the true posterior: {gap_note}"),
+        "elbo_decoder_table": (
+            "| decoder | −E[log p_θ(x\\|z)] | D<sub>KL</sub>(q_φ(z\\|x) ‖ p(z)) | −ELBO | bound on −log P(x), "
+            "8-bit, bits/dim | held-out KL |\n|---|---|---|---|---|---|"),
+        "elbo_decoder_note": (
+            "Nats for this image (mnist VAEs with {latent} latent dimensions). A Gaussian's log p_θ(x|z) is a "
+            "*density* over continuous pixels, so its nats do not compare with the Bernoulli's; on one scale, "
+            "the 8-bit image's **bits per dimension**, the PixelCNN gives this image an exact −log p(x) of "
+            "**{pixel_bits:.2f}** bits/dim (a distribution over the 256 levels of each pixel, chained pixel by "
+            "pixel) and the VAEs only a bound (the *cota inferior* turned into bits). A single σ must cover both "
+            "the black background and the strokes' edges, which is where its bits go."),
+        "elbo_no_bits": "none (not on levels)",
+        "elbo_bad_decoder": "Pick a decoder and a latent size from the lists.",
+        "elbo_steps_plot": "Steps 1 and 3: μ_{z|x}, σ_{z|x}, ε and z = μ + σ ⊙ ε per latent dimension",
+        "elbo_dimension": "latent dimension",
+        "elbo_steps": (
+            "1. **Encode**: q_φ(z|x) = N(μ_{{z|x}}, σ²_{{z|x}}): the bars μ and σ ({latent} numbers each).\n"
+            "2. **Prior loss**: D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) = **{kl:.2f}** nats.\n"
+            "3. **Sample** z ~ q_φ(z|x) as z = μ + σ ⊙ ε, with ε ~ N(0, I): the bars ε (seed {seed}) and z; "
+            "first dimensions: {first}.\n"
+            "4. **Decode**: μ_{{x|z}} = decoder(z), the image on the right.\n"
+            "5. **Reconstruction loss**: −log p_θ(x|z) = **{reconstruction:.2f}** nats.\n\n"
+            "Loss = 2 + 5 = **{loss:.2f}** nats, one sample of −ELBO; training lowers its average over "
+            "images and ε. New ε: a different z, a different reconstruction loss, the same prior loss."),
         "elbo_gap_small": "small here, so the ELBO is almost log p_θ(x).",
         "elbo_gap_large": (
             "large here: the encoder's Gaussian misses the posterior's shape or place, and the ELBO "
@@ -93,6 +174,29 @@ DYNAMIC = {
             "| ELBO = los dos primeros (el objetivo de entrenamiento, una *cota inferior*) | {elbo:.2f} | |\n"
             "| log p_θ(x), por la grilla | {log_px:.2f} | ≥ ELBO, porque la brecha es una KL ≥ 0 |\n\n"
             "La brecha mide qué tan lejos está q_φ(z|x) de la posterior verdadera: {gap_note}"),
+        "elbo_decoder_table": (
+            "| decoder | −E[log p_θ(x\\|z)] | D<sub>KL</sub>(q_φ(z\\|x) ‖ p(z)) | −ELBO | cota de −log P(x), "
+            "8 bits, bits/dim | KL en test |\n|---|---|---|---|---|---|"),
+        "elbo_decoder_note": (
+            "Nats para esta imagen (VAE de mnist con {latent} dimensiones latentes). El log p_θ(x|z) de un "
+            "Gaussiano es una *densidad* sobre píxeles continuos, así que sus nats no se comparan con los del "
+            "Bernoulli; en una sola escala, los **bits por dimensión** de la imagen de 8 bits, el PixelCNN da "
+            "a esta imagen un −log p(x) exacto de **{pixel_bits:.2f}** bits/dim (una distribución sobre los 256 "
+            "niveles de cada píxel, encadenada píxel a píxel) y los VAE solo una cota (la *cota inferior* en "
+            "bits). Un solo σ debe cubrir el fondo negro y los bordes de los trazos: ahí se van sus bits."),
+        "elbo_no_bits": "no hay (no es sobre niveles)",
+        "elbo_bad_decoder": "Elige un decoder y un tamaño latente de las listas.",
+        "elbo_steps_plot": "Pasos 1 y 3: μ_{z|x}, σ_{z|x}, ε y z = μ + σ ⊙ ε por dimensión latente",
+        "elbo_dimension": "dimensión latente",
+        "elbo_steps": (
+            "1. **Codificar**: q_φ(z|x) = N(μ_{{z|x}}, σ²_{{z|x}}): las barras μ y σ ({latent} números cada una).\n"
+            "2. **Pérdida del prior**: D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) = **{kl:.2f}** nats.\n"
+            "3. **Samplear** z desde q_φ(z|x) como z = μ + σ ⊙ ε, con ε ~ N(0, I): las barras ε (semilla "
+            "{seed}) y z; primeras dimensiones: {first}.\n"
+            "4. **Decodificar**: μ_{{x|z}} = decoder(z), la imagen de la derecha.\n"
+            "5. **Pérdida de reconstrucción**: −log p_θ(x|z) = **{reconstruction:.2f}** nats.\n\n"
+            "Pérdida = 2 + 5 = **{loss:.2f}** nats, una muestra de −ELBO; el entrenamiento baja su promedio "
+            "sobre imágenes y ε. Nuevo ε: otro z, otra pérdida de reconstrucción, la misma pérdida del prior."),
         "elbo_gap_small": "aquí es pequeña, así que el ELBO casi es log p_θ(x).",
         "elbo_gap_large": (
             "aquí es grande: la Gaussiana del encoder no acierta la forma o el lugar de la posterior, y el "

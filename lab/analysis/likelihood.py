@@ -12,7 +12,8 @@ p_θ(x) = ∫ p_θ(x|z) p(z) dz has no closed form ("no podemos integrar sobre t
   and so is the third term of the slide's identity, D_KL(q_φ(z|x) ‖ p_θ(z|x)) = log p_θ(x) − ELBO, which
   the lecture says cannot be computed: here it can.
 
-Images are (28, 28) in [0, 1] under the lab's Bernoulli decoder; every figure is in nats.
+Images are (28, 28) in [0, 1] under the VAE's own decoder (Bernoulli, or the lecture's Gaussian); every
+figure is in nats, and in bits per dimension on 8-bit pixels where a likelihood over the 256 levels exists.
 """
 from __future__ import annotations
 
@@ -21,20 +22,20 @@ from typing import Callable
 
 import numpy as np
 import torch
-import torch.nn.functional as F
 
 from lab.models.vae import gaussian_kl_to_standard_normal
 
 DECODE_CHUNK = 1024   # latents decoded per forward: bounded memory at any sample count
 
 
-def log_likelihood_given_z(vae, image: torch.Tensor, z: torch.Tensor) -> torch.Tensor:
-    """log p_θ(x|z) for one image (1, 1, 28, 28) in [0, 1] and N latents (N, d) -> (N,), Bernoulli decoder."""
+def log_likelihood_given_z(vae, image: torch.Tensor, z: torch.Tensor, discrete: bool = False) -> torch.Tensor:
+    """log p_θ(x|z) for one image (1, 1, 28, 28) in [0, 1] and N latents (N, d) -> (N,), under the VAE's
+    own decoder (Bernoulli or Gaussian); `discrete`: the Gaussian's mass on the image's 8-bit levels."""
+    likelihood = vae.discrete_log_likelihood if discrete else vae.log_likelihood
     parts = []
     for chunk in z.split(DECODE_CHUNK):
         logits = vae.decode(chunk)                                            # (n, 1, 28, 28)
-        parts.append(-F.binary_cross_entropy_with_logits(
-            logits, image.expand_as(logits), reduction="none").flatten(1).sum(dim=1))
+        parts.append(likelihood(logits, image.expand_as(logits)))
     return torch.cat(parts)
 
 
@@ -61,12 +62,14 @@ def naive_log_likelihood(vae, image: torch.Tensor, samples: int, generator: torc
 
 
 @torch.inference_mode()
-def importance_log_likelihood(vae, image: torch.Tensor, samples: int, generator: torch.Generator) -> float:
-    """log (1/K Σ p_θ(x|z_k) p(z_k) / q_φ(z_k|x)) with z_k ~ q_φ(z|x) (the IWAE bound; K = 1: one-sample ELBO)."""
+def importance_log_likelihood(vae, image: torch.Tensor, samples: int, generator: torch.Generator,
+                              discrete: bool = False) -> float:
+    """log (1/K Σ p_θ(x|z_k) p(z_k) / q_φ(z_k|x)) with z_k ~ q_φ(z|x) (the IWAE bound; K = 1: one-sample ELBO).
+    `discrete`: P_θ(x|z) on 8-bit levels (a Gaussian decoder's), so the bound is on P(x) over 256^D images."""
     mean, log_variance = vae.encode(image)
     noise = torch.randn(samples, vae.config.latent_dim, generator=generator).to(image.device)
     z = mean + (0.5 * log_variance).exp() * noise                             # (K, d) = μ + σ ⊙ ε
-    weights = (log_likelihood_given_z(vae, image, z) + log_standard_normal(z)
+    weights = (log_likelihood_given_z(vae, image, z, discrete) + log_standard_normal(z)
                - log_diagonal_normal(z, mean, log_variance))
     return _log_mean_exp(weights)
 
@@ -208,8 +211,52 @@ def measure(dataset: str = "mnist", grid_images: int = 200, iwae_images: int = 1
             f"vae16_iwae_bpd_{dataset}": bits_per_dimension(nll)}
 
 
+@torch.inference_mode()
+def pixelcnn_bits(pixelcnn, images: torch.Tensor) -> torch.Tensor:
+    """The PixelCNN's exact −log p(x) in bits per dimension per image (B,), as the Autoregressive tab gives it:
+    the model is class-conditional, so p(x) = Σ_y p(x|y)·P(y) with P(y) uniform, ten chains of 784 factors."""
+    classes = pixelcnn.config.num_classes
+    every_class = images.repeat_interleave(classes, dim=0)                        # (B·C, 1, 28, 28)
+    labels = torch.arange(classes, device=images.device).repeat(len(images))
+    log_likelihood = -pixelcnn.pixel_nll(every_class, labels).flatten(1).sum(dim=1).view(len(images), classes)
+    nll = -(torch.logsumexp(log_likelihood, dim=1) - math.log(classes))
+    return nll / (images[0].numel() * math.log(2))
+
+
+def vae_bits(vae, image: torch.Tensor, samples: int, generator: torch.Generator) -> float:
+    """A bound on −log P_θ(x) in bits per dimension for one 8-bit image under a Gaussian-decoder VAE: the
+    IWAE bound with `samples` samples (1: the ELBO) on the decoder's mass at each pixel's level."""
+    return bits_per_dimension(-importance_log_likelihood(vae, image, samples, generator, discrete=True))
+
+
+def measure_bits(dataset: str = "mnist", count: int = 1000, samples: int = 100, seed: int = 0) -> dict:
+    """One likelihood scale, on the same `count` 8-bit test images: each Gaussian-decoder 16-d VAE's ELBO and
+    IWAE bound (`samples` samples) in bits per dimension, the best of them as vae16_bpd_<dataset>, and the
+    PixelCNN's exact −log p(x) as pixelcnn_nll_bpd_<dataset>."""
+    from lab.checkpoints import GAUSSIAN_DECODER_SIGMAS, gaussian_vae_name
+    from lab.data import load_dataset
+    from lab.shipped import get_model
+
+    images = load_dataset(dataset, "test").images[:count]
+    figures = {}
+    for sigma in GAUSSIAN_DECODER_SIGMAS:
+        vae = get_model(dataset, gaussian_vae_name(16, sigma))
+        generator = torch.Generator().manual_seed(seed)
+        for name, k in (("elbo", 1), ("iwae", samples)):
+            bits = [vae_bits(vae, images[i: i + 1], k, generator) for i in range(len(images))]
+            figures[f"vae16_sigma{sigma:g}_{name}_bpd_{dataset}"] = float(np.mean(bits))
+    best = min(GAUSSIAN_DECODER_SIGMAS, key=lambda sigma: figures[f"vae16_sigma{sigma:g}_elbo_bpd_{dataset}"])
+    pixelcnn = get_model(dataset, "pixelcnn")
+    pixel_bits = torch.cat([pixelcnn_bits(pixelcnn, batch) for batch in images.split(20)])
+    return {**figures, f"vae16_bpd_{dataset}": figures[f"vae16_sigma{best:g}_elbo_bpd_{dataset}"],
+            f"vae16_bpd_sigma_{dataset}": best, f"pixelcnn_nll_bpd_{dataset}": float(pixel_bits.mean()),
+            "bits_images": len(images), "bits_iwae_samples": samples}
+
+
 if __name__ == "__main__":
     import json
     import sys
 
-    print(json.dumps(measure(*(sys.argv[1:2] or ["mnist"])), indent=1))
+    dataset = (sys.argv[1:2] or ["mnist"])[0]
+    # --bits: the figures on the 8-bit scale (the Gaussian-decoder VAEs against the PixelCNN) instead.
+    print(json.dumps(measure_bits(dataset) if "--bits" in sys.argv else measure(dataset), indent=1))

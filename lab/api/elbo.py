@@ -2,14 +2,23 @@
 "Variational Autoencoders (ELBO)"). Plain values in and out; see lab.analysis.likelihood for the maths."""
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 import numpy as np
 
-from lab.analysis.likelihood import estimates_by_sample_count, grid_posterior
-from lab.shipped import get_model, image_batch
+from lab.analysis.decoders import decoder_terms, prior_samples, to_levels, training_step
+from lab.analysis.likelihood import estimates_by_sample_count, grid_posterior, pixelcnn_bits
+from lab.checkpoints import (GAUSSIAN_DECODER_DATASET, GAUSSIAN_DECODER_SIGMAS, gaussian_vae_name, read_metrics,
+                             shipped_path)
+from lab.device import gpu_task
+from lab.shipped import batch_images, get_model, image_batch
 
-__all__ = ["estimate_integral", "true_posterior"]
+__all__ = ["DECODERS", "DECODER_DATASET", "compare_decoders", "decoder_pictures", "estimate_integral",
+           "one_training_step", "pixelcnn_bits_per_dimension", "true_posterior"]
+# The decoders the σ control offers: the lab's Bernoulli, then the lecture's Gaussian at each shipped σ.
+DECODERS = ("bernoulli", *(f"{sigma:g}" for sigma in GAUSSIAN_DECODER_SIGMAS))
+DECODER_DATASET = GAUSSIAN_DECODER_DATASET   # every decoder of the comparison was trained on it
 
 
 def _counts_up_to(samples: int) -> list[int]:
@@ -35,3 +44,52 @@ def true_posterior(image28: np.ndarray, dataset: str) -> dict:
     """The 2-d VAE's true posterior p_θ(z|x) on a grid and the ELBO identity's terms for a (28, 28) image in
     [0, 1] (see lab.analysis.likelihood.grid_posterior for the keys)."""
     return grid_posterior(get_model(dataset, "vae2"), image_batch(image28))
+
+
+def _decoder_model(decoder: str, latent_dim: int) -> str:
+    """The shipped VAE with this decoder ("bernoulli" or a σ as DECODERS spells it) and latent size."""
+    return f"vae{latent_dim}" if decoder == "bernoulli" else gaussian_vae_name(latent_dim, float(decoder))
+
+
+def compare_decoders(image28: np.ndarray, latent_dim: int) -> list[dict]:
+    """For a (28, 28) image in [0, 1], one row per decoder of DECODERS (mnist VAEs with `latent_dim`): its
+    'decoder', 'sigma' (None: Bernoulli), the image's ELBO terms 'reconstruction', 'kl', 'nelbo' in nats and
+    'bits' (the 8-bit bound in bits per dimension; None for Bernoulli), and the held-out means 'test_kl',
+    'test_nelbo'."""
+    rows = []
+    for decoder in DECODERS:
+        name = _decoder_model(decoder, latent_dim)
+        metrics = read_metrics(shipped_path(DECODER_DATASET, name))
+        rows.append({"decoder": decoder, "sigma": None if decoder == "bernoulli" else float(decoder),
+                     **decoder_terms(get_model(DECODER_DATASET, name), image_batch(image28)),
+                     "test_kl": metrics["test_nelbo_kl"], "test_nelbo": metrics["test_nelbo"]})
+    return rows
+
+
+@functools.cache
+def _prior_samples(name: str) -> np.ndarray:
+    # Fixed latents: the same samples for every visitor, decoded once per process.
+    return batch_images(prior_samples(get_model(DECODER_DATASET, name)))
+
+
+def decoder_pictures(image28: np.ndarray, latent_dim: int, decoder: str) -> dict:
+    """{'reconstruction': (28, 28) through the posterior mean, 'prior_samples': (8, 28, 28) mean images of
+    fixed z ~ p(z)} under the mnist VAE with this decoder and latent size."""
+    name = _decoder_model(decoder, latent_dim)
+    vae = get_model(DECODER_DATASET, name)
+    return {"reconstruction": batch_images(vae(image_batch(image28)))[0], "prior_samples": _prior_samples(name)}
+
+
+def one_training_step(image28: np.ndarray, latent_dim: int, decoder: str, seed: int) -> dict:
+    """The five training steps for a (28, 28) image (lab.analysis.decoders.training_step), as numpy arrays."""
+    step = training_step(get_model(DECODER_DATASET, _decoder_model(decoder, latent_dim)), image_batch(image28), seed)
+    return {key: batch_images(value)[0] if key == "decoded" else
+            value.cpu().numpy() if hasattr(value, "cpu") else value for key, value in step.items()}
+
+
+@gpu_task(seconds=10)
+def pixelcnn_bits_per_dimension(image28: np.ndarray, dataset: str) -> float:
+    """The PixelCNN's exact −log p(x) of the image rounded to 8 bits, in bits per dimension (p(x) =
+    Σ_y p(x|y)/10, as the Autoregressive tab gives it)."""
+    pixelcnn = get_model(dataset, "pixelcnn")
+    return float(pixelcnn_bits(pixelcnn, to_levels(image_batch(image28)))[0])
