@@ -1,0 +1,154 @@
+"""p(x) · p(y|x) · p(x|y): the three kinds of model on images (lecture: "Modelos generativos vs
+discriminativos", "¿Porqué modelos generativos?", "Taxonomía").
+
+1. A density is normalised: the test images' ink density pushed up in one place comes down elsewhere.
+2. p(y|x) makes labels compete (any input, noise included, gets bars summing to 1); p(x) makes images compete.
+3. P(x|y) built by Bayes' rule from the VAE and the classifier, sampled by importance resampling with its
+   effective sample size, next to a model trained to be conditional; their mean shows the ambiguity.
+4. The taxonomy as a map whose boxes open their tabs and say what likelihood each model gives this image.
+"""
+from __future__ import annotations
+
+import html
+
+import gradio as gr
+import numpy as np
+
+from demo import plots
+from demo.classroom import heavy
+from demo.components import (OnLoad, captioned_image, class_choices, class_name, dataset_radio, image_source, next_seed,
+                             source_image)
+from demo.i18n import request_language, text
+from demo.imaging import grid, to_display
+from lab.api import kinds as model
+
+
+def show_density(dataset: str, centre: float, push: float, request: gr.Request | None = None):
+    """(the density before and after the push, its numbers)."""
+    lang = request_language(request)
+    density = model.ink_density(dataset, float(centre), float(push))
+    figure = plots.pushed_density_figure(density["xs"], density["before"], density["after"],
+                                         (text("kinds_before", lang), text("kinds_after", lang)),
+                                         text("kinds_density_plot", lang), text("kinds_ink", lang))
+    numbers = text("kinds_density_numbers", lang, before=density["area_before"], after=density["area_after"],
+                   moved=density["moved"], centre=float(centre))
+    return figure, numbers
+
+
+@heavy
+def show_image_models(source: str, index: float, dataset: str, drawing=None, request: gr.Request | None = None):
+    """(the image, the competition table, the taxonomy map with this image's likelihoods)."""
+    lang = request_language(request)
+    image = source_image(source, index, drawing, dataset, lang)
+    noise = np.random.default_rng(0).random((28, 28)).astype(np.float32)
+    names = [text("kinds_this_image", lang), text("kinds_noise", lang), text("kinds_blank", lang)]
+    scores = model.competition([image, noise, np.zeros((28, 28), np.float32)], dataset)
+    rows = [text("kinds_compete_table", lang)]
+    for name, p_y, log_px in zip(names, scores["p_y_given_x"], scores["log_px"]):
+        label = class_name(dataset, int(p_y.argmax()), lang)
+        relative = f"e<sup>{log_px - scores['log_px'][0]:.0f}</sup>" if name != names[0] else "1"
+        rows.append(f"| {name} | {label}: {p_y.max():.2f} | {p_y.sum():.3f} | {log_px:.1f} | {relative} |")
+    note = text("kinds_compete_note", lang, noise_gap=scores["log_px"][0] - scores["log_px"][1])
+    return to_display(image), "\n".join(rows) + "\n\n" + note, taxonomy_map(model.likelihoods(image, dataset), lang)
+
+
+def _leaf(name: str, figure: str, tab: str | None, lang: str) -> str:
+    style = ("display:block;padding:8px;margin-top:6px;border-radius:8px;border:2px solid #4f46e5;"
+             "text-decoration:none;color:inherit;background:rgba(79,70,229,0.06)")
+    body = f"<b>{name}</b><br><small>{html.escape(figure)}</small>"
+    if tab is None:
+        return f'<div style="{style.replace("#4f46e5", "#999")}">{body}</div>'
+    opens = f'<br><small>→ {text("kinds_open", lang)}</small>'
+    return f'<a href="?tab={tab}&lang={lang}" style="{style}">{body}{opens}</a>'
+
+
+def _branch(title: str, *children: str) -> str:
+    inner = "".join(f'<div style="flex:1;min-width:150px">{child}</div>' for child in children)
+    return (f'<div style="border:1px solid #ccc;border-radius:8px;padding:6px;text-align:center">'
+            f'<div style="font-weight:600">{title}</div><div style="display:flex;gap:6px;flex-wrap:wrap">{inner}'
+            f'</div></div>')
+
+
+def taxonomy_map(figures: dict, lang: str) -> str:
+    """The lecture's tree of generative models; each leaf opens its tab and says what likelihood that model
+    gives the image (exact, a bound, or none)."""
+    gaussian = "" if figures["gaussian_vae_bits"] is None else \
+        text("kinds_gaussian_bits", lang, bits=figures["gaussian_vae_bits"])
+    explicit = _branch(text("kinds_explicit", lang),
+                       _branch(text("kinds_tractable", lang), _leaf("PixelCNN", text(
+                           "kinds_pixelcnn", lang, bits=figures["pixelcnn_bits"]), "autoregressive", lang)),
+                       _branch(text("kinds_approximate", lang), _leaf("VAE", text(
+                           "kinds_vae", lang, nelbo=figures["vae_nelbo"], gaussian=gaussian), "elbo", lang)))
+    implicit = _branch(text("kinds_implicit", lang),
+                       _branch(text("kinds_direct", lang), _leaf("GAN", text("kinds_gan", lang), None, lang)),
+                       _branch(text("kinds_indirect", lang),
+                               _leaf("Diffusion", text("kinds_diffusion", lang), "diffusion", lang)))
+    return f'<div id="kinds_taxonomy">{_branch("Generative models", explicit, implicit)}</div>'
+
+
+@heavy
+def show_bayes(dataset: str, label: float, seed: float, request: gr.Request | None = None):
+    """(Bayes-built samples, a conditional model's samples, their mean, the numbers) for label y."""
+    lang = request_language(request)
+    if label is None or int(label) not in range(len(class_choices(dataset))):
+        raise gr.Error(text("kinds_bad_label", lang))
+    result = model.bayes_samples(dataset, int(label), int(seed or 0))
+    numbers = text("kinds_bayes_numbers", lang, label=class_name(dataset, int(label), lang), p_y=result["p_y"],
+                   pool=result["pool"], ess=result["ess"], acceptance=result["acceptance"])
+    return grid(result["images"], columns=8, size=56), grid(result["conditional"], columns=8, size=56), \
+        to_display(result["mean"]), numbers
+
+
+def build(i18n, drawing: gr.State) -> list[OnLoad]:
+    """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what runs when it opens."""
+    gr.Markdown(i18n("kinds_intro"))
+    dataset = dataset_radio(i18n, elem_id="kinds_dataset")
+    gr.Markdown(f"### {i18n('kinds_density_title')}\n\n{i18n('kinds_density_help')}")
+    with gr.Row():
+        with gr.Column(scale=1, min_width=220):
+            centre = gr.Slider(0.0, 0.4, value=0.1, step=0.005, label=i18n("kinds_centre"), elem_id="kinds_centre")
+            push = gr.Slider(0.0, 5.0, value=2.0, step=0.1, label=i18n("kinds_push"))
+            density_numbers = gr.Markdown()
+        density = gr.Plot(show_label=False, scale=3, elem_id="kinds_density")
+    gr.Markdown(f"### {i18n('kinds_compete_title')}")
+    with gr.Row():
+        with gr.Column(scale=1, min_width=220):
+            source, index = image_source(i18n, 0, dataset)
+            image = captioned_image(i18n("input28"), height=150)
+        compete = gr.Markdown(elem_id="kinds_compete")
+    gr.Markdown(f"### {i18n('kinds_bayes_title')}\n\n{i18n('kinds_bayes_help')}")
+    with gr.Row():
+        label = gr.Dropdown(class_choices("mnist"), value=3, label=i18n("kinds_label"), elem_id="kinds_label")
+        seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
+        resample = gr.Button(i18n("kinds_resample"))
+    with gr.Row():
+        built = captioned_image(i18n("kinds_built"), scale=3, height=140)
+        mean = captioned_image(i18n("kinds_mean"), height=140)
+    trained = captioned_image(i18n("kinds_trained"), height=140)
+    bayes_numbers = gr.Markdown(elem_id="kinds_bayes_numbers")
+    gr.Markdown(f"### {i18n('kinds_taxonomy_title')}")
+    taxonomy = gr.HTML()
+
+    density_inputs, density_outputs = [dataset, centre, push], [density, density_numbers]
+    image_inputs, image_outputs = [source, index, dataset, drawing], [image, compete, taxonomy]
+    bayes_inputs, bayes_outputs = [dataset, label, seed], [built, trained, mean, bayes_numbers]
+    for control in (centre, push):
+        control.input(show_density, density_inputs, density_outputs, show_progress="hidden",
+                      trigger_mode="always_last")
+    dataset.change(show_density, density_inputs, density_outputs, show_progress="hidden")
+    dataset.change(lambda name: gr.update(choices=class_choices(name), value=3), dataset, label,
+                   show_progress="hidden")
+    for control in (source, index, dataset):
+        control.change(show_image_models, image_inputs, image_outputs, show_progress="minimal")
+    label.input(show_bayes, bayes_inputs, bayes_outputs, show_progress="minimal")
+    seed.change(show_bayes, bayes_inputs, bayes_outputs, show_progress="minimal")
+    dataset.change(show_bayes, bayes_inputs, bayes_outputs, show_progress="minimal")
+    resample.click(next_seed, seed, seed, show_progress="hidden")
+    return [OnLoad(show_density, density_inputs, density_outputs),
+            OnLoad(show_image_models, image_inputs, image_outputs),
+            OnLoad(show_bayes, bayes_inputs, bayes_outputs)]
+
+
+if __name__ == "__main__":
+    from demo.app import launch_alone
+    launch_alone(build)

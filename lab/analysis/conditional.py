@@ -1,0 +1,93 @@
+"""Discriminative p(y|x), generative p(x) and conditional generative p(x|y) side by side, on images (lecture:
+"Modelos generativos vs discriminativos").
+
+- A density is normalised, ∫ p(x) dx = 1: raising it in one place lowers it elsewhere (`pushed_density`).
+- p(y|x) makes the *labels* of one image compete (its bars sum to 1 for any input, noise included); p(x)
+  makes *images* compete (noise gets almost no mass) (`label_and_image_scores`).
+- Bayes' rule builds a conditional generative model from parts, P(x|y) = P(y|x) / P(y) · P(x): sample the
+  VAE's p(x), weigh each sample by the classifier's p(y|x) / P(y), resample (`bayes_conditional`). Possible,
+  "pero no es común en la práctica": most samples are wasted, which the effective sample size measures.
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+from lab.analysis.likelihood import importance_log_likelihood
+
+POOL_SIZE = 4000      # samples of p(x) that Bayes' rule re-weighs
+POOL_SEED = 0
+
+
+def pushed_density(xs: np.ndarray, density: np.ndarray, centre: float, push: float,
+                   width: float) -> np.ndarray:
+    """p'(x) ∝ p(x)·exp(push·bump(x)) with a Gaussian bump of `width` at `centre`, normalised again on the
+    grid `xs`: mass raised near `centre` is taken from everywhere else."""
+    raised = density * np.exp(push * np.exp(-0.5 * ((xs - centre) / width) ** 2))
+    return raised / np.trapezoid(raised, xs)
+
+
+@torch.inference_mode()
+def label_and_image_scores(classifier, vae, images: torch.Tensor, samples: int = 100, seed: int = 0) -> dict:
+    """For images (B, 1, 28, 28): 'p_y_given_x' (B, C) the classifier's label distribution (rows sum to 1
+    whatever the input) and 'log_px' (B,) the VAE's importance-weighted log p_θ(x) in nats (`samples` z)."""
+    generator = torch.Generator().manual_seed(seed)
+    log_px = [importance_log_likelihood(vae, image[None], samples, generator) for image in images]
+    return {"p_y_given_x": classifier.probabilities(images).cpu().numpy(), "log_px": np.array(log_px)}
+
+
+@torch.inference_mode()
+def sample_pool(vae, classifier, count: int = POOL_SIZE, seed: int = POOL_SEED) -> dict:
+    """`count` samples of the VAE's p(x) (mean images of z ~ p(z)) and the classifier's p(y|x) for each:
+    {'images' (N, 1, 28, 28), 'p_y_given_x' (N, C)}."""
+    z = torch.randn(count, vae.config.latent_dim, generator=torch.Generator().manual_seed(seed))
+    images = torch.sigmoid(vae.decode(z.to(next(vae.parameters()).device)))
+    return {"images": images, "p_y_given_x": classifier.probabilities(images)}
+
+
+def bayes_conditional(pool: dict, label: int, draws: int, seed: int) -> dict:
+    """P(x|y) = P(y|x)/P(y)·P(x) by importance resampling of the pool: each sample of P(x) weighs
+    w = P(y|x)/P(y), with P(y) = E_{x~P(x)}[P(y|x)] estimated on the pool. Returns 'images' (draws, 1, 28, 28)
+    resampled by weight, 'p_y' P(y), 'ess' the effective sample size (Σw)²/Σw² of the pool, 'pool' its
+    size, 'acceptance' = P(y), the share rejection sampling would keep (P(y|x) ≤ 1 bounds w by 1/P(y)), and
+    'mean' E[x|y], the weighted mean: the one answer an L2 loss would give, blurry where x is ambiguous."""
+    weights = pool["p_y_given_x"][:, label].double()
+    p_y = float(weights.mean())
+    ess = float(weights.sum() ** 2 / weights.pow(2).sum())
+    chosen = torch.multinomial(weights, draws, replacement=True, generator=torch.Generator().manual_seed(seed))
+    mean = (weights[:, None, None, None] * pool["images"].double()).sum(0) / weights.sum()
+    return {"images": pool["images"][chosen], "p_y": p_y, "ess": ess, "pool": len(weights),
+            "acceptance": p_y, "mean": mean.float()}
+
+
+@torch.inference_mode()
+def measure(dataset: str = "mnist", count: int = 1000, seed: int = 0) -> dict:
+    """`count` samples of P(x|y) built by Bayes' rule (an equal share per label), classified by the shipped
+    classifier (the bar) and, as a judge that took no part in building them, by the PixelCNN through Bayes'
+    rule (argmax_y p(x|y)); with the mean effective sample size and P(y) over the labels."""
+    from lab.shipped import get_model
+
+    vae, classifier, pixelcnn = (get_model(dataset, name) for name in ("vae16", "classifier", "pixelcnn"))
+    pool = sample_pool(vae, classifier)
+    classes = pool["p_y_given_x"].shape[1]
+    per_label = count // classes
+    results = [bayes_conditional(pool, label, per_label, seed + label) for label in range(classes)]
+    images = torch.cat([result["images"] for result in results])
+    labels = torch.arange(classes).repeat_interleave(per_label)
+    by_classifier = classifier.probabilities(images).argmax(dim=1).cpu()
+    levels = (images.clamp(0, 1) * 255).round() / 255
+    every_class = torch.arange(classes).repeat(per_label)
+    by_pixelcnn = torch.cat([
+        pixelcnn.pixel_nll(batch.repeat_interleave(classes, dim=0), every_class[: len(batch) * classes])
+        .flatten(1).sum(dim=1).view(len(batch), classes).argmin(dim=1).cpu() for batch in levels.split(20)])
+    return {f"bayes_built_conditional_accuracy_{dataset}": float((by_classifier == labels).float().mean()),
+            f"bayes_built_pixelcnn_judge_accuracy_{dataset}": float((by_pixelcnn == labels).float().mean()),
+            f"bayes_built_mean_ess_{dataset}": float(sum(r["ess"] for r in results) / classes),
+            f"bayes_built_pool_{dataset}": len(pool["images"]), f"bayes_built_samples_{dataset}": len(images)}
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    print(json.dumps(measure(*(sys.argv[1:2] or ["mnist"])), indent=1))

@@ -1,0 +1,101 @@
+"""p(x), p(y|x), p(x|y): the three kinds of model on the lab's images, and the taxonomy's likelihoods (lecture:
+"Modelos generativos vs discriminativos", "¿Porqué modelos generativos?", "Taxonomía"). Plain values in and
+out; the maths is in lab.analysis.conditional.
+
+Work that depends only on fixed defaults (the density of the data's ink, the pool of p(x) samples, the
+conditional model's samples per label) is done once per process and shared by every visitor.
+"""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import torch
+
+from lab.analysis.conditional import bayes_conditional, label_and_image_scores, pushed_density, sample_pool
+from lab.analysis.decoders import decoder_terms, to_levels
+from lab.analysis.likelihood import pixelcnn_bits
+from lab.checkpoints import GAUSSIAN_DECODER_DATASET, GAUSSIAN_DECODER_SIGMAS, gaussian_vae_name
+from lab.data import load_dataset
+from lab.device import gpu_task
+from lab.diffusion.quality import DEFAULTS, generate
+from lab.evaluate import elbo_estimate
+from lab.shipped import batch_images, get_model, image_batch
+
+__all__ = ["INK_GRID", "bayes_samples", "competition", "ink_density", "likelihoods"]
+INK_GRID = np.linspace(0.0, 0.5, 201)   # share of the image's area covered by ink
+DRAWS = 16
+BANDWIDTH = 0.012
+
+
+def _ink(images: torch.Tensor) -> np.ndarray:
+    """How much ink an image has: the mean of its pixels (a 1-D feature whose density one can draw)."""
+    return images.flatten(1).mean(dim=1).cpu().numpy()
+
+
+@functools.cache
+def _ink_density(dataset: str) -> np.ndarray:
+    values = _ink(load_dataset(dataset, "test").images)
+    kernels = np.exp(-0.5 * ((INK_GRID[:, None] - values[None]) / BANDWIDTH) ** 2)
+    density = kernels.sum(axis=1)
+    return density / np.trapezoid(density, INK_GRID)
+
+
+def ink_density(dataset: str, centre: float, push: float) -> dict:
+    """The density of the test images' ink (a Gaussian KDE) and the same pushed up by `push` near `centre`:
+    {'xs', 'before', 'after', 'area_before', 'area_after' (both 1), 'moved' (the mass that left the rest)}."""
+    before = _ink_density(dataset)
+    after = pushed_density(INK_GRID, before, float(centre), float(push), width=0.02)
+    return {"xs": INK_GRID, "before": before, "after": after, "area_before": float(np.trapezoid(before, INK_GRID)),
+            "area_after": float(np.trapezoid(after, INK_GRID)),
+            "moved": float(np.trapezoid(np.maximum(after - before, 0), INK_GRID))}
+
+
+def competition(images28: list[np.ndarray], dataset: str) -> dict:
+    """For (28, 28) images: 'p_y_given_x' (N, C), the classifier's labels competing for each image (rows sum
+    to 1), and 'log_px' (N,), the 16-d VAE's estimate of log p_θ(x): the images competing with each other."""
+    batch = torch.cat([image_batch(image) for image in images28])
+    return label_and_image_scores(get_model(dataset, "classifier"), get_model(dataset, "vae16"), batch)
+
+
+@functools.cache
+def _pool(dataset: str) -> dict:
+    return sample_pool(get_model(dataset, "vae16"), get_model(dataset, "classifier"))
+
+
+@functools.cache
+def _conditional_model_samples(dataset: str, label: int) -> np.ndarray:
+    return _latent_diffusion_samples(dataset, label)
+
+
+@gpu_task(seconds=20)
+def _latent_diffusion_samples(dataset: str, label: int) -> np.ndarray:
+    """The latent diffusion model's samples of p(x|y) at its tab's defaults: a model trained to be conditional
+    (on the same VAE whose p(x) Bayes' rule re-weighs)."""
+    model = get_model(dataset, "latent-diffusion")
+    labels = torch.full((DRAWS,), label, dtype=torch.long)
+    return batch_images(generate(model, labels, seed=0, vae=get_model(dataset, model.config.vae), **DEFAULTS))
+
+
+def bayes_samples(dataset: str, label: int, seed: int) -> dict:
+    """P(x|y) built by Bayes' rule from the VAE's p(x) and the classifier's p(y|x), sampled by importance
+    resampling (lab.analysis.conditional.bayes_conditional): 'images' (16, 28, 28), 'mean' (28, 28),
+    'p_y', 'ess', 'pool', 'acceptance'; and 'conditional' (16, 28, 28), a conditional model's samples."""
+    built = bayes_conditional(_pool(dataset), int(label), DRAWS, int(seed))
+    return {**built, "images": batch_images(built["images"]), "mean": batch_images(built["mean"][None])[0],
+            "conditional": _conditional_model_samples(dataset, int(label))}
+
+
+@gpu_task(seconds=10)
+def likelihoods(image28: np.ndarray, dataset: str) -> dict:
+    """What each model of the taxonomy can say about how likely an image is: 'pixelcnn_bits' (exact −log p(x)
+    of the 8-bit image, bits per dimension), 'vae_nelbo' (the 16-d VAE's −ELBO ≥ −log p(x), nats, Bernoulli
+    decoder) and, for mnist, 'gaussian_vae_bits' (a Gaussian-decoder VAE's bound in bits per dimension)."""
+    batch = image_batch(image28)
+    figures = {"pixelcnn_bits": float(pixelcnn_bits(get_model(dataset, "pixelcnn"), to_levels(batch))[0]),
+               "vae_nelbo": float(elbo_estimate(get_model(dataset, "vae16"), batch)["total"][0]),
+               "gaussian_vae_bits": None}
+    if dataset == GAUSSIAN_DECODER_DATASET:
+        vae = get_model(dataset, gaussian_vae_name(16, GAUSSIAN_DECODER_SIGMAS[0]))
+        figures["gaussian_vae_bits"] = decoder_terms(vae, batch)["bits"]
+    return figures
