@@ -128,11 +128,22 @@ def run_likelihood(dataset: str, source: str, index: float, drawing=None, reques
     names = list(api.class_names(dataset))
     numbers = text("ar_likelihood", lang, nll=result["nll"], bpd=result["bpd"], vae=result["vae_nelbo"],
                    best=names[result["best_class"]], best_nll=float(result["class_nll"][result["best_class"]]))
-    numbers += "\n\n" + bayes_verdict(dataset, result, names, lang)
+    numbers += "\n\n" + log_trick(result["cost_map"], lang) + "\n\n" + bayes_verdict(dataset, result, names, lang)
     cost = plots.cost_map(result["cost_map"], text("ar_cost_title", lang, best=names[result["best_class"]]))
     posterior = plots.probabilities_figure(result["posterior"].tolist(), names, text("ar_posterior_title", lang),
                                            "p(y|x)")
     return numbers, cost, posterior
+
+
+def log_trick(cost_map: np.ndarray, lang: str) -> str:
+    """The chain rule's product of the 784 pixel probabilities, multiplied out in float32 (it underflows to 0),
+    against the sum of their logs, from the per-pixel costs −log p(x_t | x_<t, y) in nats."""
+    probabilities = np.exp(-cost_map.astype(np.float64)).astype(np.float32).ravel()
+    product = np.float32(1.0)
+    for probability in probabilities:
+        product = np.float32(product * probability)
+    nll = float(cost_map.sum())
+    return text("ar_log_trick", lang, product=f"{float(product):.3g}", nll=nll, log_sum=-nll)
 
 
 def bayes_verdict(dataset: str, result: dict, names: list[str], lang: str) -> str:

@@ -7,7 +7,9 @@ UI = {
             "**Autoregressive models.** Write p(x) explicitly and train by **maximum likelihood**: W* = argmax "
             "Σ_i log p(x⁽ⁱ⁾). Treat the image as a sequence of 784 8-bit values in raster order and use the "
             "chain rule: **p(x) = Π_t p(x_t | x_1, …, x_(t−1))**. Each factor is a **classification among 256 "
-            "values** [0, 255]. A **PixelCNN** computes all 784 factors at once with masked convolutions that "
+            "values** [0, 255]. The lecture models these factors with an **RNN** (a state carried along the "
+            "sequence) or a **masked Transformer** (attention only to earlier positions), as in language "
+            "modelling. A **PixelCNN** computes all 784 factors at once with masked convolutions that "
             "let pixel t see only the pixels before it; sampling, though, must go one pixel at a time. "
             "Conditioned on the class y, as the diffusion models are."),
         "temperature": "Temperature (divides the logits)",
@@ -24,18 +26,20 @@ UI = {
         "ar_cost_title_section": "### The cost of going pixel by pixel",
     },
     "es": {
-        "tab_autoregressive": "Autorregresivo",
+        "tab_autoregressive": "Autoregresivo",
         "ar_intro": (
             "**Modelos autoregresivos.** Se escribe p(x) explícitamente y se entrena por **máxima "
             "verosimilitud**: W* = argmax Σ_i log p(x⁽ⁱ⁾). La imagen es una secuencia de 784 valores de 8 bits "
             "en orden de barrido y se usa la regla de la cadena: **p(x) = Π_t p(x_t | x_1, …, x_(t−1))**. Cada "
-            "factor es una **clasificación entre 256 valores** [0, 255]. Una **PixelCNN** calcula los 784 "
+            "factor es una **clasificación entre 256 valores** [0, 255]. La clase modela estos factores con una "
+            "**RNN** (un estado que recorre la secuencia) o un **Transformer enmascarado** (atención solo a las "
+            "posiciones anteriores), como en el modelamiento de lenguaje. Una **PixelCNN** calcula los 784 "
             "factores a la vez con convoluciones enmascaradas que solo dejan ver al píxel t los anteriores; "
-            "muestrear, en cambio, exige ir de píxel en píxel. Condicionada por la clase y, como los modelos de "
+            "samplear, en cambio, exige ir de píxel en píxel. Condicionada por la clase y, como los modelos de "
             "difusión."),
         "temperature": "Temperatura (divide los logits)",
         "ar_guidance": "Guía w (1 = la propia p(x | y))",
-        "ar_sample": "Muestrear píxel a píxel",
+        "ar_sample": "Samplear píxel a píxel",
         "ar_grid_title": "### 16 muestras, fila a fila",
         "ar_grid": "Dibujar 16 muestras de la clase",
         "ar_completion_title": "### Completar: se conserva la parte de arriba y el modelo la termina",
@@ -88,6 +92,13 @@ DYNAMIC = {
             "The PixelCNN's number is an exact likelihood over 256 levels per pixel; the VAE's is a bound under "
             "its Bernoulli model of ink, a different description of the same image, so compare how they move "
             "between images rather than the two numbers."),
+        "ar_log_trick": (
+            "**The log trick**, on this image: the chain rule's product Π<sub>t</sub> p(x_t | x_<t, y) over "
+            "its 784 pixels, multiplied out in float32, is **{product}**: e<sup>−{nll:.0f}</sup> is below the "
+            "smallest number a float holds. Its log is a sum the computer keeps: Σ<sub>t</sub> log p(x_t | "
+            "x_<t, y) = **{log_sum:.1f}** nats. The same turns maximum likelihood over the training images, "
+            "W* = argmax<sub>W</sub> Π<sub>i</sub> p(x⁽ⁱ⁾), into W* = argmax<sub>W</sub> Σ<sub>i</sub> log "
+            "f(x⁽ⁱ⁾, W): the loss, optimised with SGD."),
         "ar_bayes_here": (
             "**Generative vs discriminative, on this image:** Bayes' rule over the PixelCNN says **{bayes}** "
             "({bayes_p:.1%}); the discriminative classifier says **{classifier}** ({classifier_p:.1%})."),
@@ -120,7 +131,7 @@ DYNAMIC = {
             "y su fila a la izquierda, y un mapa aprendido de dónde suelen ir los trazos de la clase y."),
         "ar_guidance_on": (
             "También se entrenó quitando la etiqueta el 10 % de las veces, así que conoce también p(x_t | "
-            "x_<t), y la **guía** w muestrea de log p(x_t | x_<t) + w·(log p(x_t | x_<t, y) − log p(x_t | "
+            "x_<t), y la **guía** w samplea de log p(x_t | x_<t) + w·(log p(x_t | x_<t, y) − log p(x_t | "
             "x_<t)): la guía sin clasificador de las pestañas de difusión, píxel a píxel. Con w > 1 ganan los "
             "valores que hacen más evidente la clase, al doble de trabajo por paso."),
         "ar_guidance_off": (
@@ -150,6 +161,13 @@ DYNAMIC = {
             "La cifra de la PixelCNN es una verosimilitud exacta sobre 256 niveles por píxel; la del VAE es una "
             "cota bajo su modelo Bernoulli de la tinta, otra descripción de la misma imagen: compara cómo se "
             "mueven entre imágenes, no las dos cifras."),
+        "ar_log_trick": (
+            "**El truco del log**, en esta imagen: el producto de la regla de la cadena Π<sub>t</sub> p(x_t | "
+            "x_<t, y) sobre sus 784 píxeles, multiplicado en float32, da **{product}**: e<sup>−{nll:.0f}</sup> "
+            "está bajo el número más pequeño que guarda un float. Su log es una suma que el computador sí "
+            "guarda: Σ<sub>t</sub> log p(x_t | x_<t, y) = **{log_sum:.1f}** nats. Lo mismo convierte la máxima "
+            "verosimilitud sobre las imágenes de entrenamiento, W* = argmax<sub>W</sub> Π<sub>i</sub> "
+            "p(x⁽ⁱ⁾), en W* = argmax<sub>W</sub> Σ<sub>i</sub> log f(x⁽ⁱ⁾, W): la pérdida, optimizada con SGD."),
         "ar_bayes_here": (
             "**Generativo vs discriminativo, en esta imagen:** la regla de Bayes sobre la PixelCNN dice "
             "**{bayes}** ({bayes_p:.1%}); el clasificador discriminativo dice **{classifier}** "
@@ -172,7 +190,7 @@ DYNAMIC = {
         "ar_cost_head": (
             "| imagen | tamaño | pasos secuenciales | tiempo a esta velocidad | con parches de 16x16 |"),
         "ar_cost_note": (
-            "Un paso, aquí, cuesta **{step_ms:.2f} ms** (el último muestreo). Una imagen en color de 1024x1024 "
+            "Un paso, aquí, cuesta **{step_ms:.2f} ms** (el último sampleo). Una imagen en color de 1024x1024 "
             "tiene 3 millones de valores que dibujar en secuencia; modelar **parches** (como los transformers "
             "de imágenes) acorta la secuencia 256 veces por parche de 16x16, a cambio de predecir muchos "
             "valores a la vez en cada paso."),

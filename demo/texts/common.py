@@ -78,7 +78,7 @@ UI = {
         "test_index": "Índice de la imagen de test",
         "class_label": "Clase y",
         "guidance": "Escala de guía w",
-        "sampler": "Muestreador",
+        "sampler": "Sampler",
         "steps": "Pasos",
         "trajectory_gif": "La trayectoria como GIF (x_t y x̂0)",
         "grid16": "16 muestras",

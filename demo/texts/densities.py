@@ -30,7 +30,7 @@ UI = {
         "kde_digits_intro": (
             "### Una densidad que genera: KDE en el espacio PCA\n"
             "Los 1.797 dígitos de scikit-learn (8x8) se proyectan sobre sus k primeras componentes principales; "
-            "allí se ajusta un KDE (ancho de banda por validación cruzada de 5 particiones) y se muestrea; las "
+            "allí se ajusta un KDE (ancho de banda por validación cruzada de 5 particiones) y se samplea; las "
             "muestras vuelven a píxeles con la PCA. Debajo de cada dígito nuevo, su dígito de entrenamiento más "
             "cercano: un ancho pequeño copia, uno grande emborrona."),
         "kde_components": "Componentes principales k",
@@ -49,7 +49,7 @@ UI = {
         "cv_bandwidth": "Ancho de banda por validación cruzada",
         "components": "Componentes de la mezcla",
         "covariance": "Tipo de covarianza",
-        "show_samples": "Muestrear de cada una",
+        "show_samples": "Samplear de cada una",
     },
 }
 

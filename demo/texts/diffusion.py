@@ -5,7 +5,9 @@ UI = {
         "seed_noise": "Seed of ε",
         "tab_diffusion": "Diffusion",
         "diffusion_intro": (
-            "**Diffusion models.** Corrupt an image step by step with Gaussian noise until nothing is left, and "
+            "**Diffusion models.** Choose a **noise distribution** p_noise (here, as usual, a Gaussian). "
+            "Corrupt an image at noise levels from t = 0 (no noise) to the last t (pure noise: the lecture's "
+            "t = 1; here t counts the T steps) until nothing is left, and "
             "train a network f_θ(x_t, t, y) to predict the noise ε in x_t; sampling starts from pure noise and "
             "removes a little of the predicted noise at every step. The label y is dropped 10 % of the time in "
             "training, so one network gives both ε̂(x_t, t, y) and ε̂(x_t, t, ∅), and **classifier-free "
@@ -31,24 +33,26 @@ UI = {
         "seed_noise": "Semilla de ε",
         "tab_diffusion": "Difusión",
         "diffusion_intro": (
-            "**Modelos de difusión.** Se corrompe una imagen paso a paso con ruido Gaussiano hasta que no queda "
-            "nada, y se entrena una red f_θ(x_t, t, y) que predice el ruido ε en x_t; el muestreo parte de "
+            "**Modelos de difusión.** Se elige una **distribución de ruido** p_noise (aquí, como es usual, una "
+            "Gaussiana). Se corrompe una imagen en niveles de ruido desde t = 0 (sin ruido) hasta el último t "
+            "(ruido puro: el t = 1 de la clase; aquí t cuenta los T pasos) hasta que no queda "
+            "nada, y se entrena una red f_θ(x_t, t, y) que predice el ruido ε en x_t; el sampleo parte de "
             "ruido puro y quita un poco del ruido predicho en cada paso. La etiqueta y se descarta el 10 % de "
             "las veces al entrenar, así que una red da ε̂(x_t, t, y) y ε̂(x_t, t, ∅), y la **guía sin "
             "clasificador** las mezcla: ε̂ = ε̂(∅) + w·(ε̂(y) − ε̂(∅))."),
         "schedule_title": "Calendario de ruido: lo rápido que se apaga la señal",
         "forward_title": "### Proceso directo: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε",
         "reverse_title": "### Proceso inverso, paso a paso",
-        "compare_title": "### Muestreadores comparados, y una rejilla de 4x4",
+        "compare_title": "### Samplers comparados, y una rejilla de 4x4",
         "sdedit_title": (
             "### SDEdit: partir de una imagen\n"
             "Se añade ruido a la imagen hasta un nivel y se quita con la clase elegida: lo que sobrevive es lo "
             "que el ruido no borró; el resto lo inventa el modelo."),
         "schedule": "Calendario",
         "run_trajectory": "Ejecutar el proceso inverso",
-        "compare_samplers": "Comparar los muestreadores (misma semilla)",
-        "sample_grid": "Muestrear una rejilla 4x4",
-        "compare_gallery": "Una semilla, cada muestreador",
+        "compare_samplers": "Comparar los samplers (misma semilla)",
+        "sample_grid": "Samplear una rejilla 4x4",
+        "compare_gallery": "Una semilla, cada sampler",
         "strength": "Nivel de ruido (fracción de los pasos)",
         "run_sdedit": "Añadir y quitar ruido",
         "sdedit_strip": "inicio, x_t con ruido, cuatro reconstrucciones",
@@ -81,7 +85,7 @@ DYNAMIC = {
             "**{steps}** pasos de {sampler} para la clase **{label}** con w = {guidance:g}: {seconds:.2f} s, "
             "{per_step:.1f} ms por paso."),
         "step_caption": "Paso **{step}** de {steps}, t = **{t}**",
-        "sampler_table": "| muestreador | pasos | tiempo | por paso |",
+        "sampler_table": "| sampler | pasos | tiempo | por paso |",
         "sdedit_caption": "Ruido hasta t = {t} (intensidad {strength:.2f}), luego quitado con cuatro semillas.",
         "diffusion_model": (
             "El eliminador de ruido: una UNet condicionada por clase con **{parameters:,}** parámetros, "

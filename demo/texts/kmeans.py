@@ -4,7 +4,9 @@ UI = {
     "en": {
         "tab_kmeans": "k-means",
         "kmeans_intro": (
-            "**Unsupervised learning: only x, no labels.** k-means alternates two steps: assign each point to "
+            "**Unsupervised learning: only x, no labels.** Supervised learning has pairs (x, y) and learns "
+            "x → y: classification, regression, object detection, semantic segmentation, image captioning. "
+            "Unsupervised learning has x alone and learns the data's internal structure. k-means alternates two steps: assign each point to "
             "its nearest centroid, c_i = argmin_k ‖x_i − μ_k‖², then move each centroid to the mean of its "
             "points. The inertia Σ‖x_i − μ_{c_i}‖² never goes up. Move the step slider to watch it."),
         "init": "Initialisation",
@@ -12,7 +14,10 @@ UI = {
     "es": {
         "tab_kmeans": "k-means",
         "kmeans_intro": (
-            "**Aprendizaje no supervisado: solo x, sin etiquetas.** k-means alterna dos pasos: asignar cada "
+            "**Aprendizaje no supervisado: solo x, sin etiquetas.** El aprendizaje supervisado tiene pares "
+            "(x, y) y aprende x → y: clasificación, regresión, detección de objetos, segmentación semántica, "
+            "descripción de imágenes. El no supervisado tiene solo x y aprende la estructura interna de los "
+            "datos. k-means alterna dos pasos: asignar cada "
             "punto a su centroide más cercano, c_i = argmin_k ‖x_i − μ_k‖², y mover cada centroide a la media "
             "de sus puntos. La inercia Σ‖x_i − μ_{c_i}‖² nunca sube. Mueve el deslizador de pasos para verlo."),
         "init": "Inicialización",

@@ -8,9 +8,11 @@ UI = {
             "diffusion model to remove noise from the latents, with the **encoder frozen**. After training: "
             "sample a random latent, apply the diffusion model again and again to remove its noise, and run the "
             "**decoder** to get an image. Here the encoder and decoder are the 16-d VAE of the Draw & encode "
-            "tab, so the diffusion works on **16 numbers instead of 784 pixels**. The latents are multiplied by "
+            "tab, so the diffusion works on **16 numbers instead of 784 pixels** (the lecture's H × W × 3 → "
+            "H/D × W/D × C; here 28 × 28 × 1 → 16). The latents are multiplied by "
             "a scale factor s = 1/std so that they have unit variance, as the noise schedule assumes. The label "
-            "y conditions the denoiser as in pixel space, with classifier-free guidance."),
+            "y conditions the denoiser as in pixel space, with classifier-free guidance; text-to-image models "
+            "condition the same denoiser on a text encoder's output instead of a class."),
         "run_latent": "Run latent diffusion",
         "latent_path_legend": (
             "The black line is z_t from pure noise (first dot) to the final latent (×); the ring is the "
@@ -31,16 +33,19 @@ UI = {
             "**encoder congelado**. Tras el entrenamiento: se samplea un latente aleatorio, se aplica el modelo "
             "de difusión una y otra vez para quitarle el ruido y se pasa por el **decoder** para obtener una "
             "imagen. Aquí encoder y decoder son el VAE de 16-d de la pestaña Dibujar y codificar: la difusión "
-            "trabaja sobre **16 números en lugar de 784 píxeles**. Los latentes se multiplican por un factor s "
+            "trabaja sobre **16 números en lugar de 784 píxeles** (el H × W × 3 → H/D × W/D × C de la clase; "
+            "aquí 28 × 28 × 1 → 16). Los latentes se multiplican por un factor s "
             "= 1/std para que tengan varianza unitaria, como supone el calendario de ruido. La etiqueta y "
-            "condiciona al eliminador de ruido como en el espacio de píxeles, con guía sin clasificador."),
+            "condiciona al eliminador de ruido como en el espacio de píxeles, con guía sin clasificador; los "
+            "modelos de texto a imagen condicionan el mismo eliminador con la salida de un encoder de texto en "
+            "vez de una clase."),
         "run_latent": "Ejecutar la difusión latente",
         "latent_path_legend": (
             "La línea negra es z_t desde el ruido puro (primer punto) hasta el latente final (×); el anillo es "
             "el latente limpio predicho ẑ0 en el paso elegido (en el borde cuando cae fuera del mapa, como en "
             "los primeros pasos, los más ruidosos). Con PCA el camino es exacto sobre el plano; con UMAP cada "
             "punto se coloca según sus códigos de test más cercanos, lo que embellece el inicio ruidoso."),
-        "spaces_title": "### Espacio latente frente a píxeles: la misma clase, semilla y muestreador",
+        "spaces_title": "### Espacio latente frente a píxeles: la misma clase, semilla y sampler",
         "compare_spaces": "Comparar con la difusión en píxeles",
         "latent_grid": "16 muestras latentes",
         "pixel_sample": "Difusión en píxeles",

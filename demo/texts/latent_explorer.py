@@ -53,10 +53,10 @@ UI = {
         "point": "Punto (coordenadas del mapa)",
         "nearest": "Imágenes de test más cercanas en el mapa",
         "prior_title": (
-            "### Muestrear el prior z ~ N(0, I)\n"
+            "### Samplear el prior z ~ N(0, I)\n"
             "Los mismos 16 códigos decodificados por el VAE y por el autoencoder; la variedad del VAE de 2-d "
             "según los cuantiles del prior."),
-        "sample_prior": "Muestrear z ~ N(0, I)",
+        "sample_prior": "Samplear z ~ N(0, I)",
         "vae_prior": "VAE 16-d: dec(z)",
         "ae_prior": "Autoencoder 16-d: dec(z)",
         "manifold": "Variedad del VAE 2-d (grilla en cuantiles Φ⁻¹)",
