@@ -129,6 +129,7 @@ def serve(demo: gr.Blocks, **options) -> None:
     """Queue and launch `demo` (returning once it serves; `options` go to launch, e.g. a port), with the
     page and its static files sent from memory after the first time (demo.page_cache) and visitors'
     sessions made without rendering the page again (demo.sessions)."""
+    api.keep_large_buffers()   # the models' big temporary tensors stay in the heap (lab/memory.py)
     share_session_configs()
     demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options(), **options)
     cache_pages(demo.app)

@@ -13,8 +13,9 @@ from lab.data import DATASET_NAMES, class_names
 from lab.device import describe_device, device_facts
 from lab.drawing import BlankDrawingError, model_input as prepare_drawing
 from lab.examples import example_count, example_images, example_images_by_index, example_label
+from lab.memory import keep_large_buffers
 from lab.messages import Refused, say
 
 __all__ = ["BlankDrawingError", "CheckpointError", "DATASET_NAMES", "Refused", "class_names", "describe_device",
            "device_facts", "example_count", "example_images", "example_images_by_index", "example_label",
-           "prepare_drawing", "say"]
+           "keep_large_buffers", "prepare_drawing", "say"]
