@@ -183,16 +183,19 @@ def dataset_radio(i18n, label_key: str = "dataset", elem_id: str | None = None) 
                     elem_classes=["dataset-choice"])
 
 
-def image_source(i18n, index: int = 0, dataset: gr.Radio | None = None) -> tuple[gr.Radio, gr.Slider]:
-    """A shipped test image by number, or the Draw & encode tab's drawing: (source radio, index slider).
-    Under the slider, what the numbered image is ("Test image #7 is labelled 0"), for `dataset` (mnist when
-    None): computed once per index, dataset and language, like the page loads."""
+def image_source(i18n, index: int = 0, dataset: gr.Radio | None = None) -> tuple[gr.Radio, gr.Slider, OnLoad]:
+    """A shipped test image by number, or the Draw & encode tab's drawing: (source radio, index slider, the
+    load that fills the caption). Under the slider, what the numbered image is ("Test image #7 is labelled
+    0"), for `dataset` (mnist when None): filled when the tab first opens (the tab returns the OnLoad with
+    its own, so a page open does not pay for the captions of tabs nobody looks at) and on every change."""
     source = gr.Radio([(i18n("test_image"), "test"), (i18n("my_drawing"), "drawing")], value="test",
                       label=i18n("image_source"))
     slider = gr.Slider(0, 999, value=index, step=1, label=i18n("test_index"))
-    gr.Markdown(shared_result(example_caption), inputs=[slider] + ([dataset] if dataset is not None else []),
-                elem_classes=["example-caption"])
-    return source, slider
+    caption = gr.Markdown(elem_classes=["example-caption"])
+    inputs = [slider] + ([dataset] if dataset is not None else [])
+    for control in inputs:
+        control.change(example_caption, inputs, caption, show_progress="hidden")
+    return source, slider, OnLoad(example_caption, inputs, [caption])
 
 
 def example_caption(index: float, dataset: str = "mnist", request: gr.Request | None = None) -> str:

@@ -222,7 +222,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("ar_completion_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=250):
-            completion_source, completion_index = image_source(i18n, 3, dataset)
+            completion_source, completion_index, completion_index_caption = image_source(i18n, 3, dataset)
             rows = gr.Slider(0, 28, value=14, step=1, label=i18n("ar_rows"))
             completion_button = gr.Button(i18n("ar_complete"), variant="primary", elem_id="ar_complete")
         with gr.Column(scale=3):
@@ -232,7 +232,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("ar_likelihood_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=250):
-            likelihood_source, likelihood_index = image_source(i18n, 0, dataset)
+            likelihood_source, likelihood_index, likelihood_index_caption = image_source(i18n, 0, dataset)
             likelihood_button = gr.Button(i18n("ar_measure"), variant="primary")
         with gr.Column(scale=3):
             likelihood_numbers = gr.Markdown(elem_id="ar_likelihood")
@@ -261,7 +261,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             OnLoad(run_sampling, sample_inputs, sample_outputs, then=OnLoad(cost_argument, [state], [cost_text])),
             OnLoad(run_likelihood, likelihood_inputs, likelihood_outputs),
             OnLoad(run_completion, completion_inputs, completion_outputs),
-            OnLoad(stream_grid, sample_inputs, [grid, grid_caption])]
+            OnLoad(stream_grid, sample_inputs, [grid, grid_caption]),
+            completion_index_caption, likelihood_index_caption]
 
 
 if __name__ == "__main__":

@@ -165,7 +165,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("forward_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            source, index = image_source(i18n, 0)
+            source, index, forward_caption = image_source(i18n, 0)
             timestep = gr.Slider(0, 999, value=300, step=1, label="t", elem_id="forward_t")
             forward_seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed_noise"))
             schedule = gr.Radio(translated_choices(i18n, ["cosine", "linear"]), value="cosine", label=i18n("schedule"))
@@ -205,7 +205,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("sdedit_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            sdedit_source, sdedit_index = image_source(i18n, 7, dataset)
+            sdedit_source, sdedit_index, sdedit_index_caption = image_source(i18n, 7, dataset)
             strength = gr.Slider(0.05, 1.0, value=0.5, step=0.05, label=i18n("strength"))
             sdedit_button = gr.Button(i18n("run_sdedit"), variant="primary")
         with gr.Column(scale=3):
@@ -229,7 +229,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             OnLoad(switch_dataset, [dataset], [label, model_text]),
             OnLoad(run_reverse, reverse_inputs, reverse_outputs),
             OnLoad(sample_every_class, [dataset, guidance, sampler, steps, seed], [grid, grid_time]),
-            OnLoad(run_sdedit, sdedit_inputs, sdedit_outputs)]
+            OnLoad(run_sdedit, sdedit_inputs, sdedit_outputs), forward_caption, sdedit_index_caption]
 
 
 if __name__ == "__main__":

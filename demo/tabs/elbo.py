@@ -121,7 +121,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
             dataset = dataset_radio(i18n, elem_id="elbo_dataset")
-            source, index = image_source(i18n, 0, dataset)
+            source, index, index_caption = image_source(i18n, 0, dataset)
             samples = gr.Slider(1, 5000, value=100, step=1, label=i18n("elbo_samples"), elem_id="elbo_samples")
             image = captioned_image(i18n("input28"), height=190, elem_id="elbo_input")
         with gr.Column(scale=3):
@@ -148,7 +148,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     return [OnLoad(show_integral, integral_inputs, integral_outputs),
             OnLoad(show_posterior, posterior_inputs, [posterior, identity]),
             OnLoad(show_decoders, decoder_inputs, decoder_outputs),
-            OnLoad(show_training_step, step_inputs, step_outputs)]
+            OnLoad(show_training_step, step_inputs, step_outputs), index_caption]
 
 
 def _decoder_sections(i18n):

@@ -82,8 +82,9 @@ def taxonomy_map(figures: dict, lang: str) -> str:
     implicit = _branch(text("kinds_implicit", lang),
                        _branch(text("kinds_direct", lang), _leaf("GAN", text("kinds_gan", lang), None, lang)),
                        _branch(text("kinds_indirect", lang),
-                               _leaf("Diffusion", text("kinds_diffusion", lang), "diffusion", lang)))
-    return f'<div id="kinds_taxonomy">{_branch("Generative models", explicit, implicit)}</div>'
+                               _leaf(text("kinds_diffusion_name", lang), text("kinds_diffusion", lang), "diffusion",
+                                     lang)))
+    return f'<div id="kinds_taxonomy">{_branch(text("kinds_root", lang), explicit, implicit)}</div>'
 
 
 @heavy
@@ -113,7 +114,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(f"### {i18n('kinds_compete_title')}")
     with gr.Row():
         with gr.Column(scale=1, min_width=220):
-            source, index = image_source(i18n, 0, dataset)
+            source, index, index_caption = image_source(i18n, 0, dataset)
             image = captioned_image(i18n("input28"), height=150)
         compete = gr.Markdown(elem_id="kinds_compete")
     gr.Markdown(f"### {i18n('kinds_bayes_title')}\n\n{i18n('kinds_bayes_help')}")
@@ -146,7 +147,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     resample.click(next_seed, seed, seed, show_progress="hidden")
     return [OnLoad(show_density, density_inputs, density_outputs),
             OnLoad(show_image_models, image_inputs, image_outputs),
-            OnLoad(show_bayes, bayes_inputs, bayes_outputs)]
+            OnLoad(show_bayes, bayes_inputs, bayes_outputs), index_caption]
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             components = captioned_image(i18n("pca_components"), elem_id="pca_components")
             curve = gr.Plot(show_label=False)
     with gr.Row():
-        source, index = image_source(i18n, 0, dataset)
+        source, index, index_caption = image_source(i18n, 0, dataset)
         k = gr.Slider(0, 784, value=20, step=1, label=i18n("pca_k"), elem_id="pca_k")
     with gr.Row():
         original = captioned_image(i18n("pca_original"), height=190)
@@ -69,7 +69,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     rebuild_inputs = [dataset, source, index, k, drawing]
     for control in (dataset, source, index, k):
         control.change(rebuild, rebuild_inputs, [original, rebuilt, summary], show_progress="hidden")
-    return [OnLoad(open_tab, [toy] + rebuild_inputs, [axes_plot, components, curve, original, rebuilt, summary])]
+    return [OnLoad(open_tab, [toy] + rebuild_inputs, [axes_plot, components, curve, original, rebuilt, summary]),
+            index_caption]
 
 
 if __name__ == "__main__":
