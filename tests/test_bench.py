@@ -26,5 +26,6 @@ def test_only_runs_the_named_sections_and_writes_their_keys(tmp_path):
 
 def test_the_elbo_tabs_panels_are_timed_under_their_keys():
     figures = bench.bench_elbo(repeats=1)   # bench_elbo.py, run by bench.py
-    assert set(figures) == {"elbo_integral_p50_ms", "elbo_posterior_p50_ms"}
+    assert set(figures) == {"elbo_integral_p50_ms", "elbo_posterior_p50_ms", "elbo_decoders_p50_ms",
+                            "elbo_training_step_p50_ms", "kinds_image_models_p50_ms", "kinds_bayes_p50_ms"}
     assert all(value > 0 for value in figures.values())

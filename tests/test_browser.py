@@ -142,8 +142,9 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:12] == ["k-means", "PCA", "Densities", "Bayes", "Autoregressive", "Draw & encode",
-                          "VAE: the ELBO", "Latent explorer", "Outliers", "Diffusion", "Latent diffusion", "Models"]
+    assert names[:13] == ["k-means", "PCA", "Densities", "Bayes", "p(x) · p(y|x) · p(x|y)", "Autoregressive",
+                          "Draw & encode", "VAE: the ELBO", "Latent explorer", "Outliers", "Diffusion",
+                          "Latent diffusion", "Models"]
     page.close()
 
 
@@ -160,6 +161,38 @@ def test_more_samples_move_the_estimates_of_log_p_and_the_gap_is_shown(app_url, 
     samples.press("Enter")
     expect(summary).to_contain_text("With 1000 samples", timeout=60_000)
     page.screenshot(path=str(SCREENSHOTS / "elbo.png"), full_page=True)
+    page.close()
+
+
+def test_the_decoder_control_and_a_new_epsilon_redo_their_panels(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "VAE: the ELBO")
+    table, steps = page.locator("#elbo_decoder_table"), page.locator("#elbo_steps")
+    expect(table).to_contain_text("bits/dim", timeout=60_000)
+    expect(steps).to_contain_text("(seed 0)", timeout=60_000)
+    page.locator("#elbo_decoder").get_by_text("Gaussian, σ = 1", exact=True).click()
+    expect(table.locator("strong", has_text="Gaussian, σ = 1")).to_be_visible(timeout=30_000)
+    page.locator("#elbo_new_noise").click()
+    expect(steps).to_contain_text("(seed 1)", timeout=30_000)
+    page.screenshot(path=str(SCREENSHOTS / "elbo_decoders.png"), full_page=True)
+    page.close()
+
+
+def test_the_kinds_tab_builds_p_x_given_y_and_its_taxonomy_opens_the_tabs(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "p(x) · p(y|x) · p(x|y)")
+    numbers = page.locator("#kinds_bayes_numbers")
+    expect(numbers).to_contain_text("P(y = 3)", timeout=90_000)
+    expect(page.locator("#kinds_compete")).to_contain_text("uniform noise", timeout=60_000)
+    label = page.locator("#kinds_label input")
+    label.click()
+    page.get_by_role("option", name="8", exact=True).click()
+    expect(numbers).to_contain_text("P(y = 8)", timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "kinds.png"), full_page=True)
+    page.locator("#kinds_taxonomy a", has_text="VAE").click()
+    expect(page.locator("#elbo_summary")).to_contain_text("samples", timeout=60_000)   # the ELBO tab opened
     page.close()
 
 

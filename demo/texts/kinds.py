@@ -108,6 +108,8 @@ DYNAMIC = {
             "**Ambiguity**: one label, many images. The samples differ in slant, width and style; the single "
             "answer that minimises the L2 error, their mean E[x|y], is a blur that looks like none of them: why "
             "we model P(x|y) rather than predict one x."),
+        "kinds_root": "Generative models",
+        "kinds_diffusion_name": "Diffusion",
         "kinds_explicit": "Explicit density",
         "kinds_implicit": "Implicit density",
         "kinds_tractable": "Tractable",
@@ -152,6 +154,8 @@ DYNAMIC = {
             "directamente.\n\n**Ambigüedad**: una etiqueta, muchas imágenes. Las muestras difieren en "
             "inclinación, grosor y estilo; la única respuesta que minimiza el error L2, su media E[x|y], es un "
             "borrón que no se parece a ninguna: por eso modelamos P(x|y) en vez de predecir un solo x."),
+        "kinds_root": "Modelos generativos",
+        "kinds_diffusion_name": "Difusión",
         "kinds_explicit": "Densidad explícita",
         "kinds_implicit": "Densidad implícita",
         "kinds_tractable": "Tratable",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from lab.analysis.likelihood import importance_log_likelihood
+from lab.analysis.likelihood import DECODE_CHUNK, importance_log_likelihood
 
 POOL_SIZE = 4000      # samples of p(x) that Bayes' rule re-weighs
 POOL_SEED = 0
@@ -41,7 +41,8 @@ def sample_pool(vae, classifier, count: int = POOL_SIZE, seed: int = POOL_SEED) 
     """`count` samples of the VAE's p(x) (mean images of z ~ p(z)) and the classifier's p(y|x) for each:
     {'images' (N, 1, 28, 28), 'p_y_given_x' (N, C)}."""
     z = torch.randn(count, vae.config.latent_dim, generator=torch.Generator().manual_seed(seed))
-    images = torch.sigmoid(vae.decode(z.to(next(vae.parameters()).device)))
+    z = z.to(next(vae.parameters()).device)
+    images = torch.cat([torch.sigmoid(vae.decode(chunk)) for chunk in z.split(DECODE_CHUNK)])
     return {"images": images, "p_y_given_x": classifier.probabilities(images)}
 
 
@@ -60,28 +61,37 @@ def bayes_conditional(pool: dict, label: int, draws: int, seed: int) -> dict:
             "acceptance": p_y, "mean": mean.float()}
 
 
+def nearest_neighbour_labels(images: torch.Tensor, reference: torch.Tensor, labels: torch.Tensor,
+                             k: int = 5) -> torch.Tensor:
+    """The majority label of each image's k nearest reference images in pixel space (L2): a judge that took
+    no part in building the samples."""
+    nearest = torch.cdist(images.flatten(1), reference.flatten(1)).topk(k, largest=False).indices
+    return torch.mode(labels[nearest], dim=1).values
+
+
 @torch.inference_mode()
 def measure(dataset: str = "mnist", count: int = 1000, seed: int = 0) -> dict:
     """`count` samples of P(x|y) built by Bayes' rule (an equal share per label), classified by the shipped
-    classifier (the bar) and, as a judge that took no part in building them, by the PixelCNN through Bayes'
-    rule (argmax_y p(x|y)); with the mean effective sample size and P(y) over the labels."""
+    classifier (the bar; the same classifier weighed them, so this says how often a sample drawn in
+    proportion to P(y|x) is one it calls y) and by 5 nearest training images in pixel space (an outside
+    judge; its accuracy on the real test images is given beside it); with the mean effective sample size."""
+    from lab.data import load_dataset
     from lab.shipped import get_model
 
-    vae, classifier, pixelcnn = (get_model(dataset, name) for name in ("vae16", "classifier", "pixelcnn"))
+    vae, classifier = get_model(dataset, "vae16"), get_model(dataset, "classifier")
     pool = sample_pool(vae, classifier)
     classes = pool["p_y_given_x"].shape[1]
     per_label = count // classes
     results = [bayes_conditional(pool, label, per_label, seed + label) for label in range(classes)]
-    images = torch.cat([result["images"] for result in results])
+    images = torch.cat([result["images"] for result in results]).cpu()
     labels = torch.arange(classes).repeat_interleave(per_label)
-    by_classifier = classifier.probabilities(images).argmax(dim=1).cpu()
-    levels = (images.clamp(0, 1) * 255).round() / 255
-    every_class = torch.arange(classes).repeat(per_label)
-    by_pixelcnn = torch.cat([
-        pixelcnn.pixel_nll(batch.repeat_interleave(classes, dim=0), every_class[: len(batch) * classes])
-        .flatten(1).sum(dim=1).view(len(batch), classes).argmin(dim=1).cpu() for batch in levels.split(20)])
-    return {f"bayes_built_conditional_accuracy_{dataset}": float((by_classifier == labels).float().mean()),
-            f"bayes_built_pixelcnn_judge_accuracy_{dataset}": float((by_pixelcnn == labels).float().mean()),
+    train, test = load_dataset(dataset, "train"), load_dataset(dataset, "test")
+    judged = nearest_neighbour_labels(images, train.images, train.labels)
+    judged_test = nearest_neighbour_labels(test.images, train.images, train.labels)
+    return {f"bayes_built_conditional_accuracy_{dataset}":
+            float((classifier.probabilities(images).argmax(dim=1).cpu() == labels).float().mean()),
+            f"bayes_built_knn_judge_accuracy_{dataset}": float((judged == labels).float().mean()),
+            f"knn_judge_test_accuracy_{dataset}": float((judged_test == test.labels).float().mean()),
             f"bayes_built_mean_ess_{dataset}": float(sum(r["ess"] for r in results) / classes),
             f"bayes_built_pool_{dataset}": len(pool["images"]), f"bayes_built_samples_{dataset}": len(images)}
 
