@@ -154,7 +154,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
 def _decoder_sections(i18n):
     """Sections 3 and 4 under the first two: the decoder comparison and the training step. Returns their
     controls (decoder, latent size, ε seed) and their outputs."""
-    gr.Markdown(f"### {i18n('elbo_decoder_title')}\n\n{i18n('elbo_decoder_intro')}")
+    gr.Markdown(f"### {i18n('elbo_decoder_title')}")   # one text key per Markdown: Gradio translates whole values
+    gr.Markdown(i18n("elbo_decoder_intro"))
     with gr.Row():
         decoder = gr.Radio(translated_choices(i18n, model.DECODERS), value=model.DECODERS[1],
                            label=i18n("elbo_decoder"), elem_id="elbo_decoder")

@@ -104,7 +104,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what runs when it opens."""
     gr.Markdown(i18n("kinds_intro"))
     dataset = dataset_radio(i18n, elem_id="kinds_dataset")
-    gr.Markdown(f"### {i18n('kinds_density_title')}\n\n{i18n('kinds_density_help')}")
+    gr.Markdown(f"### {i18n('kinds_density_title')}")   # one text key per Markdown: Gradio translates whole values
+    gr.Markdown(i18n("kinds_density_help"))
     with gr.Row():
         with gr.Column(scale=1, min_width=220):
             centre = gr.Slider(0.0, 0.4, value=0.1, step=0.005, label=i18n("kinds_centre"), elem_id="kinds_centre")
@@ -117,7 +118,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             source, index, index_caption = image_source(i18n, 0, dataset)
             image = captioned_image(i18n("input28"), height=150)
         compete = gr.Markdown(elem_id="kinds_compete")
-    gr.Markdown(f"### {i18n('kinds_bayes_title')}\n\n{i18n('kinds_bayes_help')}")
+    gr.Markdown(f"### {i18n('kinds_bayes_title')}")
+    gr.Markdown(i18n("kinds_bayes_help"))
     with gr.Row():
         label = gr.Dropdown(class_choices("mnist"), value=3, label=i18n("kinds_label"), elem_id="kinds_label")
         seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))

@@ -16,7 +16,7 @@ UI = {
         "elbo_posterior_title": "2. The 2-d VAE: the true posterior and the gap",
         "elbo_decoder_title": "3. The decoder p_θ(x|z): Bernoulli, or the lecture's Gaussian with σ",
         "elbo_decoder_intro": (
-            "The lecture's decoder is Gaussian, p_θ(x|z) = N(μ_{x|z}, σ²), so log p_θ(x|z) = −‖x − μ‖²/(2σ²) + C: "
+            "The lecture's decoder is Gaussian, p_θ(x|z) = N(μ<sub>x|z</sub>, σ²), so log p_θ(x|z) = −‖x − μ‖²/(2σ²) + C: "
             "an L2 loss whose weight σ sets. A **small σ** weighs every pixel heavily: many nats of "
             "D_KL(q_φ(z|x) ‖ p(z)), codes spread away from the prior, and samples from the prior that land "
             "where no encoding went (odd shapes). A **large σ** spends few nats on the KL: blurry "
@@ -35,12 +35,12 @@ UI = {
         "choice_0_4": "Gaussian, σ = 0.4",
         "choice_1": "Gaussian, σ = 1",
         "elbo_latent": "Latent dimensions",
-        "elbo_reconstruction": "Reconstruction μ_{x|z}",
+        "elbo_reconstruction": "Reconstruction μ<sub>x|z</sub>",
         "elbo_prior_samples": "Samples: z ~ p(z), decoded (the same z for every decoder)",
         "elbo_steps_title": "4. The five training steps, on this image",
         "elbo_new_noise": "New ε",
         "elbo_noise_seed": "ε seed",
-        "elbo_decoded": "4. decoded μ_{x|z}",
+        "elbo_decoded": "4. decoded μ<sub>x|z</sub>",
     },
     "es": {
         "tab_elbo": "VAE: el ELBO",
@@ -58,7 +58,7 @@ UI = {
         "elbo_posterior_title": "2. El VAE 2-d: la posterior verdadera y la brecha",
         "elbo_decoder_title": "3. El decoder p_θ(x|z): Bernoulli, o el Gaussiano de la clase con σ",
         "elbo_decoder_intro": (
-            "El decoder de la clase es Gaussiano, p_θ(x|z) = N(μ_{x|z}, σ²), así que log p_θ(x|z) = "
+            "El decoder de la clase es Gaussiano, p_θ(x|z) = N(μ<sub>x|z</sub>, σ²), así que log p_θ(x|z) = "
             "−‖x − μ‖²/(2σ²) + C: una pérdida L2 cuyo peso fija σ. Con **σ pequeño** cada píxel pesa mucho: "
             "muchos nats de D_KL(q_φ(z|x) ‖ p(z)), códigos que se alejan del prior y muestras del prior que caen "
             "donde ninguna codificación fue (formas raras). Con **σ grande** se gastan pocos nats en la KL: "
@@ -77,12 +77,12 @@ UI = {
         "choice_0_4": "Gaussiano, σ = 0.4",
         "choice_1": "Gaussiano, σ = 1",
         "elbo_latent": "Dimensiones latentes",
-        "elbo_reconstruction": "Reconstrucción μ_{x|z}",
+        "elbo_reconstruction": "Reconstrucción μ<sub>x|z</sub>",
         "elbo_prior_samples": "Muestras: z ~ p(z), decodificados (los mismos z para cada decoder)",
         "elbo_steps_title": "4. Los cinco pasos de entrenamiento, en esta imagen",
         "elbo_new_noise": "Nuevo ε",
         "elbo_noise_seed": "Semilla de ε",
-        "elbo_decoded": "4. μ_{x|z} decodificado",
+        "elbo_decoded": "4. μ<sub>x|z</sub> decodificado",
     },
 }
 
@@ -129,14 +129,14 @@ DYNAMIC = {
             "the black background and the strokes' edges, which is where its bits go."),
         "elbo_no_bits": "none (not on levels)",
         "elbo_bad_decoder": "Pick a decoder and a latent size from the lists.",
-        "elbo_steps_plot": "Steps 1 and 3: μ_{z|x}, σ_{z|x}, ε and z = μ + σ ⊙ ε per latent dimension",
+        "elbo_steps_plot": "Steps 1 and 3: μ<sub>z|x</sub>, σ<sub>z|x</sub>, ε and z = μ + σ ⊙ ε per latent dimension",
         "elbo_dimension": "latent dimension",
         "elbo_steps": (
-            "1. **Encode**: q_φ(z|x) = N(μ_{{z|x}}, σ²_{{z|x}}): the bars μ and σ ({latent} numbers each).\n"
+            "1. **Encode**: q_φ(z|x) = N(μ<sub>z|x</sub>, σ²<sub>z|x</sub>): the bars μ and σ ({latent} numbers each).\n"
             "2. **Prior loss**: D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) = **{kl:.2f}** nats.\n"
             "3. **Sample** z ~ q_φ(z|x) as z = μ + σ ⊙ ε, with ε ~ N(0, I): the bars ε (seed {seed}) and z; "
             "first dimensions: {first}.\n"
-            "4. **Decode**: μ_{{x|z}} = decoder(z), the image on the right.\n"
+            "4. **Decode**: μ<sub>x|z</sub> = decoder(z), the image on the right.\n"
             "5. **Reconstruction loss**: −log p_θ(x|z) = **{reconstruction:.2f}** nats.\n\n"
             "Loss = 2 + 5 = **{loss:.2f}** nats, one sample of −ELBO; training lowers its average over "
             "images and ε. New ε: a different z, a different reconstruction loss, the same prior loss."),
@@ -186,14 +186,14 @@ DYNAMIC = {
             "bits). Un solo σ debe cubrir el fondo negro y los bordes de los trazos: ahí se van sus bits."),
         "elbo_no_bits": "no hay (no es sobre niveles)",
         "elbo_bad_decoder": "Elige un decoder y un tamaño latente de las listas.",
-        "elbo_steps_plot": "Pasos 1 y 3: μ_{z|x}, σ_{z|x}, ε y z = μ + σ ⊙ ε por dimensión latente",
+        "elbo_steps_plot": "Pasos 1 y 3: μ<sub>z|x</sub>, σ<sub>z|x</sub>, ε y z = μ + σ ⊙ ε por dimensión latente",
         "elbo_dimension": "dimensión latente",
         "elbo_steps": (
-            "1. **Codificar**: q_φ(z|x) = N(μ_{{z|x}}, σ²_{{z|x}}): las barras μ y σ ({latent} números cada una).\n"
+            "1. **Codificar**: q_φ(z|x) = N(μ<sub>z|x</sub>, σ²<sub>z|x</sub>): las barras μ y σ ({latent} números cada una).\n"
             "2. **Pérdida del prior**: D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) = **{kl:.2f}** nats.\n"
             "3. **Samplear** z desde q_φ(z|x) como z = μ + σ ⊙ ε, con ε ~ N(0, I): las barras ε (semilla "
             "{seed}) y z; primeras dimensiones: {first}.\n"
-            "4. **Decodificar**: μ_{{x|z}} = decoder(z), la imagen de la derecha.\n"
+            "4. **Decodificar**: μ<sub>x|z</sub> = decoder(z), la imagen de la derecha.\n"
             "5. **Pérdida de reconstrucción**: −log p_θ(x|z) = **{reconstruction:.2f}** nats.\n\n"
             "Pérdida = 2 + 5 = **{loss:.2f}** nats, una muestra de −ELBO; el entrenamiento baja su promedio "
             "sobre imágenes y ε. Nuevo ε: otro z, otra pérdida de reconstrucción, la misma pérdida del prior."),

@@ -98,7 +98,7 @@ DYNAMIC = {
         "kinds_compete_note": (
             "**p(y|x)** must give a distribution over labels for *any* input: noise gets a confident label too, "
             "and its bars sum to 1 (the labels compete; there is no competition between images). **p(x)** "
-            "makes all images compete for one unit of mass: the noise gets e^{noise_gap:.0f} times less than "
+            "makes all images compete for one unit of mass: the noise gets e<sup>{noise_gap:.0f}</sup> times less than "
             "this image, so a generative model can *reject unreasonable inputs*."),
         "kinds_bayes_numbers": (
             "P(y = {label}) = **{p_y:.3f}** (the share of P(x)'s samples that the classifier calls {label}). Of "
@@ -144,7 +144,7 @@ DYNAMIC = {
             "**p(y|x)** debe dar una distribución sobre etiquetas para *cualquier* entrada: el ruido también "
             "recibe una etiqueta segura, y sus barras suman 1 (las etiquetas compiten; no hay competencia entre "
             "imágenes). **p(x)** hace competir a todas las imágenes por una unidad de masa: el ruido recibe "
-            "e^{noise_gap:.0f} veces menos que esta imagen, así que un modelo generativo puede *rechazar "
+            "e<sup>{noise_gap:.0f}</sup> veces menos que esta imagen, así que un modelo generativo puede *rechazar "
             "entradas no razonables*."),
         "kinds_bayes_numbers": (
             "P(y = {label}) = **{p_y:.3f}** (la fracción de las muestras de P(x) que el clasificador llama "
