@@ -73,7 +73,7 @@ def taxonomy_map(figures: dict, lang: str) -> str:
     """The lecture's tree of generative models; each leaf opens its tab and says what likelihood that model
     gives the image (exact, a bound, or none)."""
     gaussian = "" if figures["gaussian_vae_bits"] is None else \
-        text("kinds_gaussian_bits", lang, bits=figures["gaussian_vae_bits"])
+        text("kinds_gaussian_bits", lang, bits=figures["gaussian_vae_bits"], sigma=figures["gaussian_vae_sigma"])
     explicit = _branch(text("kinds_explicit", lang),
                        _branch(text("kinds_tractable", lang), _leaf("PixelCNN", text(
                            "kinds_pixelcnn", lang, bits=figures["pixelcnn_bits"]), "autoregressive", lang)),

@@ -118,7 +118,7 @@ DYNAMIC = {
         "kinds_indirect": "Indirect (iterative sampling)",
         "kinds_pixelcnn": "exact: −log p(x) = {bits:.2f} bits/dim",
         "kinds_vae": "bound: −ELBO = {nelbo:.1f} nats ≥ −log p(x){gaussian}",
-        "kinds_gaussian_bits": "; Gaussian decoder (σ = 0.05): ≥ {bits:.2f} bits/dim",
+        "kinds_gaussian_bits": "; Gaussian decoder (σ = {sigma:g}): ≥ {bits:.2f} bits/dim",
         "kinds_gan": "none: a GAN only samples (named here, no tab)",
         "kinds_diffusion": (
             "none shown: a variational bound exists, but the lab's model is trained on the simplified loss"),
@@ -164,7 +164,7 @@ DYNAMIC = {
         "kinds_indirect": "Indirecta (sampleo iterativo)",
         "kinds_pixelcnn": "exacta: −log p(x) = {bits:.2f} bits/dim",
         "kinds_vae": "cota: −ELBO = {nelbo:.1f} nats ≥ −log p(x){gaussian}",
-        "kinds_gaussian_bits": "; decoder Gaussiano (σ = 0.05): ≥ {bits:.2f} bits/dim",
+        "kinds_gaussian_bits": "; decoder Gaussiano (σ = {sigma:g}): ≥ {bits:.2f} bits/dim",
         "kinds_gan": "ninguna: una GAN solo samplea (nombrada aquí, sin pestaña)",
         "kinds_diffusion": (
             "no se muestra: existe una cota variacional, pero el modelo del laboratorio se entrena con la "
