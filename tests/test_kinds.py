@@ -80,3 +80,10 @@ def test_the_density_panel_keeps_the_area_at_one():
     figure, numbers = tab.show_density("mnist", 0.2, 3.0)
     assert numbers.startswith("∫ p(x) dx = **1.000** before and **1.000** after")
     assert len(figure.data) == 2
+
+
+def test_when_the_blank_outscores_the_image_the_tab_says_why():
+    _, table, _ = tab.show_image_models("test", 5, "fashion")   # a trouser: the blank gets more mass
+    assert "Yet the blank gets **more** mass" in table
+    _, table, _ = tab.show_image_models("test", 5, "mnist")
+    assert "Yet the blank" not in table

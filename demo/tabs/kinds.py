@@ -49,6 +49,8 @@ def show_image_models(source: str, index: float, dataset: str, drawing=None, req
         relative = f"e<sup>{log_px - scores['log_px'][0]:.0f}</sup>" if name != names[0] else "1"
         rows.append(f"| {name} | {label}: {p_y.max():.2f} | {p_y.sum():.3f} | {log_px:.1f} | {relative} |")
     note = text("kinds_compete_note", lang, noise_gap=scores["log_px"][0] - scores["log_px"][1])
+    if scores["log_px"][2] > scores["log_px"][0]:
+        note += text("kinds_blank_higher", lang)
     return to_display(image), "\n".join(rows) + "\n\n" + note, taxonomy_map(model.likelihoods(image, dataset), lang)
 
 

@@ -89,6 +89,9 @@ DYNAMIC = {
             "∫ p(x) dx = **{before:.3f}** before and **{after:.3f}** after: the **{moved:.0%}** of the mass "
             "raised around {centre:.2f} left the other values, which now have less. Different x *compiten* "
             "for one unit of density."),
+        "kinds_blank_higher": (
+            " Yet the blank gets **more** mass than this image: a likelihood favours simple images, which is why "
+            "the Outliers tab finds it fails in one direction."),
         "kinds_this_image": "this image",
         "kinds_noise": "uniform noise",
         "kinds_blank": "a blank image",
@@ -134,6 +137,9 @@ DYNAMIC = {
             "∫ p(x) dx = **{before:.3f}** antes y **{after:.3f}** después: el **{moved:.0%}** de la masa que "
             "subió cerca de {centre:.2f} salió de los otros valores, que ahora tienen menos. Los distintos x "
             "*compiten* por una unidad de densidad."),
+        "kinds_blank_higher": (
+            " Pero la imagen en blanco recibe **más** masa que esta imagen: una verosimilitud favorece a las "
+            "imágenes simples, y por eso la pestaña Outliers encuentra que falla en una dirección."),
         "kinds_this_image": "esta imagen",
         "kinds_noise": "ruido uniforme",
         "kinds_blank": "una imagen en blanco",
