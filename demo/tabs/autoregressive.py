@@ -138,10 +138,7 @@ def run_likelihood(dataset: str, source: str, index: float, drawing=None, reques
 def log_trick(cost_map: np.ndarray, lang: str) -> str:
     """The chain rule's product of the 784 pixel probabilities, multiplied out in float32 (it underflows to 0),
     against the sum of their logs, from the per-pixel costs −log p(x_t | x_<t, y) in nats."""
-    probabilities = np.exp(-cost_map.astype(np.float64)).astype(np.float32).ravel()
-    product = np.float32(1.0)
-    for probability in probabilities:
-        product = np.float32(product * probability)
+    product = np.prod(np.exp(-cost_map.astype(np.float64)).astype(np.float32), dtype=np.float32)
     nll = float(cost_map.sum())
     return text("ar_log_trick", lang, product=f"{float(product):.3g}", nll=nll, log_sum=-nll)
 

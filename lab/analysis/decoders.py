@@ -8,10 +8,9 @@ latents fill the prior. The lab's other VAEs use a Bernoulli decoder (see lab.mo
 """
 from __future__ import annotations
 
-import math
-
 import torch
 
+from lab.analysis.likelihood import vae_bits
 from lab.evaluate import elbo_estimate
 from lab.models.vae import gaussian_kl_to_standard_normal
 
@@ -32,13 +31,7 @@ def decoder_terms(vae, image: torch.Tensor) -> dict:
     terms = {name: float(value) for name, value in elbo_estimate(vae, image).items()}
     bits = None
     if vae.config.gaussian_sigma is not None:
-        levels = to_levels(image)
-        mean, log_variance = vae.encode(levels)
-        generator = torch.Generator().manual_seed(PRIOR_SEED)
-        z = vae.reparameterize(mean, log_variance, generator)
-        log_mass = vae.discrete_log_likelihood(vae.decode(z), levels)
-        nelbo = float(gaussian_kl_to_standard_normal(mean, log_variance) - log_mass)
-        bits = nelbo / (levels[0].numel() * math.log(2))
+        bits = vae_bits(vae, to_levels(image), samples=1, generator=torch.Generator().manual_seed(PRIOR_SEED))
     return {"reconstruction": terms["reconstruction"], "kl": terms["kl"], "nelbo": terms["total"], "bits": bits}
 
 

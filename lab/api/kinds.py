@@ -13,8 +13,8 @@ import numpy as np
 import torch
 
 from lab.analysis.conditional import bayes_conditional, label_and_image_scores, pushed_density, sample_pool
-from lab.analysis.decoders import decoder_terms, to_levels
-from lab.analysis.likelihood import pixelcnn_bits
+from lab.analysis.decoders import to_levels
+from lab.analysis.likelihood import pixelcnn_bits, vae_bits
 from lab.checkpoints import GAUSSIAN_DECODER_DATASET, gaussian_vae_name
 from lab.data import load_dataset
 from lab.device import gpu_task
@@ -99,5 +99,5 @@ def likelihoods(image28: np.ndarray, dataset: str) -> dict:
                "gaussian_vae_bits": None, "gaussian_vae_sigma": BITS_SIGMA}
     if dataset == GAUSSIAN_DECODER_DATASET:
         vae = get_model(dataset, gaussian_vae_name(16, BITS_SIGMA))
-        figures["gaussian_vae_bits"] = decoder_terms(vae, batch)["bits"]
+        figures["gaussian_vae_bits"] = vae_bits(vae, to_levels(batch), 1, torch.Generator().manual_seed(0))
     return figures
