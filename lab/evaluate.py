@@ -6,6 +6,7 @@ import math
 import torch
 
 from lab.data import Dataset
+from lab.models.vqvae import codebook_perplexity
 
 EVAL_SEED = 1234        # fixes the z samples of the ELBO estimate, so a figure reproduces exactly
 ELBO_SAMPLES = 4        # z samples per image: the ELBO is an expectation over q(z|x)
@@ -27,6 +28,7 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
     model.eval()
     sums: dict[str, float] = {}
     generator = torch.Generator(device="cpu").manual_seed(EVAL_SEED)
+    codes: list[torch.Tensor] = []
     for start in range(0, len(dataset), batch_size):
         images = dataset.images[start: start + batch_size].to(device)
         labels = dataset.labels[start: start + batch_size].to(device)
@@ -46,6 +48,15 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
             # The same, on the scaled posterior means: `images` holds the encoder's (μ, log σ²) here.
             latents = model.config.latent_scale * images[:, :model.config.latent_dim]
             batch = {"mse": model.loss_terms(latents, labels, generator, drop_labels=False)}
+        elif model.kind == "vqvae":
+            # ‖x − x̂‖² through the tokens and −log p(x | z_q); the codes, for the codebook's perplexity.
+            terms = model.terms(images)
+            batch = {"squared_error": terms["squared_error"], "reconstruction": terms["reconstruction"]}
+            codes.append(terms["codes"].cpu())
+        elif model.kind == "token_transformer":
+            # −log p(t | y) summed over the tokens, nats per image, and bits per token: `images` holds grids.
+            nll = model.token_nll(images, labels).sum(dim=1)
+            batch = {"nll": nll, "bits_per_token": nll / (images[0].numel() * math.log(2))}
         elif model.kind == "pixelcnn":
             # −log p(x | y) summed over the pixels, nats per image, and the same in bits per dimension.
             nll = model.pixel_nll(images, labels).flatten(1).sum(dim=1)
@@ -54,10 +65,14 @@ def evaluate(model: torch.nn.Module, dataset: Dataset, batch_size: int = 500) ->
             raise ValueError(f"no evaluation for model kind {model.kind!r}")
         for name, values in batch.items():
             sums[name] = sums.get(name, 0.0) + values.sum().item()
-    return {name: total / len(dataset) for name, total in sums.items()}
+    figures = {name: total / len(dataset) for name, total in sums.items()}
+    if codes:
+        figures["perplexity"] = codebook_perplexity(torch.cat(codes), model.config.codebook_size)
+    return figures
 
 
-HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse", "pixelcnn": "nll"}
+HEADLINE_METRIC = {"classifier": "accuracy", "vae": "nelbo", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse", "pixelcnn": "nll",
+                   "vqvae": "squared_error", "token_transformer": "nll"}
 
 
 def calibration(probabilities: torch.Tensor, labels: torch.Tensor, bins: int = 15) -> dict[str, float]:

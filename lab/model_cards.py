@@ -26,7 +26,10 @@ KINDS = {"classifier": ("image-classification", ["image-classification", "cnn"])
          "ae": ("image-to-image", ["autoencoder"]),
          "denoiser": ("unconditional-image-generation", ["diffusion", "ddpm", "unet", "generative-model"]),
          "latent_denoiser": ("unconditional-image-generation", ["latent-diffusion", "diffusion", "generative-model"]),
-         "pixelcnn": ("unconditional-image-generation", ["pixelcnn", "autoregressive", "generative-model"])}
+         "pixelcnn": ("unconditional-image-generation", ["pixelcnn", "autoregressive", "generative-model"]),
+         "vqvae": ("image-to-image", ["vq-vae", "tokenizer", "autoencoder"]),
+         "token_transformer": ("unconditional-image-generation", ["transformer", "autoregressive", "vq-vae",
+                                                                  "generative-model"])}
 
 
 def front_matter(folder: Path) -> dict:

@@ -10,7 +10,9 @@ from lab.data import DATASET_NAMES
 FIGURES = {"classifier": ("accuracy", "{:.2%}"), "vae": ("−ELBO (recon + KL), nats", None),
            "ae": ("L2 ‖x − x̂‖²", "{:.2f}"), "denoiser": ("noise MSE ‖ε − ε̂‖² per pixel", "{:.4f}"),
            "latent_denoiser": ("noise MSE ‖ε − ε̂‖² per latent dimension", "{:.4f}"),
-           "pixelcnn": ("−log p(x), nats (bits/dim)", None)}
+           "pixelcnn": ("−log p(x), nats (bits/dim)", None),
+           "vqvae": ("‖x − x̂‖² through the tokens (codebook perplexity)", None),
+           "token_transformer": ("−log p(t | y), nats per grid (bits/token)", None)}
 METRIC = {"classifier": "accuracy", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse"}
 
 
@@ -31,6 +33,10 @@ def checkpoint_table() -> str:
                          f"{metrics['test_nelbo_kl']:.1f})")
             elif kind == "pixelcnn":
                 value = f"{metrics['test_nll']:.1f} ({metrics['test_bpd']:.3f})"
+            elif kind == "vqvae":
+                value = f"{metrics['test_squared_error']:.2f} ({metrics['test_perplexity']:.0f})"
+            elif kind == "token_transformer":
+                value = f"{metrics['test_nll']:.1f} ({metrics['test_bits_per_token']:.3f})"
             else:
                 value = style.format(metrics[f"test_{METRIC[kind]}"])
             parameters = f"{sum(p.numel() for p in load_model(folder)[0].parameters()):,}"

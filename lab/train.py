@@ -42,6 +42,7 @@ from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.families import AUGMENTATIONS, FAMILIES
 from lab.models import build_model
 from lab.resume import load_resume, save_resume
+from lab.tokens import token_dataset
 
 
 def add_model_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,14 +56,23 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
                         help="diffusion: the UNet's width at 28x28; pixelcnn: features per stack")
     parser.add_argument("--schedule", choices=sorted(SCHEDULES),
                         help="diffusion: ᾱ_t schedule (default cosine; latent-diffusion scaled-linear)")
-    parser.add_argument("--width", type=int, default=256, help="latent-diffusion: the MLP's hidden units")
+    parser.add_argument("--width", type=int, help="latent-diffusion: the MLP's hidden units (default 256); "
+                                                 "tokens: the transformer's width (default 128)")
     parser.add_argument("--depth", type=int, help="latent-diffusion: the MLP's residual blocks (default 4); "
-                                                  "pixelcnn: gated layers (default 6)")
+                                                  "pixelcnn: gated layers (default 6); tokens: blocks (4)")
+    parser.add_argument("--heads", type=int, default=4, help="tokens: attention heads")
+    parser.add_argument("--codebook-size", type=int, default=128, help="vqvae: K, the number of codes")
+    parser.add_argument("--code-dim", type=int, default=32, help="vqvae: the length of a codebook entry")
     parser.add_argument("--kernel", type=int, default=3, help="pixelcnn: later layers' k x k footprint")
-    parser.add_argument("--label-dropout", type=float, default=0.0,
-                        help="pixelcnn: train with the 'no class' label this often, for guided sampling")
+    parser.add_argument("--label-dropout", type=float,
+                        help="pixelcnn, tokens: train with the 'no class' label this often, for guided sampling "
+                             "(default: pixelcnn 0, tokens 0.1)")
     parser.add_argument("--vae", type=Path, metavar="DIR",
                         help="latent-diffusion: the frozen first stage (default: the shipped <dataset>-vae16)")
+    parser.add_argument("--vqvae", type=Path, metavar="DIR",
+                        help="tokens: the frozen tokenizer (default: the shipped <dataset>-vqvae)")
+    parser.add_argument("--token-copies", type=int, default=4,
+                        help="tokens: encode the training images this many times, all but one augmented")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -101,12 +111,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--download", action="store_true", help="fashion: download via torchvision if missing")
     args = parser.parse_args(argv)
     family = FAMILIES[args.model]
-    if family.on_latents and args.augment not in (None, "none"):
+    if (family.on_latents or family.on_tokens) and args.augment not in (None, "none"):
         parser.error(f"{args.model} encodes the images once; it cannot augment them (use --augment none)")
     args.epochs = args.epochs or family.epochs
     args.ema = family.ema if args.ema is None else args.ema
     args.augment = args.augment or family.augment
     args.depth = args.depth or family.depth or 4
+    args.width = args.width or family.width or 256
+    args.label_dropout = family.label_dropout if args.label_dropout is None else args.label_dropout
     args.schedule = args.schedule or family.schedule or "cosine"
     args.command = "python -m lab.train " + shlex.join(sys.argv[1:] if argv is None else argv)
     return args
@@ -135,6 +147,18 @@ def load_splits(args: argparse.Namespace) -> tuple[Dataset, Dataset, str]:
     return train, test, name
 
 
+def load_training_data(args: argparse.Namespace) -> tuple[Dataset, Dataset, str, dict | None]:
+    """The two splits, the data's name, and the first stage's config entries: images in [0, 1], or for a
+    family on latents or tokens, the frozen VAE's posteriors or the VQ-VAE's token grids instead."""
+    train_set, test_set, data_name = load_splits(args)
+    first_stage = None
+    if FAMILIES[args.model].on_latents:
+        train_set, test_set, first_stage = encode_for_latent_diffusion(args, train_set, test_set)
+    elif FAMILIES[args.model].on_tokens:
+        train_set, test_set, first_stage = encode_for_tokens(args, train_set, test_set)
+    return train_set, test_set, data_name, first_stage
+
+
 def encode_for_latent_diffusion(args: argparse.Namespace, train_set: Dataset,
                                 test_set: Dataset) -> tuple[Dataset, Dataset, dict]:
     """Latent diffusion trains on the frozen VAE's posteriors: encode both splits once (the encoder never
@@ -148,6 +172,21 @@ def encode_for_latent_diffusion(args: argparse.Namespace, train_set: Dataset,
     first_stage = {"latent_scale": latent_scale(train_set.images, args.seed), "vae": folder.name.split("-", 1)[-1],
                    "vae_sha256": file_sha256(folder / "model.safetensors"), "latent_dim": vae.config.latent_dim}
     return train_set, test_set, first_stage
+
+
+def encode_for_tokens(args: argparse.Namespace, train_set: Dataset,
+                      test_set: Dataset) -> tuple[Dataset, Dataset, dict]:
+    """The token transformer trains on the frozen VQ-VAE's token grids: both splits encoded once, the
+    training split `--token-copies` times (lab.tokens); returns them with the first stage's config entries."""
+    if args.data is not None:
+        raise SystemExit("tokens needs a shipped dataset's VQ-VAE; --data is not supported")
+    folder = args.vqvae or shipped_path(args.dataset, "vqvae")
+    vqvae, _ = load_model(folder)
+    first_stage = {"codebook_size": vqvae.config.codebook_size, "vqvae": folder.name.split("-", 1)[-1],
+                   "vqvae_sha256": file_sha256(folder / "model.safetensors"),
+                   "sequence_length": vqvae.grid ** 2}
+    return (token_dataset(vqvae, train_set, args.token_copies, args.seed), token_dataset(vqvae, test_set),
+            first_stage)
 
 
 def build(args: argparse.Namespace, num_classes: int, first_stage: dict | None = None) -> torch.nn.Module:
@@ -172,11 +211,8 @@ def train(args: argparse.Namespace) -> dict:
     """Train, evaluate and save one model as `args` say; returns its held-out metrics ({} if stopped early)."""
     accelerator = start_accelerator(args)
 
-    # 1. Data: the two splits, as images in [0, 1] (latent diffusion: the frozen VAE's posteriors instead).
-    train_set, test_set, data_name = load_splits(args)
-    first_stage = None
-    if FAMILIES[args.model].on_latents:
-        train_set, test_set, first_stage = encode_for_latent_diffusion(args, train_set, test_set)
+    # 1. Data: the two splits, as images in [0, 1] (or as the frozen first stage encodes them).
+    train_set, test_set, data_name, first_stage = load_training_data(args)
     out = args.out or shipped_path(args.dataset if args.data is None else "folder", model_name(args))
     out.mkdir(parents=True, exist_ok=True)
 
@@ -335,6 +371,8 @@ def _final_metrics(model, test_set: Dataset, args, data_name: str, seconds: floa
         shipped = load_examples(args.dataset)
         if model.kind == "latent_denoiser":   # the figures the checkpoint test re-measures, on latents
             shipped = encode_dataset(load_model(args.vae or shipped_path(args.dataset, "vae16"))[0], shipped)
+        elif model.kind == "token_transformer":   # and on tokens
+            shipped = token_dataset(load_model(args.vqvae or shipped_path(args.dataset, "vqvae"))[0], shipped)
         metrics.update({f"shipped_test_{k}": v for k, v in evaluate(model, shipped).items()})
         metrics["shipped_test_images"] = len(shipped)
     metrics["train_seconds"] = round(seconds, 1)

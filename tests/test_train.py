@@ -56,6 +56,23 @@ def test_latent_diffusion_and_pixelcnn_train_from_the_cli(tmp_path):
     assert model.condition.num_embeddings == 11       # ten classes and "no class"
 
 
+def test_the_tokenizer_and_the_token_transformer_train_from_the_cli(tmp_path):
+    metrics = run(tmp_path / "vqvae", "vqvae", "--epochs", "1", "--codebook-size", "16", "--code-dim", "8")
+    vqvae, config = load_model(tmp_path / "vqvae")
+    assert config["kind"] == "vqvae" and metrics["headline"] == "test_squared_error"
+    assert 1 <= metrics["test_perplexity"] <= 16 and np.isfinite(metrics["test_squared_error"])
+    metrics = run(tmp_path / "tokens", "tokens", "--epochs", "1", "--vqvae", str(tmp_path / "vqvae"),
+                  "--width", "16", "--depth", "1", "--heads", "2", "--token-copies", "2", "--label-dropout", "0.1")
+    model, config = load_model(tmp_path / "tokens")
+    # The first stage joins the config: its codebook, its name and the hash of its weights.
+    assert config["kind"] == "token_transformer" and model.config.codebook_size == 16
+    assert model.config.sequence_length == 49 and len(model.config.vqvae_sha256) == 64
+    assert config["training"]["train_images"] == 2 * 64                      # two encoded copies
+    assert 0 < metrics["test_bits_per_token"] < 5                            # log2 16 = 4 bits is uniform + slack
+    with pytest.raises(SystemExit):
+        parse_args(["tokens", "--augment", "affine"])                        # tokens are encoded once
+
+
 def test_latent_diffusion_refuses_augmentation():
 
     with pytest.raises(SystemExit):

@@ -4,7 +4,9 @@ from lab.models.classifier import ClassifierConfig, CNNClassifier
 from lab.models.denoiser import DenoiserConfig, DenoisingUNet
 from lab.models.pixelcnn import GatedPixelCNN, PixelCNNConfig
 from lab.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
+from lab.models.token_transformer import TokenTransformer, TokenTransformerConfig
 from lab.models.vae import ConvVAE, VAEConfig
+from lab.models.vqvae import VQVAE, VQVAEConfig
 
 MODEL_FAMILIES = {
     "vae": (ConvVAE, VAEConfig),
@@ -13,6 +15,8 @@ MODEL_FAMILIES = {
     "denoiser": (DenoisingUNet, DenoiserConfig),
     "latent_denoiser": (LatentDenoiser, LatentDenoiserConfig),
     "pixelcnn": (GatedPixelCNN, PixelCNNConfig),
+    "vqvae": (VQVAE, VQVAEConfig),
+    "token_transformer": (TokenTransformer, TokenTransformerConfig),
 }
 
 
