@@ -27,6 +27,7 @@ from bench_browser import bench_app_start, bench_play
 from bench_classroom import bench_classroom
 from bench_elbo import bench_elbo, bench_elbo_quality
 from bench_fuzz import bench_fuzz
+from bench_tokens import TOKEN_BARS, bench_tokens, bench_tokens_quality
 from lab.memory import keep_large_buffers
 
 ROOT = Path(__file__).resolve().parent
@@ -48,7 +49,7 @@ BARS = {  # figure: (comparison, bar)
     "rss_growth_mb_per_100_opens": ("<=", 50.0), "zerogpu_sim_errors": ("<=", 0.0),
     "external_requests_at_load": ("<=", 0.0),
     "elbo_integral_p50_ms": ("<=", 300.0), "elbo_posterior_p50_ms": ("<=", 300.0),
-    "bayes_built_conditional_accuracy_mnist": (">=", 0.90), "gaussian_vae_sigmas": (">=", 3),
+    "bayes_built_conditional_accuracy_mnist": (">=", 0.90), "gaussian_vae_sigmas": (">=", 3), **TOKEN_BARS,
 }
 
 
@@ -343,6 +344,7 @@ SECTIONS = {
     "diffusion": (bench_diffusion, bench_diffusion_quality),
     "latent_diffusion": (bench_latent_diffusion, bench_latent_diffusion_quality),
     "pixelcnn": (bench_pixelcnn, bench_pixelcnn_quality),
+    "tokens": (bench_tokens, bench_tokens_quality),
     "elbo": (bench_elbo, bench_elbo_quality),
     "app_start": (bench_app_start, None),
     "play": (bench_play, None),

@@ -21,7 +21,7 @@ from demo.page_cache import cache_pages
 from demo.public_api import name_endpoints
 from demo.sessions import SESSION_LIMIT, forget_sessions_on_leave, share_session_configs
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, elbo, kinds, kmeans,
-                       latent_diffusion, latent_explorer, models, outliers, pca)
+                       latent_diffusion, latent_explorer, models, outliers, pca, tokens)
 from lab import api
 
 CSS = """
@@ -47,6 +47,7 @@ CSS = """
 # (tab id, its title's text key, its module), in the lecture's order.
 TABS = [("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities", "tab_density", densities),
         ("bayes", "tab_bayes", bayes), ("kinds", "tab_kinds", kinds), ("autoregressive", "tab_autoregressive", autoregressive),
+        ("tokens", "tab_tokens", tokens),
         ("draw", "tab_draw", draw_encode), ("elbo", "tab_elbo", elbo), ("latent", "tab_latent", latent_explorer),
         ("outliers", "tab_outliers", outliers), ("diffusion", "tab_diffusion", diffusion),
         ("latent_diffusion", "tab_latent_diffusion", latent_diffusion), ("models", "tab_models", models)]

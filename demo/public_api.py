@@ -34,6 +34,10 @@ NAMED = {
     "run_sampling": ("pixelcnn_sample", "Draw one image pixel by pixel with the PixelCNN; returns the flipbook and "
                                         "the distribution of its most uncertain pixel."),
     "stream_grid": ("pixelcnn_grid", "Draw 16 images of a class with the PixelCNN, streamed row by row."),
+    "run_token_sampling": ("tokens_sample", "Draw one 7x7 grid of VQ-VAE tokens token by token with the "
+                                            "transformer; returns the flipbook and its most uncertain token's "
+                                            "distribution."),
+    "stream_token_grid": ("tokens_grid", "Draw 16 images of a class as token grids, streamed token row by row."),
 }
 
 

@@ -21,7 +21,8 @@ from lab.models import build_model
 
 # LAB_CHECKPOINTS points the app at another set of checkpoint folders (e.g. ones you trained yourself).
 CHECKPOINT_ROOT = Path(os.environ.get("LAB_CHECKPOINTS", Path(__file__).resolve().parent.parent / "checkpoints"))
-SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16", "diffusion", "latent-diffusion", "pixelcnn")
+SHIPPED_MODELS = ("classifier", "vae2", "vae16", "ae16", "diffusion", "latent-diffusion", "pixelcnn", "vqvae",
+                  "tokens")
 # The lecture's Gaussian decoder at four σ (mnist only): the VAE tab's σ control (`python -m lab.train vae
 # --gaussian-sigma σ`). The models above keep the Bernoulli decoder.
 GAUSSIAN_DECODER_SIGMAS = (0.05, 0.15, 0.4, 1.0)

@@ -142,8 +142,8 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:13] == ["k-means", "PCA", "Densities", "Bayes", "p(x) · p(y|x) · p(x|y)", "Autoregressive",
-                          "Draw & encode", "VAE: the ELBO", "Latent explorer", "Outliers", "Diffusion",
+    assert names[:14] == ["k-means", "PCA", "Densities", "Bayes", "p(x) · p(y|x) · p(x|y)", "Autoregressive",
+                          "Patches → tokens", "Draw & encode", "VAE: the ELBO", "Latent explorer", "Outliers", "Diffusion",
                           "Latent diffusion", "Models"]
     page.close()
 
@@ -310,6 +310,25 @@ def test_the_pixel_slider_shows_each_pixels_distribution(app_url, browser):
     expect(page.locator("#ar_likelihood")).to_contain_text("ELBO", timeout=30_000)
     expect(page.locator("#ar_cost_table")).to_contain_text("1024x1024", timeout=30_000)
     page.screenshot(path=str(SCREENSHOTS / "autoregressive.png"), full_page=True)
+    page.close()
+
+
+def test_tokens_are_sampled_one_by_one_and_the_slider_walks_the_sequence(app_url, browser):
+    from playwright.sync_api import expect
+
+    page = open_tab(browser, app_url, "Patches → tokens")
+    expect(page.locator("#tok_summary")).to_contain_text("49", timeout=60_000)      # the preloaded sample
+    expect(page.locator("#tok_grid .tok-cell")).to_have_count(49, timeout=30_000)     # the image as tokens
+    page.locator("#tok_grid .tok-cell").nth(9).hover()                                # its patch pops up
+    expect(page.locator("#tok_grid .tok-cell").nth(9).locator(".tok-pop")).to_contain_text("row 1, column 2")
+    page.locator("#tok_sample").click()                                               # a new sample
+    book = page.locator("#tok_frames")
+    book.locator(".fb-range").fill("9")
+    expect(book.locator(".fb-caption")).to_contain_text("row 1, column 2", timeout=30_000)
+    expect(page.locator("#tok_distribution .js-plotly-plot")).to_be_visible(timeout=30_000)
+    expect(page.locator("#tok_grid_progress")).to_contain_text("7 of 7 token rows", timeout=30_000)
+    expect(page.locator("#tok_cost")).to_contain_text("1024x1024", timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "tokens.png"), full_page=True)
     page.close()
 
 

@@ -68,8 +68,9 @@ def test_the_taxonomy_links_each_model_to_a_tab_that_exists_with_its_likelihood(
     image, table, taxonomy = tab.show_image_models("test", 3, "mnist")
     tab_ids = {tab_id for tab_id, _, _ in TABS}
     links = re.findall(r'href="\?tab=(\w+)&lang=en"', taxonomy)
-    assert set(links) == {"autoregressive", "elbo", "diffusion"} and set(links) <= tab_ids
+    assert set(links) == {"autoregressive", "tokens", "elbo", "diffusion"} and set(links) <= tab_ids
     assert re.search(r"exact: −log p\(x\) = \d+\.\d\d bits/dim", taxonomy)
+    assert re.search(r"exact over its 49 tokens: −log2 p\(t\) = \d+ bits", taxonomy)
     assert "bound: −ELBO" in taxonomy and "GAN" in taxonomy
     assert table.count("| 1.000 |") == 3                    # every row of p(y|x) sums to 1
     _, spanish, _ = tab.show_image_models("test", 3, "mnist", request=gr.Request(headers={"accept-language": "es"}))

@@ -46,6 +46,10 @@ def test_shipped_checkpoint_reproduces_its_figures(dataset, name):
         from lab.diffusion.latents import encode_dataset
 
         examples = encode_dataset(load_model(shipped_path(dataset, model.config.vae))[0], examples)
+    elif model.kind == "token_transformer":   # on the frozen VQ-VAE's token grids of the same images
+        from lab.tokens import token_dataset
+
+        examples = token_dataset(load_model(shipped_path(dataset, model.config.vqvae))[0], examples)
     measured = evaluate(model, examples)
     for figure, value in measured.items():
         recorded = metrics[f"shipped_test_{figure}"]
@@ -159,3 +163,32 @@ def test_the_diffusion_model_draws_the_class_it_is_asked_for(dataset):
     settings = {key: DEFAULTS[key] for key in ("sampler", "steps", "guidance_scale")}
     samples = generate(model, labels, seed=7, **settings)
     assert evaluate_samples(samples, labels, dataset)["cond_accuracy"] >= DIFFUSION_BARS[dataset] - 0.1
+
+
+# Issue 18's bars, measured by `python -m lab.tokens --dataset D --write` (1,000 samples at the tab's defaults).
+TOKEN_BARS = {"mnist": 0.97, "fashion": 0.85}
+
+
+@pytest.mark.parametrize("dataset", DATASET_NAMES)
+def test_the_token_model_draws_its_class_on_its_own_tokenizer(dataset):
+    import json
+
+    from lab.diffusion.latents import file_sha256
+    from lab.diffusion.quality import evaluate_samples
+    from lab.tokens import DEFAULTS, generate
+
+    torch.set_num_threads(2)
+    folder = shipped_path(dataset, "tokens")
+    model, _ = load_model(folder)
+    # Trained on exactly the shipped tokenizer's codes: a retrained VQ-VAE would need a retrained prior.
+    assert model.config.vqvae_sha256 == file_sha256(shipped_path(dataset, model.config.vqvae) / "model.safetensors")
+    quality = json.loads((folder / "quality.json").read_text())
+    assert quality["samples"] == 1000 and quality["cond_accuracy"] >= TOKEN_BARS[dataset]
+    assert all(quality[key] == value for key, value in DEFAULTS.items())
+    assert quality["test_nll"] == pytest.approx(read_metrics(folder)["test_nll"], rel=1e-3)
+    assert quality["fd_floor"] < quality["fd"] and quality["fd_vqvae_ceiling"] < quality["fd"]
+    if dataset == "mnist":
+        assert quality["fd"] <= 2 * quality["fd_floor"]
+    labels = torch.arange(200) % 10   # a re-check on 200 fresh samples: they cost a second here
+    samples = generate(dataset, labels, seed=7)
+    assert evaluate_samples(samples, labels, dataset)["cond_accuracy"] >= TOKEN_BARS[dataset] - 0.05

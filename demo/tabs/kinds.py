@@ -78,7 +78,9 @@ def taxonomy_map(figures: dict, lang: str) -> str:
         text("kinds_gaussian_bits", lang, bits=figures["gaussian_vae_bits"], sigma=figures["gaussian_vae_sigma"])
     explicit = _branch(text("kinds_explicit", lang),
                        _branch(text("kinds_tractable", lang), _leaf("PixelCNN", text(
-                           "kinds_pixelcnn", lang, bits=figures["pixelcnn_bits"]), "autoregressive", lang)),
+                           "kinds_pixelcnn", lang, bits=figures["pixelcnn_bits"]), "autoregressive", lang),
+                               _leaf(text("kinds_tokens_name", lang), text(
+                                   "kinds_tokens", lang, bits=figures["token_bits"]), "tokens", lang)),
                        _branch(text("kinds_approximate", lang), _leaf("VAE", text(
                            "kinds_vae", lang, nelbo=figures["vae_nelbo"], gaussian=gaussian), "elbo", lang)))
     implicit = _branch(text("kinds_implicit", lang),
