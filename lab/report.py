@@ -12,7 +12,7 @@ FIGURES = {"classifier": ("accuracy", "{:.2%}"), "vae": ("−ELBO (recon + KL), 
            "latent_denoiser": ("noise MSE ‖ε − ε̂‖² per latent dimension", "{:.4f}"),
            "pixelcnn": ("−log p(x), nats (bits/dim)", None),
            "vqvae": ("‖x − x̂‖² through the tokens (codebook perplexity)", None),
-           "token_transformer": ("−log p(t | y), nats per grid (bits/token)", None)}
+           "token_transformer": ("−log p(t \\| y), nats per grid (bits/token)", None)}
 METRIC = {"classifier": "accuracy", "ae": "l2", "denoiser": "mse", "latent_denoiser": "mse"}
 
 
