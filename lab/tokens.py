@@ -24,6 +24,7 @@ from lab.augment import random_affine
 from lab.checkpoints import load_model, shipped_path
 from lab.data import Dataset, load_dataset
 from lab.evaluate import evaluate
+from lab.models.token_transformer import sample_tokens
 
 # The "mild" augmentation of lab.families: the copies add variety without leaving the data's distribution
 # (samples are compared with unaugmented test images).
@@ -110,8 +111,6 @@ def generate(dataset: str, labels: torch.Tensor, seed: int = QUALITY_SEED, batch
              folder=None, **settings) -> torch.Tensor:
     """Class-conditional samples of the shipped token model (or the one in `folder`) at `settings`
     (DEFAULTS otherwise), decoded: (N, 1, 28, 28) in [0, 1]."""
-    from lab.models.token_transformer import sample_tokens
-
     settings = {**DEFAULTS, **settings}
     transformer, _ = load_model(folder or shipped_path(dataset, "tokens"))
     vqvae, _ = load_model(shipped_path(dataset, transformer.config.vqvae))

@@ -88,15 +88,20 @@ def bayes_samples(dataset: str, label: int, seed: int) -> dict:
             "conditional": _conditional_model_samples(dataset, int(label))}
 
 
-@gpu_task(seconds=10)
 def likelihoods(image28: np.ndarray, dataset: str) -> dict:
     """What each model of the taxonomy can say about how likely an image is: 'pixelcnn_bits' (exact −log p(x)
     of the 8-bit image, bits per dimension), 'vae_nelbo' (the 16-d VAE's −ELBO ≥ −log p(x), nats, Bernoulli
     decoder), 'token_bits' (exact −log2 p(t) of its 49 VQ-VAE tokens: the code's, not the pixels') and, for
     mnist, 'gaussian_vae_bits' (the Gaussian-decoder VAE's bound in bits per dimension, σ = 'gaussian_vae_sigma')."""
+    batch = image_batch(image28)   # the token models stay on the CPU, outside the GPU function
+    bits = float(token_bits(get_model(dataset, "vqvae"), get_model(dataset, "tokens"), batch)[0])
+    return {**_gpu_likelihoods(image28, dataset), "token_bits": bits}
+
+
+@gpu_task(seconds=10)
+def _gpu_likelihoods(image28: np.ndarray, dataset: str) -> dict:
     batch = image_batch(image28)
     figures = {"pixelcnn_bits": float(pixelcnn_bits(get_model(dataset, "pixelcnn"), to_levels(batch))[0]),
-               "token_bits": float(token_bits(get_model(dataset, "vqvae"), get_model(dataset, "tokens"), batch)[0]),
                "vae_nelbo": float(elbo_estimate(get_model(dataset, "vae16"), batch)["total"][0]),
                "gaussian_vae_bits": None, "gaussian_vae_sigma": BITS_SIGMA}
     if dataset == GAUSSIAN_DECODER_DATASET:

@@ -3,7 +3,7 @@ transformer samples such grids token by token (lecture: "Modelos autoregresivos 
 como secuencia de parches").
 
 - tokenize an image: its token grid, the reconstruction from the tokens, the bits the tokens hold;
-- the codebook as an atlas: each code decoded alone, on the blank background's code;
+- the codebook as an atlas: what each code stands for, the mean of the training patches encoded to it;
 - one grid sampled token by token, with p(t_i | t_<i, y) at every step and the image decoded after every token;
 - a grid of samples yielded token row by token row; completion of an image's first token rows;
 - the cost argument: the PixelCNN's 784 steps against 49, timed here, and both likelihoods of one image.
@@ -23,17 +23,17 @@ import torch
 
 from lab.analysis.likelihood import pixelcnn_bits
 from lab.checkpoints import read_quality, shipped_path
-from lab.device import make_generator, one_at_a_time
+from lab.device import gpu_task, make_generator, one_at_a_time
+from lab.examples import load_examples
 from lab.messages import Refused
 from lab.models.pixelcnn import sample_raster
 from lab.models.token_transformer import sample_tokens, token_steps
 from lab.shipped import get_model, image_batch
-from lab.examples import load_examples
 from lab.tokens import DEFAULTS, background_code, code_atlas, token_bits
 
 __all__ = ["DEFAULTS"]
 PATCH = 4          # each token stands for a 4x4 patch of the 28x28 image (7x7 tokens)
-TILE = 12          # an atlas tile: the code's 4x4 patch with 4 pixels of what the decoder draws around it
+TILE = 12          # an atlas tile: the code's 4x4 patch with 4 pixels of its surroundings
 
 
 def _models(dataset: str):
@@ -157,10 +157,17 @@ def likelihoods(dataset: str, image28: np.ndarray) -> dict:
     """Both chains of the same image: {'pixel_bits' −log2 p(x) over 784 pixels (PixelCNN), 'token_bits'
     −log2 p(t) over the 49 tokens of its grid (token model), both with p = Σ_y p(·|y)/10}."""
     vqvae, transformer = _models(dataset)
-    pixelcnn = get_model(dataset, "pixelcnn")
-    pixel_bits = float(pixelcnn_bits(pixelcnn, image_batch(image28, _device(pixelcnn)))[0]) * 784
     bits = token_bits(vqvae, transformer, image_batch(image28, _device(transformer)))
-    return {"pixel_bits": pixel_bits, "token_bits": float(bits[0]), "pixels": 784, "tokens": vqvae.grid ** 2}
+    return {"pixel_bits": _pixel_bits(dataset, image28), "token_bits": float(bits[0]), "pixels": 784,
+            "tokens": vqvae.grid ** 2}
+
+
+@gpu_task(seconds=10)
+@torch.inference_mode()
+def _pixel_bits(dataset: str, image28: np.ndarray) -> float:
+    """The PixelCNN's −log2 p(x) of the image, in bits over its 784 pixels (a GPU model: a GPU function)."""
+    pixelcnn = get_model(dataset, "pixelcnn")
+    return float(pixelcnn_bits(pixelcnn, image_batch(image28, _device(pixelcnn)))[0]) * 784
 
 
 def time_one_image(dataset: str, again: bool = False) -> dict:
@@ -175,13 +182,19 @@ def time_one_image(dataset: str, again: bool = False) -> dict:
 _timings: dict[str, dict] = {}
 
 
-def _time_both(dataset: str, seed: int = 0) -> dict:
+@gpu_task(seconds=30)
+def _time_pixelcnn(dataset: str, seed: int = 0) -> float:
+    """Seconds to sample one image with the PixelCNN, pixel by pixel (a GPU model: a GPU function)."""
     pixelcnn = get_model(dataset, "pixelcnn")
-    vqvae, transformer = _models(dataset)
     device = _device(pixelcnn)
     started = time.perf_counter()
     sample_raster(pixelcnn, torch.zeros(1, dtype=torch.long, device=device), generator=make_generator(seed, device))
-    pixel_seconds = time.perf_counter() - started
+    return time.perf_counter() - started
+
+
+def _time_both(dataset: str, seed: int = 0) -> dict:
+    pixel_seconds = _time_pixelcnn(dataset, seed)
+    vqvae, transformer = _models(dataset)
     device = _device(transformer)
     started = time.perf_counter()
     with torch.inference_mode():

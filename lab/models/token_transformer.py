@@ -198,7 +198,7 @@ def token_steps(model: TokenTransformer, labels: torch.Tensor, *, temperature: f
 @torch.inference_mode()
 def sample_tokens(model: TokenTransformer, labels: torch.Tensor, **options) -> torch.Tensor:
     """Whole token grids (B, L) for `labels` (B,), drawn as `token_steps` says (same options)."""
-    tokens = options["prefix"] if options.get("prefix") is not None else None
+    tokens = options.get("prefix")          # a whole grid given: nothing left to draw
     for _, _, tokens in token_steps(model, labels, **options):
         pass
     return tokens
