@@ -318,6 +318,15 @@ def check_steps(steps: float, lang: str) -> int:
     return int(steps)
 
 
+def duration_text(seconds: float) -> str:
+    """A time to read at a glance: 0.08 s, 3.3 s, 14 min, 3.7 h, 2 d (the cost tables' long extrapolations)."""
+    if seconds < 120:
+        return f"{seconds:.2f} s" if seconds < 1 else f"{seconds:.1f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h" if seconds < 172800 else f"{seconds / 86400:.0f} d"
+
+
 def captioned_image(caption, scale: int = 1, min_width: int = 160, **options) -> gr.Image:
     """An output image with its caption above it, built in place. Gradio's own label floats over the
     picture's top-left corner, on a 28x28 digit right over the stroke.

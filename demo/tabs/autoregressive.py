@@ -12,8 +12,8 @@ import gradio as gr
 
 from demo import plots
 from demo.classroom import heavy
-from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, image_source,
-                             source_image)
+from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, duration_text,
+                             image_source, source_image)
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip
@@ -162,17 +162,9 @@ def cost_argument(result: dict | None, request: gr.Request | None = None) -> str
     step_ms = 1000 * result["seconds"] / PIXELS if result is not None else 1.0
     rows = [text("ar_cost_head", lang), "|---|---|---|---|---|"]
     for row in model.cost_table(step_ms):
-        rows.append(f"| {row['name']} | {row['size']} | {row['steps']:,} | {_duration(row['seconds'])} | "
-                    f"{row['patch_steps']:,} ({_duration(row['patch_seconds'])}) |")
+        rows.append(f"| {row['name']} | {row['size']} | {row['steps']:,} | {duration_text(row['seconds'])} | "
+                    f"{row['patch_steps']:,} ({duration_text(row['patch_seconds'])}) |")
     return "\n".join(rows) + "\n\n" + text("ar_cost_note", lang, step_ms=step_ms)
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 120:
-        return f"{seconds:.1f} s"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):

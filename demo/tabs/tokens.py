@@ -12,8 +12,8 @@ import gradio as gr
 
 from demo import plots
 from demo.classroom import heavy
-from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, image_source,
-                             source_image)
+from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, duration_text,
+                             image_source, source_image)
 from demo.flipbook import Panel, flipbook, flipbook_value
 from demo.i18n import request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
@@ -136,8 +136,8 @@ def run_cost(dataset: str, source: str, index: float, drawing=None, request: gr.
     timing = model.time_one_image(dataset, again)
     rows = [text("tok_cost_head", lang), "|---|---|---|---|---|---|"]
     for row in model.cost_rows(timing):
-        rows.append(f"| {row['name']} | {row['size']} | {row['pixel_steps']:,} | {_duration(row['pixel_seconds'])} "
-                    f"| {row['token_steps']:,} | {_duration(row['token_seconds'])} |")
+        rows.append(f"| {row['name']} | {row['size']} | {row['pixel_steps']:,} | {duration_text(row['pixel_seconds'])} "
+                    f"| {row['token_steps']:,} | {duration_text(row['token_seconds'])} |")
     note = text("tok_cost_note", lang, pixel_seconds=timing["pixel_seconds"], token_seconds=timing["token_seconds"],
                 speedup=timing["pixel_seconds"] / timing["token_seconds"])
     bits = model.likelihoods(dataset, source_image(source, index, drawing, dataset, lang))
@@ -148,14 +148,6 @@ def run_cost(dataset: str, source: str, index: float, drawing=None, request: gr.
 def time_cost_again(dataset: str, source: str, index: float, drawing=None, request: gr.Request | None = None) -> str:
     """The cost table with both chains timed afresh."""
     return run_cost(dataset, source, index, drawing, request, again=True)
-
-
-def _duration(seconds: float) -> str:
-    if seconds < 120:
-        return f"{seconds:.2f} s" if seconds < 1 else f"{seconds:.1f} s"
-    if seconds < 7200:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h" if seconds < 172800 else f"{seconds / 86400:.0f} d"
 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):

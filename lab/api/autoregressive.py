@@ -22,6 +22,7 @@ from lab.device import gpu_task, make_generator
 from lab.evaluate import elbo_estimate
 from lab.messages import Refused
 from lab.models.pixelcnn import raster_rows, sample_raster, to_levels
+from lab.sampling_settings import check_guidance, check_temperature
 from lab.shipped import get_model, image_batch
 
 __all__ = ["DEFAULT_GUIDANCE", "GUIDED_TEMPERATURE"]   # the sliders' first values, with the functions below
@@ -30,19 +31,6 @@ PIXELS = 28 * 28
 
 def _labels(label: int, count: int, device) -> torch.Tensor:
     return torch.full((count,), int(label), dtype=torch.long, device=device)
-
-
-def _check_temperature(temperature: float) -> float:
-    if not 0.05 <= float(temperature) <= 3.0:
-        raise Refused("between", name="temperature", low=0.05, high=3, value=temperature)
-    return float(temperature)
-
-
-def _check_guidance(guidance: float) -> float:
-    # Guidance on a model without label dropout is refused by the sampler itself (RasterSampler).
-    if not 1.0 <= float(guidance) <= 10.0:
-        raise Refused("between", name="guidance", low=1, high=10, value=guidance)
-    return float(guidance)
 
 
 def sampling_defaults(dataset: str) -> dict:
@@ -65,8 +53,8 @@ def raster_sample(dataset: str, label: int, temperature: float, guidance: float,
             progress(row + 1, 28)
 
     started = time.perf_counter()
-    values = sample_raster(model, _labels(label, 1, device), temperature=_check_temperature(temperature),
-                           guidance=_check_guidance(guidance), generator=make_generator(seed, device),
+    values = sample_raster(model, _labels(label, 1, device), temperature=check_temperature(temperature),
+                           guidance=check_guidance(guidance), generator=make_generator(seed, device),
                            on_pixel=record)
     return {"values": values[0].cpu().numpy(), "probabilities": np.stack(distributions).astype(np.float32),
             "seconds": time.perf_counter() - started}
@@ -81,8 +69,8 @@ def grid_rows(dataset: str, labels: list[int], temperature: float, guidance: flo
     device = next(model.parameters()).device
     label_tensor = torch.tensor(labels, dtype=torch.long, device=device)
     started = time.perf_counter()
-    rows = raster_rows(model, label_tensor, temperature=_check_temperature(temperature),
-                       guidance=_check_guidance(guidance), generator=make_generator(seed, device))
+    rows = raster_rows(model, label_tensor, temperature=check_temperature(temperature),
+                       guidance=check_guidance(guidance), generator=make_generator(seed, device))
     for row, values in enumerate(rows):
         yield row + 1, values.cpu().numpy().astype(np.float32) / 255, time.perf_counter() - started
 
@@ -97,8 +85,8 @@ def complete(dataset: str, image28: np.ndarray, rows: int, label: int, temperatu
     model = get_model(dataset, "pixelcnn")
     device = next(model.parameters()).device
     known = to_levels(image_batch(image28, device)).view(1, 28, 28).repeat(count, 1, 1)
-    values = sample_raster(model, _labels(label, count, device), temperature=_check_temperature(temperature),
-                           guidance=_check_guidance(guidance), generator=make_generator(seed, device),
+    values = sample_raster(model, _labels(label, count, device), temperature=check_temperature(temperature),
+                           guidance=check_guidance(guidance), generator=make_generator(seed, device),
                            known=known, known_rows=int(rows))
     return values.cpu().numpy().astype(np.float32) / 255
 

@@ -28,6 +28,7 @@ from lab.examples import load_examples
 from lab.messages import Refused
 from lab.models.pixelcnn import sample_raster
 from lab.models.token_transformer import sample_tokens, token_steps
+from lab.sampling_settings import check_guidance, check_temperature, check_top_k
 from lab.shipped import get_model, image_batch
 from lab.tokens import DEFAULTS, background_code, code_atlas, token_bits
 
@@ -46,13 +47,7 @@ def _device(model) -> torch.device:
 
 def check_sampling(temperature: float, top_k: int, guidance: float, codebook_size: int) -> tuple:
     """The sampling settings, checked: (temperature, top_k or None for all codes, guidance)."""
-    if not 0.05 <= float(temperature) <= 3.0:
-        raise Refused("between", name="temperature", low=0.05, high=3, value=temperature)
-    if not 0 <= int(top_k) <= codebook_size:
-        raise Refused("between", name="top-k", low=0, high=codebook_size, value=top_k)
-    if not 1.0 <= float(guidance) <= 10.0:
-        raise Refused("between", name="guidance", low=1, high=10, value=guidance)
-    return float(temperature), (int(top_k) or None), float(guidance)
+    return check_temperature(temperature), check_top_k(top_k, codebook_size), check_guidance(guidance)
 
 
 @one_at_a_time
