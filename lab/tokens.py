@@ -21,7 +21,7 @@ import numpy as np
 import torch
 
 from lab.augment import random_affine
-from lab.checkpoints import load_model, shipped_path
+from lab.checkpoints import judge_path, load_model, shipped_path
 from lab.data import Dataset, load_dataset
 from lab.evaluate import evaluate
 from lab.models.token_transformer import sample_tokens
@@ -151,7 +151,7 @@ def vqvae_ceiling(dataset: str, vqvae, count: int) -> float:
     from lab.diffusion.quality import features, frechet_distance
     from lab.examples import load_examples
 
-    classifier = load_model(shipped_path(dataset, "classifier"))[0]
+    classifier = load_model(judge_path(dataset))[0]
     held_out = load_examples(dataset).images[:count]
     reconstructions = decode_tokens(vqvae, encode_tokens(vqvae, held_out))
     return frechet_distance(features(classifier, reconstructions), features(classifier, held_out))

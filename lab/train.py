@@ -38,6 +38,7 @@ from lab.data import Dataset, load_dataset, load_image_folder
 from lab.device import describe_device
 from lab.diffusion.latents import encode_dataset, file_sha256, latent_scale
 from lab.diffusion.schedules import SCHEDULES
+from lab.drawn_digits import with_drawn_copies
 from lab.evaluate import HEADLINE_METRIC, evaluate
 from lab.families import AUGMENTATIONS, FAMILIES
 from lab.models import build_model
@@ -73,6 +74,8 @@ def add_model_arguments(parser: argparse.ArgumentParser) -> None:
                         help="tokens: the frozen tokenizer (default: the shipped <dataset>-vqvae)")
     parser.add_argument("--token-copies", type=int, default=4,
                         help="tokens: encode the training images this many times, all but one augmented")
+    parser.add_argument("--drawn-copies", type=int, default=0,
+                        help="add N copies of the training digits re-drawn with a pen (lab.drawn_digits)")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -100,6 +103,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                              "and pixelcnn, whose 256 levels interpolation would blur: shift suits it)")
     parser.add_argument("--limit", type=int, help="use only the first N training and test images (tests)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--eval-every", type=int, default=5, metavar="N",
+                        help="log held-out figures (1,000 test images) every N epochs: the card's curve")
     parser.add_argument("--threads", type=int, help="torch CPU threads (default: torch's choice)")
     parser.add_argument("--out", type=Path, help="output folder (default checkpoints/<dataset>-<model>)")
     parser.add_argument("--init-from", type=Path, metavar="DIR",
@@ -151,6 +156,7 @@ def load_training_data(args: argparse.Namespace) -> tuple[Dataset, Dataset, str,
     """The two splits, the data's name, and the first stage's config entries: images in [0, 1], or for a
     family on latents or tokens, the frozen VAE's posteriors or the VQ-VAE's token grids instead."""
     train_set, test_set, data_name = load_splits(args)
+    train_set = with_drawn_copies(train_set, args.drawn_copies, args.seed)
     first_stage = None
     if FAMILIES[args.model].on_latents:
         train_set, test_set, first_stage = encode_for_latent_diffusion(args, train_set, test_set)
@@ -307,10 +313,11 @@ def train_one_epoch(args, epoch: int, objective, model, shipped, optimizer, sche
 
 def log_epoch(log_path: Path, args, epoch: int, totals: dict, steps: int, shipped, test_set: Dataset,
               started: float, accelerator: Accelerator) -> None:
-    """Append the epoch's mean losses (and every 5 epochs, held-out figures on 1,000 images) to log.jsonl."""
+    """Append the epoch's mean losses (and every --eval-every epochs, held-out figures on 1,000 images) to
+    log.jsonl."""
     record = {"epoch": epoch + 1, "seconds": round(time.time() - started, 1), "steps": steps,
               "processes": accelerator.num_processes, **{f"train_{k}": v / steps for k, v in totals.items()}}
-    if (epoch + 1) % 5 == 0 or epoch + 1 == args.epochs:
+    if (epoch + 1) % args.eval_every == 0 or epoch + 1 == args.epochs:
         record.update({f"test_{k}": v for k, v in evaluate(shipped, test_set.subset(1000)).items()})
     with log_path.open("a") as handle:
         handle.write(json.dumps(record) + "\n")
@@ -330,7 +337,7 @@ def save_final(out: Path, final, args, train_set: Dataset, test_set: Dataset, da
                          # How the starting weights were made, so a fine-tuned card tells the whole story.
                          "init_from_training": start_training,
                          "train_images": len(train_set), "test_images": len(test_set)}}
-    save_checkpoint(out, final, info, metrics, training_card(final, info, metrics))
+    save_checkpoint(out, final, info, metrics, training_card(final, info, metrics, out / "log.jsonl"))
     add_front_matter(Path(out))   # the Hub's metadata, so the folder can be pushed as a model repo
     accelerator.print(f"saved {out}: {json.dumps(metrics)}")
     return metrics

@@ -83,8 +83,12 @@ def test_the_density_panel_keeps_the_area_at_one():
     assert len(figure.data) == 2
 
 
-def test_when_the_blank_outscores_the_image_the_tab_says_why():
-    _, table, _ = tab.show_image_models("test", 5, "fashion")   # a trouser: the blank gets more mass
-    assert "Yet the blank gets **more** mass" in table
-    _, table, _ = tab.show_image_models("test", 5, "mnist")
+def test_when_the_blank_outscores_the_image_the_tab_says_why(monkeypatch):
+    # The shipped VAEs give every test image more mass than the blank (the 10-epoch fashion VAE gave a
+    # trouser less, the 30-epoch one does not), so the note is shown for scores where the blank wins.
+    _, table, _ = tab.show_image_models("test", 5, "fashion")
     assert "Yet the blank" not in table
+    scores = {"p_y_given_x": np.full((3, 10), 0.1), "log_px": np.array([-400.0, -900.0, -300.0])}
+    monkeypatch.setattr(tab.model, "competition", lambda images, dataset: scores)
+    _, table, _ = tab.show_image_models("test", 5, "fashion")
+    assert "Yet the blank gets **more** mass" in table

@@ -39,6 +39,14 @@ def test_each_model_kind_trains_and_saves_a_loadable_checkpoint(tmp_path):
     assert config["training"]["ema"] == 0.999  # the diffusion model ships averaged weights by default
 
 
+def test_a_classifier_trains_on_drawn_copies_and_its_card_shows_the_held_out_curve(tmp_path):
+    run(tmp_path, "classifier", "--epochs", "5", "--drawn-copies", "1")
+    _, config = load_model(tmp_path)
+    assert config["training"]["train_images"] == 128           # 64 scans and their 64 re-drawings
+    card = (tmp_path / "README.md").read_text()
+    assert "## Held-out curve" in card and "| 5 | " in card   # held-out figures are logged every 5 epochs
+
+
 def test_latent_diffusion_and_pixelcnn_train_from_the_cli(tmp_path):
     metrics = run(tmp_path / "latent", "latent-diffusion", "--epochs", "1", "--width", "16", "--depth", "1")
     model, config = load_model(tmp_path / "latent")

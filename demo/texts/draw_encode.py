@@ -6,7 +6,8 @@ UI = {
         "draw_intro": (
             "Draw a digit (or a piece of clothing) or pick a test image. The **autoencoder** maps it to one "
             "point z; the **VAE** maps it to a Gaussian q(z|x) = N(μ, σ²) and bounds its likelihood: log p(x) ≥ "
-            "ELBO = E[log p(x|z)] − KL(q(z|x) ‖ p(z)). The classifier gives p(y|x). Both learn z without "
+            "ELBO = E[log p(x|z)] − KL(q(z|x) ‖ p(z)). The classifier gives p(y|x) (the digits' one learned from "
+            "scans and from pen re-drawings of them, so it reads drawings like yours). Both learn z without "
             "labels by reconstructing x (the autoencoder with an L2 loss): z holds **latent factors** (identity, "
             "appearance, style, slant) that an encoder can hand to **downstream tasks**, and a decoder turns a "
             "new z into new data, if we know how to pick one: the VAE makes z follow a known prior p(z)."),
@@ -33,7 +34,9 @@ UI = {
         "draw_intro": (
             "Dibuja un dígito (o una prenda) o elige una imagen de test. El **autoencoder** la lleva a un punto "
             "z; el **VAE** la lleva a una Gaussiana q(z|x) = N(μ, σ²) y acota su likelihood: log p(x) ≥ ELBO = "
-            "E[log p(x|z)] − KL(q(z|x) ‖ p(z)). El clasificador da p(y|x). Ambos aprenden z sin etiquetas "
+            "E[log p(x|z)] − KL(q(z|x) ‖ p(z)). El clasificador da p(y|x) (el de los dígitos aprendió de "
+            "escaneos y de esos dígitos redibujados con un lápiz, así que lee dibujos como el tuyo). Ambos "
+            "aprenden z sin etiquetas "
             "reconstruyendo x (el autoencoder con una pérdida L2): z guarda **factores latentes** (identidad, "
             "apariencia, estilo, inclinación) que un encoder puede entregar a **tareas downstream**, y un "
             "decoder convierte un z nuevo en datos nuevos, si sabemos elegirlo: el VAE hace que z siga un prior "
