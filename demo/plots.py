@@ -240,6 +240,22 @@ def score_histogram(reference, value: float, threshold: float, title: str, x_tit
                    xaxis={"title": {"text": x_title}, "range": [low - pad, high + pad]})
 
 
+def pixel_histogram_figure(centres, curves: dict[str, np.ndarray], title: str, x_title: str,
+                           y_title: str) -> go.Figure:
+    """Shares of pixels per value bin, one line per image set, on a log axis: the black background holds most
+    pixels, and the grey edges a few percent that a linear axis would flatten."""
+    colors = ["black", ACCENT, SECOND]
+    dashes = ["solid", "solid", "dot"]
+    data = [{"type": "scatter", "x": list(map(float, centres)), "y": [max(float(v), 1e-5) for v in shares],
+             "mode": "lines+markers", "name": name, "marker": {"size": 4},
+             "line": {"color": colors[index % 3], "width": 2, "dash": dashes[index % 3], "shape": "hvh"},
+             "hovertemplate": "%{x:.2f}: %{y:.2%}<extra>" + name + "</extra>"}
+            for index, (name, shares) in enumerate(curves.items())]
+    return _figure(data, title, height=300, showlegend=True, legend={"orientation": "h", "y": -0.25},
+                   xaxis={"title": {"text": x_title}, "range": [0, 1]},
+                   yaxis={"title": {"text": y_title}, "type": "log", "tickformat": ".1%"})
+
+
 def density_curves(xs, curves: dict, truth, truth_name: str, points, title: str) -> go.Figure:
     """1-D densities as curves over a rug of the training points, the true density dashed."""
     colors = [ACCENT, SECOND, "#059669"]

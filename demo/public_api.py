@@ -27,7 +27,8 @@ NAMED = {
     "run_reverse": ("diffusion_trajectory", "Sample one image with the pixel diffusion model and return its whole "
                                             "reverse trajectory (a flipbook), a summary and a GIF."),
     "sample_sixteen": ("diffusion_grid", "Sample a 4x4 grid of one class (or unconditional) with the pixel "
-                                         "diffusion model."),
+                                         "diffusion model, and its pixel-value histogram against the test "
+                                         "images'."),
     "compare_samplers": ("compare_samplers", "The same class and seed through DDPM, DDIM and DPM-Solver++."),
     "run_latent": ("latent_diffusion_trajectory", "Sample one image with latent diffusion: its trajectory in the "
                                                   "VAE's latent space and decoded."),

@@ -406,25 +406,30 @@ SHARED_TERMS = set()
 
 
 def test_play_reaches_the_last_step_within_twice_its_designed_time(app_url, browser):
-    """▶ steps through frames already in the page: 19 ticks of 0.25 s after the first frame, no server."""
+    """▶ steps through frames already in the page, one tick per step after the first, no server."""
     import time
 
     from playwright.sync_api import expect
 
+    from demo.tabs.diffusion import play_interval_ms
+    from lab.api.diffusion import sampling_defaults
+
+    steps = sampling_defaults("mnist")["steps"]
+    last = f"Step {steps} of {steps}"
     page = open_tab(browser, app_url, "Diffusion")
     book = page.locator("#diffusion_frames")
     caption = book.locator(".fb-caption")
-    expect(caption).to_contain_text("Step 20 of 20", timeout=90_000)   # the preloaded trajectory
-    designed = 19 * 0.25
+    expect(caption).to_contain_text(last, timeout=90_000)   # the preloaded trajectory
+    designed = (steps - 1) * play_interval_ms(steps) / 1000
     started = time.perf_counter()
     book.locator(".fb-play").click()
     playing = "document.querySelector('#diffusion_frames .flipbook').closest('[data-playing]').dataset.playing"
     assert page.evaluate(playing) == "true"
-    expect(caption).not_to_contain_text("Step 20 of 20", timeout=1_000)      # it went back to the start
+    expect(caption).not_to_contain_text(last, timeout=1_000)      # it went back to the start
     page.wait_for_function(f"() => {playing} === 'false'", timeout=30_000)
     elapsed = time.perf_counter() - started
-    expect(caption).to_contain_text("Step 20 of 20")
-    assert elapsed <= 2 * designed, f"20 steps played in {elapsed:.1f} s (designed {designed:.2f} s)"
+    expect(caption).to_contain_text(last)
+    assert elapsed <= 2 * designed, f"{steps} steps played in {elapsed:.1f} s (designed {designed:.2f} s)"
     page.close()
 
 

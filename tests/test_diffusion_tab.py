@@ -4,7 +4,7 @@ import plotly.graph_objects as go
 import pytest
 
 from demo.tabs import diffusion as tab
-from lab.api.diffusion import NO_CLASS, forward_noising, trajectory
+from lab.api.diffusion import NO_CLASS, forward_noising, sampling_defaults, trajectory
 
 QUIET = lambda *args, **kwargs: None   # noqa: E731 - a stand-in for gr.Progress outside a request
 
@@ -54,10 +54,25 @@ def test_ddim_with_eta_zero_gives_the_same_image_for_a_seed():
 
 
 def test_sixteen_samples_in_a_grid_with_their_time():
-    grid, caption = tab.sample_sixteen("mnist", NO_CLASS, 3.0, "dpm++", 4, 0)   # unconditional
+    grid, caption, histogram, distances = tab.sample_sixteen("mnist", NO_CLASS, 3.0, "dpm++", 4, 0)   # unconditional
     assert grid.shape[0] > 300 and grid.shape[1] > 300 and "16 samples" in caption
-    every_class, _ = tab.sample_every_class("fashion", 3.0, "dpm++", 4, 0)
+    every_class, *_ = tab.sample_every_class("fashion", 3.0, "dpm++", 4, 0)
     assert every_class.shape == grid.shape
+    # The grid's pixel values against the test images' and the 1,000 measured samples', on a log axis.
+    assert [trace.name for trace in histogram.data] == ["test images", "1,000 samples, w = "
+                                                        f"{sampling_defaults('mnist')['guidance_scale']:g}", "this grid"]
+    assert histogram.layout.yaxis.type == "log" and "this grid **0." in distances
+
+
+def test_the_pixel_histogram_distance_tells_grey_edges_from_binarised_ones():
+    from lab.diffusion.quality import histogram_distance, pixel_histogram
+    from lab.examples import load_examples
+
+    test = load_examples("mnist").images[:500]
+    other = load_examples("mnist").images[500:]
+    binarised = (other > 0.5).float()
+    assert pixel_histogram(test).sum() == pytest.approx(1.0) and histogram_distance(test, test) == 0.0
+    assert histogram_distance(other, test) < 0.02 < histogram_distance(binarised, test)
 
 
 def test_sdedit_keeps_the_rows_of_a_light_noising():
@@ -65,9 +80,12 @@ def test_sdedit_keeps_the_rows_of_a_light_noising():
     assert strip_image.size[0] > 5 * strip_image.size[1] and "t = " in caption
 
 
-def test_switching_dataset_relabels_the_classes():
-    choices, model_text = tab.switch_dataset("fashion")
+def test_switching_dataset_relabels_the_classes_and_sets_its_measured_defaults():
+    choices, model_text, guidance, steps = tab.switch_dataset("fashion")
     assert ("Sneaker", 7) in choices["choices"] and "parameters" in model_text
+    fashion = sampling_defaults("fashion")
+    assert (guidance, steps) == (fashion["guidance_scale"], fashion["steps"])
+    assert tab.switch_dataset("mnist")[2] == sampling_defaults("mnist")["guidance_scale"]
 
 
 def test_a_missing_drawing_is_a_message():
@@ -91,3 +109,10 @@ def test_a_grid_priced_past_the_cpu_limit_is_refused_before_it_runs():
     with pytest.raises(ValueError, match="at most 49[0-9] steps"):
         tab.sample_sixteen("mnist", 3, 3.0, "ddpm", 1000, 0)          # about 61 s on 2 cores
     assert time.perf_counter() - started < 5
+
+
+def test_a_longer_trajectory_plays_faster_so_play_still_takes_about_five_seconds():
+    assert tab.play_interval_ms(8) == tab.play_interval_ms(20) == 250
+    assert tab.play_interval_ms(40) == 125 and tab.play_interval_ms(1000) == 100   # 100 frames are sent at most
+    book = tab.trajectory_book(trajectory("mnist", 2, 1.5, "dpm++", 40, seed=0), "en")
+    assert book["interval_ms"] == 125 and book["last"] == 39

@@ -19,12 +19,19 @@ from demo.imaging import grid as image_grid, strip, to_display
 from demo.progress import StepProgress
 from lab import api
 from lab.api import diffusion as model
-from lab.api.diffusion import DEFAULTS as DEFAULT, NO_CLASS, SAMPLERS   # DEFAULTS: where quality is measured
+from lab.api.diffusion import NO_CLASS, SAMPLERS
 
 # The same seed through each sampler: DDPM needs many steps, the others few.
 COMPARED = [("ddpm", 1000, 0.0), ("ddpm", 50, 0.0), ("ddim", 20, 0.0), ("ddim", 20, 1.0), ("dpm++", 20, 0.0),
             ("dpm++ sde", 20, 0.0)]
 FRAME = 140
+PLAY_SECONDS = 5.0   # ▶ plays a trajectory in about this long: 250 ms a step at 20 steps, faster for more
+
+
+def play_interval_ms(steps: int) -> int:
+    """The flipbook's tick for a trajectory of `steps` frames: 250 ms, shortened (to 100 at least) so that a
+    long one still plays in about PLAY_SECONDS."""
+    return int(min(250, max(100, round(1000 * PLAY_SECONDS / max(1, steps)))))
 
 
 def schedule_figure(request: gr.Request | None = None):
@@ -83,7 +90,7 @@ def trajectory_book(result: dict, lang: str) -> dict:
     steps = len(result["timesteps"])
     captions = [text("step_caption", lang, step=step + 1, steps=steps, t=int(timestep))
                 for step, timestep in enumerate(result["timesteps"])]
-    return flipbook_value(panels, captions, lang, shown_width=FRAME)
+    return flipbook_value(panels, captions, lang, shown_width=FRAME, interval_ms=play_interval_ms(steps))
 
 
 def write_trajectory_gif(result: dict, lang: str) -> str:
@@ -114,7 +121,7 @@ def compare_samplers(dataset: str, label: int, guidance: float, seed: float, req
 def sample_sixteen(dataset: str, label: int, guidance: float, sampler: str, steps: float, seed: float,
                    request: gr.Request | None = None, progress=gr.Progress()):
     """A 4x4 grid of the chosen class (or unconditional samples for "none"), in one batch.
-    Returns (image, caption with the time it took)."""
+    Returns (image, caption with the time it took, pixel-value histogram and its caption)."""
     return _grid(dataset, [int(label)] * 16, guidance, sampler, steps, seed, request_language(request), progress)
 
 
@@ -129,9 +136,27 @@ def sample_every_class(dataset: str, guidance: float, sampler: str, steps: float
 
 def _grid(dataset: str, labels: list[int], guidance: float, sampler: str, steps: float, seed: float, lang: str,
           progress: gr.Progress):
+    """(the grid, its caption, its pixel-value histogram against the test images', that plot's caption)."""
     images, seconds = model.sample_grid(dataset, labels, float(guidance), sampler, int(steps), int(seed or 0),
                                         progress=StepProgress(progress))
-    return image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler)
+    figure, caption = histogram_figure(dataset, images, lang)
+    return (image_grid(images), text("grid_time", lang, seconds=seconds, steps=int(steps), sampler=sampler),
+            figure, caption)
+
+
+def histogram_figure(dataset: str, images: np.ndarray, lang: str):
+    """Pixel values of the grid, of the 1,000 measured samples and of the test images, and the distances."""
+    histograms = model.pixel_histograms(dataset, images)
+    curves = {text("hist_test", lang): histograms["test"]}
+    if histograms["measured"] is not None:
+        curves[text("hist_measured", lang, guidance=histograms["measured_guidance"])] = histograms["measured"]
+    curves[text("hist_grid", lang)] = histograms["images"]
+    figure = plots.pixel_histogram_figure(histograms["centres"], curves, text("hist_title", lang),
+                                          text("hist_axis_x", lang), text("hist_axis_y", lang))
+    measured = [histograms[key] for key in ("measured_distance", "floor_distance")]
+    caption = text("hist_caption", lang, grid=histograms["images_distance"], measured=measured[0] or float("nan"),
+                   floor=measured[1] or float("nan"))
+    return figure, caption
 
 
 @heavy
@@ -140,18 +165,22 @@ def run_sdedit(dataset: str, source: str, index: float, strength: float, label: 
     """SDEdit: noise the image to `strength` and denoise it back with four seeds: (strip, caption)."""
     lang = request_language(request)
     clean = source_image(source, index, drawing, dataset, lang)
-    results = [model.trajectory(dataset, int(label), float(guidance), DEFAULT["sampler"], DEFAULT["steps"],
-                          int(seed or 0) + offset, start=clean, strength=float(strength)) for offset in range(4)]
+    defaults = model.sampling_defaults(dataset)
+    results = [model.trajectory(dataset, int(label), float(guidance), defaults["sampler"], defaults["steps"],
+                                int(seed or 0) + offset, start=clean, strength=float(strength)) for offset in range(4)]
     shown = [clean, results[0]["noisy"][0]] + [result["final"] for result in results]
     return strip(np.stack(shown), size=112, gap=6), text("sdedit_caption", lang, strength=float(strength),
                                                          t=int(results[0]["timesteps"][0]))
 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):
+    """The dataset's classes, its model's summary, and its measured defaults of w and the steps."""
     lang = request_language(request)
     summary = model.model_summary(dataset)
+    defaults = model.sampling_defaults(dataset)
     return (gr.update(choices=class_choices(dataset, lang, NO_CLASS), value=0),
-            text("diffusion_model", lang, parameters=summary["parameters"], schedule=summary["schedule"]))
+            text("diffusion_model", lang, parameters=summary["parameters"], schedule=summary["schedule"]),
+            defaults["guidance_scale"], defaults["steps"])
 
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
@@ -179,8 +208,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     gr.Markdown(i18n("reverse_title"))
     with gr.Row():
         with gr.Column(scale=1, min_width=260):
-            dataset, label, guidance, sampler, steps = sampling_controls(i18n, "diffusion_steps", DEFAULT, SAMPLERS,
-                                                                         NO_CLASS)
+            dataset, label, guidance, sampler, steps = sampling_controls(
+                i18n, "diffusion_steps", model.sampling_defaults("mnist"), SAMPLERS, NO_CLASS)
             eta = gr.Slider(0, 1, value=0, step=0.1, label="η (DDIM)")
             seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
             run_button = gr.Button(i18n("run_trajectory"), variant="primary", elem_id="run_trajectory")
@@ -201,6 +230,10 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         with gr.Column(scale=2):
             grid = captioned_image(i18n("grid16"), height=380, buttons=["download"], elem_id="grid16")
             grid_time = gr.Markdown(elem_id="grid_time")
+    with gr.Accordion(i18n("pixel_hist_title"), open=True):
+        gr.Markdown(i18n("pixel_hist_help"))
+        pixel_plot = gr.Plot(show_label=False, elem_id="pixel_histogram")
+        pixel_caption = gr.Markdown(elem_id="pixel_histogram_caption")
 
     gr.Markdown(i18n("sdedit_title"))
     with gr.Row():
@@ -219,16 +252,17 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     reverse_inputs = [dataset, label, guidance, sampler, steps, eta, seed]
     reverse_outputs = [frames, summary, gif]
     run_button.click(run_reverse, reverse_inputs, reverse_outputs)
-    dataset.change(switch_dataset, dataset, [label, model_text])
+    dataset.change(switch_dataset, dataset, [label, model_text, guidance, steps])
     compare_button.click(compare_samplers, [dataset, label, guidance, seed], [comparison, comparison_table])
-    grid_button.click(sample_sixteen, [dataset, label, guidance, sampler, steps, seed], [grid, grid_time])
+    grid_outputs = [grid, grid_time, pixel_plot, pixel_caption]
+    grid_button.click(sample_sixteen, [dataset, label, guidance, sampler, steps, seed], grid_outputs)
     sdedit_inputs = [dataset, sdedit_source, sdedit_index, strength, label, guidance, seed, drawing]
     sdedit_outputs = [sdedit_strip, sdedit_caption]
     sdedit_button.click(run_sdedit, sdedit_inputs, sdedit_outputs)
     return [OnLoad(schedule_figure, [], [schedule_plot]), OnLoad(show_forward, forward_inputs, forward_outputs),
-            OnLoad(switch_dataset, [dataset], [label, model_text]),
+            OnLoad(switch_dataset, [dataset], [label, model_text, guidance, steps]),
             OnLoad(run_reverse, reverse_inputs, reverse_outputs),
-            OnLoad(sample_every_class, [dataset, guidance, sampler, steps, seed], [grid, grid_time]),
+            OnLoad(sample_every_class, [dataset, guidance, sampler, steps, seed], grid_outputs),
             OnLoad(run_sdedit, sdedit_inputs, sdedit_outputs), forward_caption, sdedit_index_caption]
 
 

@@ -2,11 +2,13 @@
 
 - the schedules' curves (ᾱ_t and log SNR) and the forward process x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε;
 - one reverse trajectory, recorded at every step (x_t, ε̂, x̂0, and with guidance ε̂(y), ε̂(∅));
-- the samplers compared from the same seed, timed; a grid of samples; SDEdit from a drawing.
+- the samplers compared from the same seed, timed; a grid of samples; SDEdit from a drawing;
+- the pixel-value histograms of samples and test images: grey, anti-aliased edges or a binarised look.
 The shipped denoisers load once per process through `lab.shipped`.
 """
 from __future__ import annotations
 
+import functools
 import time
 from typing import Callable
 
@@ -14,14 +16,21 @@ import numpy as np
 import torch
 
 from lab.device import gpu_task, make_generator
-from lab.diffusion.quality import DEFAULTS   # the settings the shipped quality figures are measured at
+from lab.examples import load_examples
+from lab.checkpoints import read_quality, shipped_path
+from lab.diffusion.quality import HISTOGRAM_BINS, defaults_for, histogram_distance, pixel_histogram
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
 from lab.diffusion.schedules import SAMPLERS, SCHEDULES, alpha_bar, log_snr
 from lab.messages import Refused
 from lab.models.denoiser import to_model_range, to_pixel_range
 from lab.shipped import get_model
 
-__all__ = ["DEFAULTS", "NO_CLASS", "SAMPLERS"]   # the tab's choices and defaults, with the functions below
+__all__ = ["NO_CLASS", "SAMPLERS"]   # the tab's choices, with the functions below
+
+
+def sampling_defaults(dataset: str) -> dict:
+    """{'sampler', 'steps', 'guidance_scale'}: the dataset's defaults, where its quality figures are measured."""
+    return defaults_for(dataset)
 
 
 def schedule_curves() -> dict[str, dict[str, np.ndarray]]:
@@ -136,6 +145,27 @@ def sample_grid(dataset: str, labels: list[int], guidance_scale: float, sampler:
                     guidance_scale=float(guidance_scale), eta=float(eta), generator=make_generator(seed, device),
                     callback=None if progress is None else lambda step: progress(step.index + 1, int(steps)))
     return to_pixel_range(images)[:, 0].cpu().numpy(), time.perf_counter() - started
+
+
+def pixel_histograms(dataset: str, images: np.ndarray) -> dict:
+    """Pixel-value histograms to compare: 'test' (the shipped test images), 'measured' (the 1,000 samples of
+    quality.json, at the tab's defaults; None before they are measured) and 'images' (e.g. the grid just
+    drawn), each the share of pixels in HISTOGRAM_BINS equal bins of [0, 1]; 'centres' of the bins; and the
+    total-variation distances to the test images of 'images', of the measured samples, and of as many real
+    training images ('floor_distance')."""
+    test = load_examples(dataset).images
+    drawn = torch.as_tensor(np.asarray(images, np.float32))
+    quality = read_quality(shipped_path(dataset, "diffusion"))
+    return {"centres": (np.arange(HISTOGRAM_BINS) + 0.5) / HISTOGRAM_BINS, "test": _test_histogram(dataset),
+            "measured": np.asarray(quality["pixel_histogram"]) if "pixel_histogram" in quality else None,
+            "measured_distance": quality.get("pixel_hist_distance"), "measured_guidance": quality.get("guidance_scale"),
+            "floor_distance": quality.get("pixel_hist_floor"),
+            "images": pixel_histogram(drawn), "images_distance": histogram_distance(drawn, test)}
+
+
+@functools.cache
+def _test_histogram(dataset: str) -> np.ndarray:
+    return pixel_histogram(load_examples(dataset).images)
 
 
 def model_summary(dataset: str) -> dict:

@@ -18,7 +18,7 @@ from lab.analysis.likelihood import pixelcnn_bits, vae_bits
 from lab.checkpoints import GAUSSIAN_DECODER_DATASET, gaussian_vae_name
 from lab.data import load_dataset
 from lab.device import gpu_task
-from lab.diffusion.quality import DEFAULTS, generate
+from lab.diffusion.quality import LATENT_DEFAULTS, generate
 from lab.evaluate import elbo_estimate
 from lab.shipped import batch_images, get_model, image_batch
 from lab.tokens import token_bits
@@ -76,7 +76,8 @@ def _latent_diffusion_samples(dataset: str, label: int) -> np.ndarray:
     (on the same VAE whose p(x) Bayes' rule re-weighs)."""
     model = get_model(dataset, "latent-diffusion")
     labels = torch.full((DRAWS,), label, dtype=torch.long)
-    return batch_images(generate(model, labels, seed=0, vae=get_model(dataset, model.config.vae), **DEFAULTS))
+    vae = get_model(dataset, model.config.vae)
+    return batch_images(generate(model, labels, seed=0, vae=vae, **LATENT_DEFAULTS))
 
 
 def bayes_samples(dataset: str, label: int, seed: int) -> dict:

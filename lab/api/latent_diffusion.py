@@ -19,7 +19,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from lab.checkpoints import read_quality, shipped_path
 from lab.device import gpu_task, make_generator
 from lab.diffusion import latents
-from lab.diffusion.quality import DEFAULTS   # pixel diffusion's measured settings: the same sampler, steps, w
+from lab.diffusion.quality import LATENT_DEFAULTS as DEFAULTS   # where the shipped figures are measured
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
 from lab.diffusion.schedules import SAMPLERS
 from lab.latent_maps import latent_map, place_code
