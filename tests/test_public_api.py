@@ -30,6 +30,6 @@ def test_three_named_endpoints_answer_a_script(app_url, tmp_path, seven):
     reconstruction = np.asarray(Image.open(outputs[1]).convert("L"))
     assert reconstruction.max() > 128 and "ELBO" in " ".join(str(output) for output in outputs)
 
-    grid, caption = lab.predict("mnist", 3, 3.0, "dpm++", 20, 0, api_name="/diffusion_grid")
+    grid, caption, _, distances = lab.predict("mnist", 3, 3.0, "dpm++", 20, 0, api_name="/diffusion_grid")
     pixels = np.asarray(Image.open(grid).convert("L"))
-    assert pixels.mean() > 10 and "20" in caption
+    assert pixels.mean() > 10 and "20" in caption and "this grid" in distances

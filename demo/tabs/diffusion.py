@@ -153,9 +153,9 @@ def histogram_figure(dataset: str, images: np.ndarray, lang: str):
     curves[text("hist_grid", lang)] = histograms["images"]
     figure = plots.pixel_histogram_figure(histograms["centres"], curves, text("hist_title", lang),
                                           text("hist_axis_x", lang), text("hist_axis_y", lang))
-    measured = [histograms[key] for key in ("measured_distance", "floor_distance")]
-    caption = text("hist_caption", lang, grid=histograms["images_distance"], measured=measured[0] or float("nan"),
-                   floor=measured[1] or float("nan"))
+    measured, floor = (float("nan") if histograms[key] is None else histograms[key]   # before a measurement
+                       for key in ("measured_distance", "floor_distance"))
+    caption = text("hist_caption", lang, grid=histograms["images_distance"], measured=measured, floor=floor)
     return figure, caption
 
 

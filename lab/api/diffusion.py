@@ -15,12 +15,12 @@ from typing import Callable
 import numpy as np
 import torch
 
-from lab.device import gpu_task, make_generator
-from lab.examples import load_examples
 from lab.checkpoints import read_quality, shipped_path
+from lab.device import gpu_task, make_generator
 from lab.diffusion.quality import HISTOGRAM_BINS, defaults_for, histogram_distance, pixel_histogram
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
 from lab.diffusion.schedules import SAMPLERS, SCHEDULES, alpha_bar, log_snr
+from lab.examples import load_examples
 from lab.messages import Refused
 from lab.models.denoiser import to_model_range, to_pixel_range
 from lab.shipped import get_model
