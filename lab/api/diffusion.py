@@ -17,7 +17,7 @@ import torch
 
 from lab.checkpoints import read_quality, shipped_path
 from lab.device import gpu_task, make_generator
-from lab.diffusion.quality import HISTOGRAM_BINS, defaults_for, histogram_distance, pixel_histogram
+from lab.diffusion.quality import HISTOGRAM_BINS, defaults_for, pixel_histogram, total_variation
 from lab.diffusion.sampling import NO_CLASS, DiffusionStep, sample
 from lab.diffusion.schedules import SAMPLERS, SCHEDULES, alpha_bar, log_snr
 from lab.examples import load_examples
@@ -153,19 +153,25 @@ def pixel_histograms(dataset: str, images: np.ndarray) -> dict:
     drawn), each the share of pixels in HISTOGRAM_BINS equal bins of [0, 1]; 'centres' of the bins; and the
     total-variation distances to the test images of 'images', of the measured samples, and of as many real
     training images ('floor_distance')."""
-    test = load_examples(dataset).images
-    drawn = torch.as_tensor(np.asarray(images, np.float32))
-    quality = read_quality(shipped_path(dataset, "diffusion"))
-    return {"centres": (np.arange(HISTOGRAM_BINS) + 0.5) / HISTOGRAM_BINS, "test": _test_histogram(dataset),
+    drawn = pixel_histogram(torch.as_tensor(np.asarray(images, np.float32)))
+    test = _test_histogram(dataset)
+    quality = _quality(dataset)
+    return {"centres": (np.arange(HISTOGRAM_BINS) + 0.5) / HISTOGRAM_BINS, "test": test,
             "measured": np.asarray(quality["pixel_histogram"]) if "pixel_histogram" in quality else None,
             "measured_distance": quality.get("pixel_hist_distance"), "measured_guidance": quality.get("guidance_scale"),
             "floor_distance": quality.get("pixel_hist_floor"),
-            "images": pixel_histogram(drawn), "images_distance": histogram_distance(drawn, test)}
+            "images": drawn, "images_distance": total_variation(drawn, test)}
 
 
+# Both fixed for the process: computed (read) once, not on every grid.
 @functools.cache
 def _test_histogram(dataset: str) -> np.ndarray:
     return pixel_histogram(load_examples(dataset).images)
+
+
+@functools.cache
+def _quality(dataset: str) -> dict:
+    return read_quality(shipped_path(dataset, "diffusion"))
 
 
 def model_summary(dataset: str) -> dict:

@@ -85,7 +85,12 @@ def pixel_histogram(images: torch.Tensor, bins: int = HISTOGRAM_BINS) -> np.ndar
 def histogram_distance(images_a: torch.Tensor, images_b: torch.Tensor) -> float:
     """Total variation ½·Σ|p_a − p_b| between two sets' pixel-value histograms: the share of pixels that
     would have to change bin. Binarised samples (ink at 0 or 1, no grey edges) score high against scans."""
-    return float(0.5 * np.abs(pixel_histogram(images_a) - pixel_histogram(images_b)).sum())
+    return total_variation(pixel_histogram(images_a), pixel_histogram(images_b))
+
+
+def total_variation(histogram_a: np.ndarray, histogram_b: np.ndarray) -> float:
+    """½·Σ|p_a − p_b| between two histograms of shares."""
+    return float(0.5 * np.abs(histogram_a - histogram_b).sum())
 
 
 def evaluate_samples(samples: torch.Tensor, labels: torch.Tensor, dataset: str, classifier=None) -> dict:
