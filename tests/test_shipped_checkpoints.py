@@ -104,7 +104,7 @@ def test_latent_diffusion_draws_the_class_it_is_asked_for_with_its_own_vae(datas
 @pytest.mark.parametrize("dataset", DATASET_NAMES)
 def test_the_pixelcnn_draws_its_class_as_well_as_it_claims(dataset):
     """The figures `python -m lab.autoregressive --write` recorded (1,000 samples at the tab's default
-    temperature and guidance) still hold. Issue 7's bars (90 % mnist, 75 % fashion) are judged by
+    temperature and guidance) still hold. The bars (90 % on both: issue 7, issue 19) are judged by
     `python -m bench`, which prints FAIL where a shipped model misses one; this test guards the claim."""
     import json
 

@@ -67,7 +67,7 @@ DYNAMIC = {
             "more evident, at twice the work per step."),
         "ar_guidance_off": (
             "It was trained with the label always given, so it has no p(x_t | x_<t) to guide against: guidance "
-            "stays at 1 (the mnist model has it)."),
+            "stays at 1 (retrain it with --label-dropout 0.1 to have it)."),
         "ar_summary": (
             "784 pixels drawn one after another at temperature {temperature:g}, guidance w = {guidance:g}: "
             "**{seconds:.2f} s** ({per_pixel:.2f} ms per pixel, with every layer's features cached between "
@@ -136,7 +136,7 @@ DYNAMIC = {
             "valores que hacen más evidente la clase, al doble de trabajo por paso."),
         "ar_guidance_off": (
             "Se entrenó siempre con la etiqueta, así que no tiene p(x_t | x_<t) contra la que guiar: la guía "
-            "queda en 1 (el modelo de mnist sí la tiene)."),
+            "queda en 1 (reentrénalo con --label-dropout 0.1 para tenerla)."),
         "ar_summary": (
             "784 píxeles dibujados uno tras otro a temperatura {temperature:g}, guía w = {guidance:g}: "
             "**{seconds:.2f} s** ({per_pixel:.2f} ms por píxel, con las features de cada capa en caché entre "
