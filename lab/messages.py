@@ -50,7 +50,7 @@ SENTENCES: dict[str, dict[str, str]] = {
         "es": "Se esperaban {count} pesos a priori no negativos, no todos cero; se recibió {priors}."},
     "mixed_grid": {
         "en": "A grid is either all one class or all unconditional.",
-        "es": "Una cuadrícula es toda de una clase o toda incondicional."},
+        "es": "Una grilla es toda de una clase o toda incondicional."},
     "guidance_needs_dropout": {
         "en": "Guidance needs a model trained with label dropout (a 'no class' label); this one was not: use "
               "guidance 1.",

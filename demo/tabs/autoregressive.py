@@ -7,15 +7,17 @@ the distribution plot follows the pixel the slider settles on. The 4x4 grid stre
 """
 from __future__ import annotations
 
-import numpy as np
+import math
+
 import gradio as gr
+import numpy as np
 
 from demo import plots
 from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, duration_text,
                              image_source, source_image)
 from demo.flipbook import Panel, flipbook, flipbook_value
-from demo.i18n import request_language, text
+from demo.i18n import number, request_language, text
 from demo.imaging import grid as image_grid, strip
 from demo.progress import StepProgress
 from lab import api
@@ -24,6 +26,7 @@ from lab.api.autoregressive import DEFAULT_GUIDANCE, GUIDED_TEMPERATURE
 
 FRAME = 224
 PIXELS = 28 * 28
+PATCH = 16   # the cost table's patch side, in pixels
 PLAY_STRIDE = 7          # pixels per tick of the play button: a quarter row
 
 
@@ -153,7 +156,10 @@ def bayes_verdict(dataset: str, result: dict, names: list[str], lang: str) -> st
     if measured:
         verdict += text("ar_bayes_test", lang, images=measured["bayes_images"],
                         **{key: value for key, value in measured.items() if key != "bayes_images"})
-    return verdict + text("ar_bayes_why", lang)
+    best_two = np.sort(np.asarray(result["class_nll"], np.float64))[:2]
+    gap = float(best_two[1] - best_two[0])
+    ratio = number(math.exp(gap), ",.0f", lang) if gap < 30 else f"10<sup>{gap / math.log(10):.0f}</sup>"
+    return verdict + text("ar_bayes_why", lang, gap=gap, ratio=ratio, spread=float(np.ptp(result["class_nll"])))
 
 
 def cost_argument(result: dict | None, request: gr.Request | None = None) -> str:
@@ -161,10 +167,14 @@ def cost_argument(result: dict | None, request: gr.Request | None = None) -> str
     lang = request_language(request)
     step_ms = 1000 * result["seconds"] / PIXELS if result is not None else 1.0
     rows = [text("ar_cost_head", lang), "|---|---|---|---|---|"]
-    for row in model.cost_table(step_ms):
-        rows.append(f"| {row['name']} | {row['size']} | {row['steps']:,} | {duration_text(row['seconds'])} | "
-                    f"{row['patch_steps']:,} ({duration_text(row['patch_seconds'])}) |")
-    return "\n".join(rows) + "\n\n" + text("ar_cost_note", lang, step_ms=step_ms)
+    table = model.cost_table(step_ms, PATCH)
+    for row in table:
+        rows.append(f"| {row['name']} | {row['size']} | {number(row['steps'], ',', lang)} | "
+                    f"{duration_text(row['seconds'])} | {number(row['patch_steps'], ',', lang)} "
+                    f"({duration_text(row['patch_seconds'])}) |")
+    big = table[-1]
+    return "\n".join(rows) + "\n\n" + text("ar_cost_note", lang, step_ms=step_ms, patch=PATCH,
+                                            values=PATCH * PATCH * 3, fold=big["steps"] / big["patch_steps"])
 
 
 def switch_dataset(dataset: str, request: gr.Request | None = None):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 
 import gradio as gr
 import numpy as np
@@ -20,7 +19,6 @@ from lab import api
 from lab.api import draw_encode as model
 
 VAE_CHOICES = [("16-d", "vae16"), ("2-d", "vae2")]
-PIXELS = 28 * 28
 
 
 def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
@@ -44,8 +42,10 @@ def _encode_outputs(image28, dataset: str, vae_name: str, lang: str):
         elbo = result["elbo"]
         summary = text("summary", lang, label=result["class_names"][best],
                        confidence=result["probabilities"][best], reconstruction=elbo["reconstruction"],
-                       kl=elbo["kl"], total=elbo["total"], elbo=-elbo["total"], samples=result["elbo_samples"],
-                       bits_per_dim=elbo["total"] / (PIXELS * math.log(2)))
+                       kl=elbo["kl"], total=elbo["total"], elbo=-elbo["total"], samples=result["elbo_samples"])
+    if result["ae_squared_error"] is not None:
+        error = result["ae_squared_error"]
+        summary += text("ae_error", lang, error=error, per_pixel=error / result["input"].size)
     return (to_display(result["input"]), to_display(result["ae_reconstruction"]),
             to_display(result["vae_reconstruction"]), probabilities_plot, posterior_plot, elbo_plot,
             summary, "\n\n".join(messages), export_encoding(result, dataset, vae_name), result["input"])

@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+import math
+
 import gradio as gr
 
 from demo import plots
@@ -25,7 +27,7 @@ from lab.api import elbo as model
 
 REPEATS = 3
 LATENT_SIZES = ("2", "16")   # the shipped VAEs, with each decoder
-GAP_SMALL_NATS = 1.0
+GAP_SMALL_SHARE = 0.01   # a gap under 1 % of |log p_θ(x)| leaves the ELBO almost log p_θ(x)
 
 
 @heavy
@@ -60,7 +62,8 @@ def show_posterior(source: str, index: float, dataset: str, drawing=None, reques
         {"posterior": text("elbo_posterior", lang), "density": text("elbo_density", lang),
          "q_mean": text("elbo_q_mean", lang)}, text("elbo_map_title", lang))
     gap = grid["kl_posterior"]
-    note = text("elbo_gap_small" if gap < GAP_SMALL_NATS else "elbo_gap_large", lang, gap=gap)
+    share = gap / abs(grid["log_px"])
+    note = text("elbo_gap_small" if share < GAP_SMALL_SHARE else "elbo_gap_large", lang, gap=gap, share=share)
     identity = text("elbo_identity", lang, log_px=grid["log_px"], reconstruction=grid["reconstruction"],
                     kl_prior=grid["kl_prior"], gap=gap, elbo=grid["elbo"], gap_note=note)
     return figure, identity
@@ -79,7 +82,22 @@ def decoder_table(rows: list[dict], chosen: str, latent: int, pixel_bits: float,
         bits = text("elbo_no_bits", lang) if row["bits"] is None else f"{row['bits']:.2f}"
         lines.append(f"| {f'**{name}**' if row['decoder'] == chosen else name} | {row['reconstruction']:.1f} | "
                      f"{row['kl']:.1f} | {row['nelbo']:.1f} | {bits} | {row['test_kl']:.1f} |")
-    return "\n".join(lines) + "\n\n" + text("elbo_decoder_note", lang, latent=latent, pixel_bits=pixel_bits)
+    note = text("elbo_decoder_note", lang, latent=latent, pixel_bits=pixel_bits)
+    negative = [row["sigma"] for row in rows if row["sigma"] is not None and row["nelbo"] < 0]
+    if negative:   # a density above 1 makes log p_θ(x|z) positive: say so where the table shows it
+        sigma = min(negative)
+        note += text("elbo_negative_loss", lang, sigma=sigma, peak=1 / (sigma * math.sqrt(2 * math.pi)))
+    return "\n".join(lines) + "\n\n" + note
+
+
+def decoder_image(source: str, index: float, dataset: str, drawing, lang: str) -> tuple:
+    """The image sections 3 and 4 use, and a note when it is not the one picked above: their VAEs were all
+    trained on mnist (model.DECODER_DATASET), so a Fashion-MNIST test image is replaced by the mnist test
+    image of the same index (a drawing stays: it is drawn as a digit)."""
+    if source == "drawing" or dataset == model.DECODER_DATASET:
+        return source_image(source, index, drawing, dataset, lang), ""
+    image = source_image(source, index, drawing, model.DECODER_DATASET, lang)
+    return image, text("elbo_mnist_only", lang, index=int(index or 0))
 
 
 @heavy
@@ -88,12 +106,12 @@ def show_decoders(source: str, index: float, dataset: str, latent: str, decoder:
     """(reconstruction, prior samples, the decoders' table) for the picked image under the mnist VAEs."""
     lang = request_language(request)
     _check_decoder(latent, decoder, lang)
-    image = source_image(source, index, drawing, dataset, lang)
+    image, note = decoder_image(source, index, dataset, drawing, lang)
     rows = model.compare_decoders(image, int(latent))
     pictures = model.decoder_pictures(image, int(latent), decoder)
     table = decoder_table(rows, decoder, int(latent), model.pixelcnn_bits_per_dimension(image, model.DECODER_DATASET),
                           lang)
-    return to_display(pictures["reconstruction"]), strip(pictures["prior_samples"], size=84), table
+    return to_display(pictures["reconstruction"]), strip(pictures["prior_samples"], size=84), note + table
 
 
 @heavy
@@ -102,15 +120,15 @@ def show_training_step(source: str, index: float, dataset: str, latent: str, dec
     """(the step's vectors as bars, the decoded image, the five steps with their values) for the image."""
     lang = request_language(request)
     _check_decoder(latent, decoder, lang)
-    image = source_image(source, index, drawing, dataset, lang)
+    image, note = decoder_image(source, index, dataset, drawing, lang)
     seed = int(seed or 0)
     step = model.one_training_step(image, int(latent), decoder, seed)
     figure = plots.vectors_figure({"μ": step["mean"], "σ": step["std"], "ε": step["noise"], "z": step["z"]},
                                   text("elbo_steps_plot", lang), text("elbo_dimension", lang))
     first = ", ".join(f"{m:.2f} + {s:.2f}·({e:.2f}) = {z:.2f}"
                       for m, s, e, z in list(zip(step["mean"], step["std"], step["noise"], step["z"]))[:2])
-    steps = text("elbo_steps", lang, latent=int(latent), kl=step["kl"], seed=seed, first=first,
-                 reconstruction=step["reconstruction"], loss=step["loss"])
+    steps = note + text("elbo_steps", lang, latent=int(latent), kl=step["kl"], seed=seed, first=first,
+                        reconstruction=step["reconstruction"], loss=step["loss"])
     return figure, to_display(step["decoded"]), steps
 
 
@@ -157,7 +175,7 @@ def _decoder_sections(i18n):
     gr.Markdown(f"### {i18n('elbo_decoder_title')}")   # one text key per Markdown: Gradio translates whole values
     gr.Markdown(i18n("elbo_decoder_intro"))
     with gr.Row():
-        decoder = gr.Radio(translated_choices(i18n, model.DECODERS), value=model.DECODERS[1],
+        decoder = gr.Radio(translated_choices(i18n, model.DECODERS), value=model.DEFAULT_DECODER,
                            label=i18n("elbo_decoder"), elem_id="elbo_decoder")
         latent = gr.Radio(list(LATENT_SIZES), value="16", label=i18n("elbo_latent"), elem_id="elbo_latent")
     with gr.Row():

@@ -2,7 +2,8 @@
 discriminativos", "¿Porqué modelos generativos?", "Taxonomía").
 
 1. A density is normalised: the test images' ink density pushed up in one place comes down elsewhere.
-2. p(y|x) makes labels compete (any input, noise included, gets bars summing to 1); p(x) makes images compete.
+2. p(y|x) makes labels compete (any input, noise included, gets bars summing to 1); p(x) makes images compete,
+   and p(x|y) makes them compete under each label (the PixelCNN's exact likelihoods, on 8-bit images).
 3. P(x|y) built by Bayes' rule from the VAE and the classifier, sampled by importance resampling with its
    effective sample size, next to a model trained to be conditional; their mean shows the ambiguity.
 4. The taxonomy as a map whose boxes open their tabs and say what likelihood each model gives this image.
@@ -18,7 +19,7 @@ from demo import plots
 from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, class_choices, class_name, dataset_radio, image_source, next_seed,
                              source_image)
-from demo.i18n import request_language, text
+from demo.i18n import number, request_language, text
 from demo.imaging import grid, to_display
 from lab.api import kinds as model
 
@@ -40,18 +41,37 @@ def show_image_models(source: str, index: float, dataset: str, drawing=None, req
     """(the image, the competition table, the taxonomy map with this image's likelihoods)."""
     lang = request_language(request)
     image = source_image(source, index, drawing, dataset, lang)
-    noise = np.random.default_rng(0).random((28, 28)).astype(np.float32)
-    names = [text("kinds_this_image", lang), text("kinds_noise", lang), text("kinds_blank", lang)]
-    scores = model.competition([image, noise, np.zeros((28, 28), np.float32)], dataset)
-    rows = [text("kinds_compete_table", lang)]
-    for name, p_y, log_px in zip(names, scores["p_y_given_x"], scores["log_px"]):
-        label = class_name(dataset, int(p_y.argmax()), lang)
-        relative = f"e<sup>{log_px - scores['log_px'][0]:.0f}</sup>" if name != names[0] else "1"
-        rows.append(f"| {name} | {label}: {p_y.max():.2f} | {p_y.sum():.3f} | {log_px:.1f} | {relative} |")
-    note = text("kinds_compete_note", lang, noise_gap=scores["log_px"][0] - scores["log_px"][1])
-    if scores["log_px"][2] > scores["log_px"][0]:
+    scores = model.competition(image, dataset)
+    names = [text("kinds_this_image", lang),
+             text("kinds_other_image", lang, label=class_name(dataset, scores["other_label"], lang)),
+             text("kinds_noise", lang), text("kinds_blank", lang)]
+    figures = {**model.likelihoods(image, dataset), "pixelcnn_bits": float(scores["bits"][0])}
+    return to_display(image), competition_text(names, scores, dataset, lang), taxonomy_map(figures, lang)
+
+
+def competition_text(names: list[str], scores: dict, dataset: str, lang: str) -> str:
+    """The table of section 2 (labels competing per image; images competing under p(x) and under p(x|y) for
+    this image's label) and what it says."""
+    label = scores["label"]
+    log_px, log_given = scores["log_px"], scores["log_px_given_y"][:, label]
+    rows = [text("kinds_compete_table", lang, label=class_name(dataset, label, lang))]
+    for name, p_y, image_log_px, bits, image_log_given in zip(names, scores["p_y_given_x"], log_px,
+                                                             scores["bits"], log_given):
+        best = class_name(dataset, int(p_y.argmax()), lang)
+        rows.append(f"| {name} | {best}: {number(p_y.max(), '.2f', lang)} | {number(p_y.sum(), '.3f', lang)} | "
+                    f"{number(image_log_px, ',.1f', lang)} | {number(bits, '.3f', lang)} | "
+                    f"{_relative(image_log_px - log_px[0], lang)} | {number(image_log_given, ',.1f', lang)} | "
+                    f"{_relative(image_log_given - log_given[0], lang)} |")
+    note = text("kinds_compete_note", lang, noise_gap=log_px[0] - log_px[2], label=class_name(dataset, label, lang),
+                other_gap=log_given[0] - log_given[1])
+    if log_px[3] > log_px[0]:
         note += text("kinds_blank_higher", lang)
-    return to_display(image), "\n".join(rows) + "\n\n" + note, taxonomy_map(model.likelihoods(image, dataset), lang)
+    return "\n".join(rows) + "\n\n" + note
+
+
+def _relative(log_ratio: float, lang: str) -> str:
+    """e^(log_ratio) as HTML, with 1 for the image itself."""
+    return "1" if log_ratio == 0 else f"e<sup>{number(log_ratio, ',.0f', lang)}</sup>"
 
 
 def _leaf(name: str, figure: str, tab: str | None, lang: str) -> str:
@@ -76,13 +96,15 @@ def taxonomy_map(figures: dict, lang: str) -> str:
     gives the image (exact, a bound, or none)."""
     gaussian = "" if figures["gaussian_vae_bits"] is None else \
         text("kinds_gaussian_bits", lang, bits=figures["gaussian_vae_bits"], sigma=figures["gaussian_vae_sigma"])
+    # "Tractable" is the lecture's "can compute p(x)": the token model's exact likelihood is of its code, not of
+    # the image, so it sits in a box of its own beside the lecture's two.
     explicit = _branch(text("kinds_explicit", lang),
                        _branch(text("kinds_tractable", lang), _leaf("PixelCNN", text(
-                           "kinds_pixelcnn", lang, bits=figures["pixelcnn_bits"]), "autoregressive", lang),
-                               _leaf(text("kinds_tokens_name", lang), text(
-                                   "kinds_tokens", lang, bits=figures["token_bits"]), "tokens", lang)),
+                           "kinds_pixelcnn", lang, bits=figures["pixelcnn_bits"]), "autoregressive", lang)),
                        _branch(text("kinds_approximate", lang), _leaf("VAE", text(
-                           "kinds_vae", lang, nelbo=figures["vae_nelbo"], gaussian=gaussian), "elbo", lang)))
+                           "kinds_vae", lang, nelbo=figures["vae_nelbo"], gaussian=gaussian), "elbo", lang)),
+                       _branch(text("kinds_code_likelihood", lang), _leaf(text("kinds_tokens_name", lang), text(
+                           "kinds_tokens", lang, bits=figures["token_bits"]), "tokens", lang)))
     implicit = _branch(text("kinds_implicit", lang),
                        _branch(text("kinds_direct", lang), _leaf("GAN", text("kinds_gan", lang), None, lang)),
                        _branch(text("kinds_indirect", lang),
@@ -98,8 +120,14 @@ def show_bayes(dataset: str, label: float, seed: float, request: gr.Request | No
     if label is None or int(label) not in range(len(class_choices(dataset))):
         raise gr.Error(text("kinds_bad_label", lang))
     result = model.bayes_samples(dataset, int(label), int(seed or 0))
+    judged = [int(other) for other in result["judged"]]
+    others = sorted({other for other in judged if other != int(label)})
     numbers = text("kinds_bayes_numbers", lang, label=class_name(dataset, int(label), lang), p_y=result["p_y"],
-                   pool=result["pool"], ess=result["ess"], acceptance=result["acceptance"])
+                   share=result["labelled_share"], pool=result["pool"], ess=result["ess"],
+                   acceptance=result["acceptance"], agree=judged.count(int(label)), draws=len(judged))
+    if others:
+        numbers += text("kinds_bayes_judge", lang, count=len(judged) - judged.count(int(label)),
+                        others=", ".join(class_name(dataset, other, lang) for other in others))
     return grid(result["images"], columns=8, size=56), grid(result["conditional"], columns=8, size=56), \
         to_display(result["mean"]), numbers
 

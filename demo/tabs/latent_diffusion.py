@@ -13,7 +13,7 @@ from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, check_steps, class_choices, class_name, export_gif,
                             sampling_controls)
 from demo.flipbook import Panel, flipbook, flipbook_value
-from demo.i18n import request_language, text
+from demo.i18n import number, request_language, text
 from demo.imaging import grid as image_grid, to_display
 from demo.latent_canvas import MapView, draw_map
 from demo.progress import StepProgress
@@ -83,8 +83,8 @@ def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, step
     pixel, latent = result["pixel"], result["latent"]
     dash = "–"
 
-    def quality(entry: dict, key: str, form: str) -> str:
-        return form.format(entry["quality"][key]) if key in entry["quality"] else dash
+    def quality(entry: dict, key: str, spec: str) -> str:
+        return number(entry["quality"][key], spec, lang) if key in entry["quality"] else dash
 
     rows = [text("space_table_head", lang), "|---|---|---|---|",
             text("space_dimensions", lang, pixel=pixel["dimensions"], latent=latent["dimensions"],
@@ -97,10 +97,10 @@ def compare_spaces(dataset: str, label: int, guidance: float, sampler: str, step
                  ratio=pixel["step_ms"] / latent["step_ms"]),
             text("space_sample", lang, steps=steps, pixel=pixel["sample_ms"], latent=latent["sample_ms"],
                  ratio=pixel["sample_ms"] / latent["sample_ms"]),
-            text("space_accuracy", lang, pixel=quality(pixel, "cond_accuracy", "{:.1%}"),
-                 latent=quality(latent, "cond_accuracy", "{:.1%}")),
-            text("space_fd", lang, pixel=quality(pixel, "fd", "{:.1f}"), latent=quality(latent, "fd", "{:.1f}"),
-                 floor=quality(latent, "fd_floor", "{:.1f}"), ceiling=quality(latent, "fd_vae_ceiling", "{:.1f}"))]
+            text("space_accuracy", lang, pixel=quality(pixel, "cond_accuracy", ".1%"),
+                 latent=quality(latent, "cond_accuracy", ".1%")),
+            text("space_fd", lang, pixel=quality(pixel, "fd", ".1f"), latent=quality(latent, "fd", ".1f"),
+                 floor=quality(latent, "fd_floor", ".1f"), ceiling=quality(latent, "fd_vae_ceiling", ".1f"))]
     table = "\n".join(rows) + "\n\n" + text("space_fd_note", lang)
     return to_display(pixel["image"], FRAME), to_display(latent["image"], FRAME), table
 

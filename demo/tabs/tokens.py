@@ -15,7 +15,7 @@ from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, class_choices, dataset_radio, duration_text,
                              image_source, source_image)
 from demo.flipbook import Panel, flipbook, flipbook_value
-from demo.i18n import request_language, text
+from demo.i18n import number, request_language, text
 from demo.imaging import grid as image_grid, strip, to_display
 from demo.progress import StepProgress
 from demo.token_pictures import CSS, atlas_html, sampling_frame, token_grid_html
@@ -136,8 +136,9 @@ def run_cost(dataset: str, source: str, index: float, drawing=None, request: gr.
     timing = model.time_one_image(dataset, again)
     rows = [text("tok_cost_head", lang), "|---|---|---|---|---|---|"]
     for row in model.cost_rows(timing):
-        rows.append(f"| {row['name']} | {row['size']} | {row['pixel_steps']:,} | {duration_text(row['pixel_seconds'])} "
-                    f"| {row['token_steps']:,} | {duration_text(row['token_seconds'])} |")
+        rows.append(f"| {row['name']} | {row['size']} | {number(row['pixel_steps'], ',', lang)} | "
+                    f"{duration_text(row['pixel_seconds'])} | {number(row['token_steps'], ',', lang)} | "
+                    f"{duration_text(row['token_seconds'])} |")
     note = text("tok_cost_note", lang, pixel_seconds=timing["pixel_seconds"], token_seconds=timing["token_seconds"],
                 speedup=timing["pixel_seconds"] / timing["token_seconds"])
     bits = model.likelihoods(dataset, source_image(source, index, drawing, dataset, lang))

@@ -28,8 +28,8 @@ UI = {
     "es": {
         "tab_autoregressive": "Autoregresivo",
         "ar_intro": (
-            "**Modelos autoregresivos.** Se escribe p(x) explícitamente y se entrena por **máxima "
-            "verosimilitud**: W* = argmax Σ_i log p(x⁽ⁱ⁾). La imagen es una secuencia de 784 valores de 8 bits "
+            "**Modelos autoregresivos.** Se escribe p(x) explícitamente y se entrena por **maximum likelihood** "
+            "(maximizar el likelihood): W* = argmax Σ_i log p(x⁽ⁱ⁾). La imagen es una secuencia de 784 valores de 8 bits "
             "en orden de barrido y se usa la regla de la cadena: **p(x) = Π_t p(x_t | x_1, …, x_(t−1))**. Cada "
             "factor es una **clasificación entre 256 valores** [0, 255]. La clase modela estos factores con una "
             "**RNN** (un estado que recorre la secuencia) o un **Transformer enmascarado** (atención solo a las "
@@ -46,7 +46,7 @@ UI = {
         "ar_rows": "Filas conservadas desde arriba",
         "ar_complete": "Completar cuatro veces",
         "ar_completions": "Parte conservada (gris: por dibujar) y cuatro completados",
-        "ar_likelihood_title": "### Verosimilitud: ¿cuán probable es esta imagen?",
+        "ar_likelihood_title": "### Likelihood: ¿cuán probable es esta imagen?",
         "ar_measure": "Medir p(x)",
         "ar_cost_title_section": "### El coste de ir píxel a píxel",
     },
@@ -108,19 +108,23 @@ DYNAMIC = {
             "expected calibration error (ECE) of **{bayes_ece:.3f}**; the classifier is right "
             "**{classifier_accuracy:.1%}** (ECE {classifier_ece:.3f})."),
         "ar_bayes_why": (
-            "\n\n*Why a likelihood makes an overconfident classifier:* the ten log p(x | y) differ by tens or "
-            "hundreds of nats, so their softmax, p(y | x), is nearly always close to 0 or 1, right or wrong. And "
-            "a likelihood rewards images that are easy to describe pixel by pixel (few strokes, much black) "
-            "as much as the features that tell one class from another: the model spends its capacity on every "
-            "pixel. A discriminative model learns p(y | x) directly, only what separates the classes; a "
-            "generative one learns p(x | y), much more, and gets p(y | x) by Bayes' rule."),
+            "\n\n*Why a likelihood makes an overconfident classifier:* each log p(x | y) is a sum of 784 "
+            "per-pixel terms, so the classes' totals differ by whole nats: on this image the best two differ by "
+            "**{gap:.1f} nats** (a factor of {ratio} between their p(x | y)) and the ten span {spread:,.0f} "
+            "nats. Their softmax, p(y | x), sits near 0 or 1 unless two classes come within a few nats, right or "
+            "wrong. And a likelihood rewards images that are easy to describe pixel by pixel (few strokes, much "
+            "black) as much as the features that tell one class from another: the model spends its capacity on "
+            "every pixel. A discriminative model learns p(y | x) directly, only what separates the classes; a "
+            "conditional generative one learns p(x | y), much more, and gets p(y | x) by Bayes' rule."),
         "ar_cost_title": "Cost of each pixel under y = {best}: −log p(x_t | x_<t, y)",
         "ar_posterior_title": "p(y | x) by Bayes' rule from the p(x | y)",
         "ar_cost_head": "| image | size | sequential steps | time at this speed | with 16x16 patches |",
         "ar_cost_note": (
             "One step, here, costs **{step_ms:.2f} ms** (the last sampling). A 1024x1024 colour image has 3 "
-            "million values to draw in sequence; modelling **patches** (as image transformers do) cuts the "
-            "sequence by 256x per 16x16 patch, at the price of predicting many values jointly at each step."),
+            "million values to draw in sequence; modelling **patches** (as image transformers do) draws a whole "
+            "{patch}x{patch} patch, with its three channels, {values:,} values, in one step: the 1024x1024 row's "
+            "sequence is {fold:,.0f} times shorter, at the price of predicting many values jointly at each step. "
+            "A side that is not a multiple of {patch} is padded up to one: 28x28 becomes 32x32, 2x2 patches."),
     },
     "es": {
         "ar_so_far": "La imagen hasta ahora (rojo: este píxel; gris azulado: aún sin dibujar)",
@@ -158,15 +162,15 @@ DYNAMIC = {
             "| PixelCNN: −log p(x \\| y = {best}) | {best_nll:.1f} | |\n"
             "| VAE de 16-d: −ELBO ≥ −log p(x) (como en Dibujar y codificar) | {vae:.1f} | |\n"
             "\n"
-            "La cifra de la PixelCNN es una verosimilitud exacta sobre 256 niveles por píxel; la del VAE es una "
+            "La cifra de la PixelCNN es un likelihood exacto sobre 256 niveles por píxel; la del VAE es una "
             "cota bajo su modelo Bernoulli de la tinta, otra descripción de la misma imagen: compara cómo se "
             "mueven entre imágenes, no las dos cifras."),
         "ar_log_trick": (
             "**El truco del log**, en esta imagen: el producto de la regla de la cadena Π<sub>t</sub> p(x_t | "
             "x_<t, y) sobre sus 784 píxeles, multiplicado en float32, da **{product}**: e<sup>−{nll:.0f}</sup> "
             "está bajo el número más pequeño que guarda un float. Su log es una suma que el computador sí "
-            "guarda: Σ<sub>t</sub> log p(x_t | x_<t, y) = **{log_sum:.1f}** nats. Lo mismo convierte la máxima "
-            "verosimilitud sobre las imágenes de entrenamiento, W* = argmax<sub>W</sub> Π<sub>i</sub> "
+            "guarda: Σ<sub>t</sub> log p(x_t | x_<t, y) = **{log_sum:.1f}** nats. Lo mismo convierte maximizar el "
+            "likelihood sobre las imágenes de entrenamiento, W* = argmax<sub>W</sub> Π<sub>i</sub> "
             "p(x⁽ⁱ⁾), en W* = argmax<sub>W</sub> Σ<sub>i</sub> log f(x⁽ⁱ⁾, W): la pérdida, optimizada con SGD."),
         "ar_bayes_here": (
             "**Generativo vs discriminativo, en esta imagen:** la regla de Bayes sobre la PixelCNN dice "
@@ -178,21 +182,25 @@ DYNAMIC = {
             "error de calibración esperado (ECE) de **{bayes_ece:.3f}**; el clasificador acierta el "
             "**{classifier_accuracy:.1%}** (ECE {classifier_ece:.3f})."),
         "ar_bayes_why": (
-            "\n\n*Por qué una verosimilitud da un clasificador demasiado seguro:* los diez log p(x | y) difieren "
-            "en decenas o cientos de nats, así que su softmax, p(y | x), casi siempre queda cerca de 0 o de 1, "
-            "acierte o no. Y una verosimilitud premia las imágenes fáciles de describir píxel a píxel (pocos "
-            "trazos, mucho negro) tanto como los rasgos que distinguen una clase de otra: el modelo gasta su "
-            "capacidad en cada píxel. Un modelo discriminativo aprende p(y | x) directamente, solo lo que "
-            "separa las clases; uno generativo aprende p(x | y), mucho más, y obtiene p(y | x) por la regla de "
-            "Bayes."),
+            "\n\n*Por qué un likelihood da un clasificador demasiado seguro:* cada log p(x | y) es una suma de "
+            "784 términos, uno por píxel, así que los totales de las clases difieren en nats enteros: en esta "
+            "imagen las dos mejores difieren en **{gap:.1f} nats** (un factor de {ratio} entre sus p(x | y)) "
+            "y las diez abarcan {spread:,.0f} nats. Su softmax, p(y | x), queda cerca de 0 o de 1 salvo que dos "
+            "clases estén a pocos nats, acierte o no. Y un likelihood premia las imágenes fáciles de describir "
+            "píxel a píxel (pocos trazos, mucho negro) tanto como los rasgos que distinguen una clase de otra: el "
+            "modelo gasta su capacidad en cada píxel. Un modelo discriminativo aprende p(y | x) directamente, "
+            "solo lo que separa las clases; uno generativo condicional aprende p(x | y), mucho más, y obtiene "
+            "p(y | x) por la regla de Bayes."),
         "ar_cost_title": "Coste de cada píxel con y = {best}: −log p(x_t | x_<t, y)",
         "ar_posterior_title": "p(y | x) por la regla de Bayes desde las p(x | y)",
         "ar_cost_head": (
             "| imagen | tamaño | pasos secuenciales | tiempo a esta velocidad | con parches de 16x16 |"),
         "ar_cost_note": (
             "Un paso, aquí, cuesta **{step_ms:.2f} ms** (el último sampleo). Una imagen en color de 1024x1024 "
-            "tiene 3 millones de valores que dibujar en secuencia; modelar **parches** (como los transformers "
-            "de imágenes) acorta la secuencia 256 veces por parche de 16x16, a cambio de predecir muchos "
-            "valores a la vez en cada paso."),
+            "tiene 3 millones de valores que dibujar en secuencia; modelar **secuencias de parches** (como los "
+            "transformers de imágenes) dibuja un parche de {patch}x{patch} entero, con sus tres canales, "
+            "{values:,} valores, en un paso: la secuencia de la fila de 1024x1024 es {fold:,.0f} veces más corta, "
+            "a cambio de predecir muchos valores a la vez en cada paso. Un lado que no es múltiplo de {patch} se "
+            "rellena hasta serlo: 28x28 pasa a 32x32, 2x2 parches."),
     },
 }

@@ -29,7 +29,7 @@ UI = {
     "es": {
         "kde_digits_intro": (
             "### Una densidad que genera: KDE en el espacio PCA\n"
-            "Los 1.797 dígitos de scikit-learn (8x8) se proyectan sobre sus k primeras componentes principales; "
+            "Los 1797 dígitos de scikit-learn (8x8) se proyectan sobre sus k primeras componentes principales; "
             "allí se ajusta un KDE (ancho de banda por validación cruzada de 5 particiones) y se samplea; las "
             "muestras vuelven a píxeles con la PCA. Debajo de cada dígito nuevo, su dígito de entrenamiento más "
             "cercano: un ancho pequeño copia, uno grande emborrona."),

@@ -49,7 +49,7 @@ UI = {
         "schedule_title": "Calendario de ruido: lo rápido que se apaga la señal",
         "forward_title": "### Proceso directo: x_t = √ᾱ_t·x0 + √(1−ᾱ_t)·ε",
         "reverse_title": "### Proceso inverso, paso a paso",
-        "compare_title": "### Samplers comparados, y una rejilla de 4x4",
+        "compare_title": "### Samplers comparados, y una grilla de 4x4",
         "sdedit_title": (
             "### SDEdit: partir de una imagen\n"
             "Se añade ruido a la imagen hasta un nivel y se quita con la clase elegida: lo que sobrevive es lo "
@@ -57,7 +57,7 @@ UI = {
         "schedule": "Calendario",
         "run_trajectory": "Ejecutar el proceso inverso",
         "compare_samplers": "Comparar los samplers (misma semilla)",
-        "sample_grid": "Samplear una rejilla 4x4",
+        "sample_grid": "Samplear una grilla 4x4",
         "compare_gallery": "Una semilla, cada sampler",
         "strength": "Nivel de ruido (fracción de los pasos)",
         "run_sdedit": "Añadir y quitar ruido",
@@ -111,14 +111,14 @@ DYNAMIC = {
         "diffusion_model": (
             "El eliminador de ruido: una UNet condicionada por clase con **{parameters:,}** parámetros, "
             "calendario {schedule}."),
-        "hist_title": "Valores de los píxeles: esta cuadrícula, las muestras medidas y las imágenes de test",
+        "hist_title": "Valores de los píxeles: esta grilla, las muestras medidas y las imágenes de test",
         "hist_test": "imágenes de test",
-        "hist_measured": "1.000 muestras, w = {guidance:g}",
-        "hist_grid": "esta cuadrícula",
+        "hist_measured": "1000 muestras, w = {guidance:g}",
+        "hist_grid": "esta grilla",
         "hist_axis_x": "valor del píxel (0 = negro, 1 = tinta blanca)",
         "hist_axis_y": "fracción de píxeles",
         "hist_caption": (
-            "Distancia al histograma de las imágenes de test: esta cuadrícula **{grid:.3f}**; las 1.000 muestras "
+            "Distancia al histograma de las imágenes de test: esta grilla **{grid:.3f}**; las 1000 muestras "
             "medidas con los valores por defecto **{measured:.3f}** (imágenes reales de entrenamiento: {floor:.3f})."),
     },
 }

@@ -72,9 +72,13 @@ DYNAMIC = {
         "probability": "p(y|x)",
         "summary": (
             "**p(y|x)** says **{label}** ({confidence:.1%}).  \n"
-            "**−ELBO** = reconstruction {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats** "
-            "({bits_per_dim:.3f} bits/dim), so log p(x) ≥ {elbo:.1f} nats (the mean over {samples} draws of "
-            "z ~ q(z|x), the same estimate on every tab)."),
+            "**−ELBO** = reconstruction {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats**, so log p(x) ≥ "
+            "{elbo:.1f} nats (the mean over {samples} draws of z ~ q(z|x), the same estimate on every tab). "
+            "No bits per dimension: this VAE's Bernoulli decoder is not a distribution over 8-bit grey levels "
+            "(the ELBO tab puts the Gaussian VAEs and the PixelCNN on that scale)."),
+        "ae_error": (
+            "  \n**Autoencoder**: ‖x − x̂‖² = **{error:.1f}**, the L2 loss it was trained on (summed over the 784 "
+            "pixels in [0, 1]; {per_pixel:.4f} per pixel)."),
         "blank": "The canvas is empty: draw something (or pick an example) first.",
         "example_note": "*An example drawing of a 7, encoded. Draw your own on the pad, or pick a test image.*",
         "missing": "⚠️ Model unavailable: {message}",
@@ -89,9 +93,14 @@ DYNAMIC = {
         "probability": "p(y|x)",
         "summary": (
             "**p(y|x)** dice **{label}** ({confidence:.1%}).  \n"
-            "**−ELBO** = reconstrucción {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats** "
-            "({bits_per_dim:.3f} bits/dim), así que log p(x) ≥ {elbo:.1f} nats (la media de {samples} "
-            "muestras de z ~ q(z|x), la misma estimación en todas las pestañas)."),
+            "**−ELBO** = reconstrucción {reconstruction:.1f} + KL {kl:.1f} = **{total:.1f} nats**, así que "
+            "log p(x) ≥ {elbo:.1f} nats (la media de {samples} muestras de z ~ q(z|x), la misma estimación en "
+            "todas las pestañas). Sin bits por dimensión: el decoder Bernoulli de este VAE no es una "
+            "distribución sobre los niveles de gris de 8 bits (la pestaña del ELBO pone en esa escala a los VAE "
+            "Gaussianos y a la PixelCNN)."),
+        "ae_error": (
+            "  \n**Autoencoder**: ‖x − x̂‖² = **{error:.1f}**, la pérdida L2 con la que se entrenó (sumada sobre "
+            "los 784 píxeles en [0, 1]; {per_pixel:.4f} por píxel)."),
         "blank": "El lienzo está vacío: dibuja algo (o elige un ejemplo) primero.",
         "example_note": "*Un dibujo de ejemplo de un 7, codificado. Dibuja el tuyo en el lienzo o elige una imagen de test.*",
         "missing": "⚠️ Modelo no disponible: {message}",

@@ -140,10 +140,19 @@ DYNAMIC = {
             "5. **Reconstruction loss**: −log p_θ(x|z) = **{reconstruction:.2f}** nats.\n\n"
             "Loss = 2 + 5 = **{loss:.2f}** nats, one sample of −ELBO; training lowers its average over "
             "images and ε. New ε: a different z, a different reconstruction loss, the same prior loss."),
-        "elbo_gap_small": "small here, so the ELBO is almost log p_θ(x).",
+        "elbo_gap_small": (
+            "small here, {gap:.2f} nats or {share:.1%} of |log p_θ(x)| (under 1 %), so the ELBO is almost "
+            "log p_θ(x)."),
         "elbo_gap_large": (
-            "large here: the encoder's Gaussian misses the posterior's shape or place, and the ELBO "
-            "undersells this image by {gap:.1f} nats."),
+            "large here, {share:.1%} of |log p_θ(x)| (1 % or more): the encoder's Gaussian misses the "
+            "posterior's shape or place, and the ELBO undersells this image by {gap:.1f} nats."),
+        "elbo_mnist_only": (
+            "*Sections 3 and 4 use mnist VAEs (every decoder here was trained on mnist), so they show mnist test "
+            "image {index}, not the Fashion-MNIST one above; the PixelCNN's figure is mnist's too.*\n\n"),
+        "elbo_negative_loss": (
+            " **A negative loss** is no error: at σ = {sigma:g} the Gaussian density peaks at 1/(σ√(2π)) = "
+            "{peak:.1f} per pixel, above 1. A density is not a probability, so log p_θ(x|z) can be positive and "
+            "−ELBO negative; its bits on 8-bit levels, a probability, stay positive."),
     },
     "es": {
         "elbo_estimates_title": "log p̂(x) con N muestras (VAE 16-d), {repeats} intentos cada una",
@@ -197,9 +206,20 @@ DYNAMIC = {
             "5. **Pérdida de reconstrucción**: −log p_θ(x|z) = **{reconstruction:.2f}** nats.\n\n"
             "Pérdida = 2 + 5 = **{loss:.2f}** nats, una muestra de −ELBO; el entrenamiento baja su promedio "
             "sobre imágenes y ε. Nuevo ε: otro z, otra pérdida de reconstrucción, la misma pérdida del prior."),
-        "elbo_gap_small": "aquí es pequeña, así que el ELBO casi es log p_θ(x).",
+        "elbo_gap_small": (
+            "aquí es pequeña, {gap:.2f} nats o el {share:.1%} de |log p_θ(x)| (menos del 1 %), así que el ELBO "
+            "casi es log p_θ(x)."),
         "elbo_gap_large": (
-            "aquí es grande: la Gaussiana del encoder no acierta la forma o el lugar de la posterior, y el "
-            "ELBO subestima esta imagen en {gap:.1f} nats."),
+            "aquí es grande, el {share:.1%} de |log p_θ(x)| (1 % o más): la Gaussiana del encoder no acierta la "
+            "forma o el lugar de la posterior, y el ELBO subestima esta imagen en {gap:.1f} nats."),
+        "elbo_mnist_only": (
+            "*Las secciones 3 y 4 usan VAE de mnist (cada decoder de aquí se entrenó en mnist), así que muestran "
+            "la imagen de test {index} de mnist, no la de Fashion-MNIST de arriba; la cifra de la PixelCNN "
+            "también es la de mnist.*\n\n"),
+        "elbo_negative_loss": (
+            " **Una pérdida negativa** no es un error: con σ = {sigma:g} la densidad Gaussiana tiene su máximo "
+            "en 1/(σ√(2π)) = {peak:.1f} por píxel, más que 1. Una densidad no es una probabilidad, así que "
+            "log p_θ(x|z) puede ser positivo y −ELBO negativo; sus bits sobre niveles de 8 bits, una "
+            "probabilidad, siguen siendo positivos."),
     },
 }

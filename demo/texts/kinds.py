@@ -68,7 +68,7 @@ UI = {
         "kinds_bayes_help": (
             "P(x|y) = P(y|x) / P(y) · P(x): el VAE 16-d es P(x) (*modelo generativo* sin etiquetas), el "
             "clasificador P(y|x) (*discriminativo*), P(y) su *prior sobre etiquetas*. Se samplea con "
-            "importance resampling: 4.000 muestras de P(x), cada una pesada por P(y|x)/P(y), sorteadas de "
+            "importance resampling: 4000 muestras de P(x), cada una pesada por P(y|x)/P(y), sorteadas de "
             "nuevo según su peso."),
         "kinds_label": "Etiqueta y",
         "kinds_resample": "Volver a samplear",
@@ -93,30 +93,46 @@ DYNAMIC = {
             " Yet the blank gets **more** mass than this image: a likelihood favours simple images, which is why "
             "the Outliers tab finds it fails in one direction."),
         "kinds_this_image": "this image",
+        "kinds_other_image": "a test image of a {label}",
         "kinds_noise": "uniform noise",
         "kinds_blank": "a blank image",
         "kinds_compete_table": (
-            "| image | most likely label, p(y\\|x) | Σ<sub>y</sub> p(y\\|x) | log p_θ(x) (VAE, nats) | "
-            "p(x) relative to this image |\n|---|---|---|---|---|"),
+            "| image | most likely label, p(y\\|x) | Σ<sub>y</sub> p(y\\|x) | log p(x), nats | −log p(x), bits/dim | "
+            "p(x) relative to this image | log p(x\\|y = {label}), nats | p(x\\|y = {label}) relative |\n"
+            "|---|---|---|---|---|---|---|---|"),
         "kinds_compete_note": (
+            "p(x) and p(x|y) are the PixelCNN's exact likelihoods of each image read as an 8-bit image: "
+            "distributions over all 256<sup>784</sup> such images, so every image's number is its share of one "
+            "unit of mass.\n\n"
             "**p(y|x)** must give a distribution over labels for *any* input: noise gets a confident label too, "
             "and its bars sum to 1 (the labels compete; there is no competition between images). **p(x)** "
-            "makes all images compete for one unit of mass: the noise gets e<sup>{noise_gap:.0f}</sup> times less than "
-            "this image, so a generative model can *reject unreasonable inputs*."),
+            "makes all images compete for one unit of mass: the noise gets e<sup>{noise_gap:,.0f}</sup> times "
+            "less than this image, so a generative model can *reject unreasonable inputs*. A **conditional** "
+            "generative model makes them compete under each label: under y = {label}, this image has "
+            "e<sup>{other_gap:,.0f}</sup> times the mass of the other class's image."),
         "kinds_bayes_numbers": (
-            "P(y = {label}) = **{p_y:.3f}** (the share of P(x)'s samples that the classifier calls {label}). Of "
-            "the {pool:,} samples, the weights leave an **effective sample size of {ess:.0f}** "
+            "P(y = {label}) = **{p_y:.3f}**: the mean of P(y|x) over the {pool:,} samples of P(x), "
+            "E<sub>x∼P(x)</sub>[P(y|x)] (the share the classifier *labels* {label} is another number, "
+            "{share:.3f}). Each sample of P(x) is the VAE decoder's mean image μ<sub>x|z</sub> for a z ~ p(z), "
+            "not pixels drawn from p(x|z). The weights leave an **effective sample size of {ess:,.0f}** "
             "((Σw)²/Σw²); rejection sampling would keep only **{acceptance:.0%}** of its proposals. Possible, "
-            "*pero no es común en la práctica*: the conditional model on the right draws each sample directly.\n\n"
-            "**Ambiguity**: one label, many images. The samples differ in slant, width and style; the single "
+            "*pero no es común en la práctica*: the conditional model on the right draws each sample directly. "
+            "An outside judge (the 5 nearest training images, which took no part in this) calls **{agree} of the "
+            "{draws}** samples a {label}."
+            "\n\n**Ambiguity**: one label, many images. The samples differ in slant, width and style; the single "
             "answer that minimises the L2 error, their mean E[x|y], is a blur that looks like none of them: why "
             "we model P(x|y) rather than predict one x."),
+        "kinds_bayes_judge": (
+            "\n\n**Why {count} look like {others}:** the classifier that weighs the samples was trained on real "
+            "images, and the VAE's blurry means lie off that data, where a classifier can be confidently wrong: "
+            "Bayes' rule inherits its mistakes. A conditional model trained on (x, y) pairs learns the label with the image instead."),
         "kinds_root": "Generative models",
         "kinds_diffusion_name": "Diffusion",
         "kinds_explicit": "Explicit density",
         "kinds_implicit": "Implicit density",
         "kinds_tractable": "Tractable",
         "kinds_approximate": "Approximate",
+        "kinds_code_likelihood": "Exact over a code, not over x",
         "kinds_direct": "Direct",
         "kinds_indirect": "Indirect (iterative sampling)",
         "kinds_pixelcnn": "exact: −log p(x) = {bits:.2f} bits/dim",
@@ -140,34 +156,51 @@ DYNAMIC = {
             "subió cerca de {centre:.2f} salió de los otros valores, que ahora tienen menos. Los distintos x "
             "*compiten* por una unidad de densidad."),
         "kinds_blank_higher": (
-            " Pero la imagen en blanco recibe **más** masa que esta imagen: una verosimilitud favorece a las "
+            " Pero la imagen en blanco recibe **más** masa que esta imagen: un likelihood favorece a las "
             "imágenes simples, y por eso la pestaña Outliers encuentra que falla en una dirección."),
         "kinds_this_image": "esta imagen",
+        "kinds_other_image": "una imagen de test de {label}",
         "kinds_noise": "ruido uniforme",
         "kinds_blank": "una imagen en blanco",
         "kinds_compete_table": (
-            "| imagen | etiqueta más probable, p(y\\|x) | Σ<sub>y</sub> p(y\\|x) | log p_θ(x) (VAE, nats) | "
-            "p(x) relativo a esta imagen |\n|---|---|---|---|---|"),
+            "| imagen | etiqueta más probable, p(y\\|x) | Σ<sub>y</sub> p(y\\|x) | log p(x), nats | −log p(x), "
+            "bits/dim | p(x) relativo a esta imagen | log p(x\\|y = {label}), nats | p(x\\|y = {label}) relativo |\n"
+            "|---|---|---|---|---|---|---|---|"),
         "kinds_compete_note": (
+            "p(x) y p(x|y) son los likelihoods exactos de la PixelCNN para cada imagen leída como imagen de 8 "
+            "bits: distribuciones sobre las 256<sup>784</sup> imágenes posibles, así que la cifra de cada imagen "
+            "es su parte de una unidad de masa.\n\n"
             "**p(y|x)** debe dar una distribución sobre etiquetas para *cualquier* entrada: el ruido también "
             "recibe una etiqueta segura, y sus barras suman 1 (las etiquetas compiten; no hay competencia entre "
             "imágenes). **p(x)** hace competir a todas las imágenes por una unidad de masa: el ruido recibe "
-            "e<sup>{noise_gap:.0f}</sup> veces menos que esta imagen, así que un modelo generativo puede *rechazar "
-            "entradas no razonables*."),
+            "e<sup>{noise_gap:,.0f}</sup> veces menos que esta imagen, así que un modelo generativo puede "
+            "*rechazar entradas no razonables*. Un **modelo generativo condicional** las hace competir bajo "
+            "cada etiqueta: con y = {label}, esta imagen tiene e<sup>{other_gap:,.0f}</sup> veces la masa de "
+            "la imagen de la otra clase."),
         "kinds_bayes_numbers": (
-            "P(y = {label}) = **{p_y:.3f}** (la fracción de las muestras de P(x) que el clasificador llama "
-            "{label}). De las {pool:,} muestras, los pesos dejan un **tamaño efectivo de muestra de {ess:.0f}** "
-            "((Σw)²/Σw²); rejection sampling aceptaría solo el **{acceptance:.0%}** de sus propuestas. Se "
-            "puede, *pero no es común en la práctica*: el modelo condicional de la derecha saca cada muestra "
-            "directamente.\n\n**Ambigüedad**: una etiqueta, muchas imágenes. Las muestras difieren en "
-            "inclinación, grosor y estilo; la única respuesta que minimiza el error L2, su media E[x|y], es un "
-            "borrón que no se parece a ninguna: por eso modelamos P(x|y) en vez de predecir un solo x."),
+            "P(y = {label}) = **{p_y:.3f}**: la media de P(y|x) sobre las {pool:,} muestras de P(x), "
+            "E<sub>x∼P(x)</sub>[P(y|x)] (la fracción que el clasificador *etiqueta* como {label} es otra cifra, "
+            "{share:.3f}). Cada muestra de P(x) es la imagen media μ<sub>x|z</sub> del decoder del VAE para un "
+            "z ~ p(z), no píxeles sampleados de p(x|z). Los pesos dejan un **tamaño efectivo de muestra de "
+            "{ess:,.0f}** ((Σw)²/Σw²); rejection sampling aceptaría solo el **{acceptance:.0%}** de sus "
+            "propuestas. Se puede, *pero no es común en la práctica*: el modelo condicional de la derecha saca "
+            "cada muestra directamente. Un juez externo (las 5 imágenes de entrenamiento más cercanas, que no "
+            "participaron en esto) llama {label} a **{agree} de las {draws}** muestras."
+            "\n\n**Ambigüedad**: una etiqueta, muchas imágenes. Las muestras difieren en inclinación, grosor y "
+            "estilo; la única respuesta que minimiza el error L2, su media E[x|y], es un borrón que no se parece "
+            "a ninguna: por eso modelamos P(x|y) en vez de predecir un solo x."),
+        "kinds_bayes_judge": (
+            "\n\n**Por qué {count} parecen {others}:** el clasificador que pesa las muestras se entrenó con "
+            "imágenes reales, y las medias borrosas del VAE quedan fuera de esos datos, donde un clasificador "
+            "puede equivocarse con toda seguridad: la regla de Bayes hereda sus errores. Un modelo condicional "
+            "entrenado con pares (x, y), en cambio, aprende la etiqueta junto con la imagen."),
         "kinds_root": "Modelos generativos",
         "kinds_diffusion_name": "Difusión",
         "kinds_explicit": "Densidad explícita",
         "kinds_implicit": "Densidad implícita",
         "kinds_tractable": "Tratable",
         "kinds_approximate": "Aproximada",
+        "kinds_code_likelihood": "Exacta sobre un código, no sobre x",
         "kinds_direct": "Directa",
         "kinds_indirect": "Indirecta (sampleo iterativo)",
         "kinds_pixelcnn": "exacta: −log p(x) = {bits:.2f} bits/dim",

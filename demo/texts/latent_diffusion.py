@@ -74,12 +74,17 @@ DYNAMIC = {
             "| time per sample ({steps} steps) | {pixel:.0f} ms | {latent:.0f} ms (decoding included) | "
             "{ratio:.1f}× |"),
         "space_accuracy": "| class accuracy, 1,000 samples | {pixel} | {latent} | |",
-        "space_fd": "| Fréchet distance (floor {floor}, VAE ceiling {ceiling}) | {pixel} | {latent} | |",
+        "space_fd": (
+            "| Fréchet distance (real images: {floor}; the VAE's reconstructions: {ceiling}, see below) | {pixel} | "
+            "{latent} | |"),
         "space_fd_note": (
-            "The **floor** compares other real images (training ones) with the test images: what real data "
-            "scores. The **VAE ceiling** compares the VAE's reconstructions with the very test images they "
-            "copy, one to one, so only the decoder's blur counts and it can read lower than the floor. A latent "
-            "sample cannot beat the ceiling; a pixel-space sample has no ceiling but the floor."),
+            "Two references. **Real images**: other real (training) images against the test images, what real "
+            "data scores. **The VAE's reconstructions**: the decoder's copies of the very test images it is "
+            "compared with, one to one; that is why this number can sit *below* the real images' (the copies "
+            "share each test image's pose and style, and only the decoder's blur is left). A latent sample is "
+            "decoded by the same decoder, so expect it to score no better than the reconstructions: an "
+            "expectation, not a bound, since a Fréchet distance compares two distributions, not image pairs. A "
+            "pixel-space sample has only the real images as its reference."),
     },
     "es": {
         "latent_path_panel": "El camino del latente sobre el mapa del VAE de 16-d (con el conjunto de test detrás)",
@@ -94,20 +99,25 @@ DYNAMIC = {
         "latent_final_caption": (
             "Tras los {steps} pasos: el latente final z_0 (‖z_0‖ = {norm:.2f}), decodificado."),
         "space_table_head": "| | espacio de píxeles | espacio latente | razón |",
-        "space_dimensions": "| dimensiones sin ruido | {pixel} | {latent} | {ratio:.0f}× |",
+        "space_dimensions": "| dimensiones a las que se quita el ruido | {pixel} | {latent} | {ratio:.0f}× |",
         "space_parameters": "| parámetros del eliminador | {pixel:,} | {latent:,} (+ decoder {decoder:,}) | |",
         "space_flops": "| MFLOPs por paso guiado | {pixel:.1f} | {latent:.2f} | {ratio:.0f}× |",
         "space_step": "| tiempo por paso | {pixel:.2f} ms | {latent:.2f} ms | {ratio:.1f}× |",
         "space_sample": (
             "| tiempo por muestra ({steps} pasos) | {pixel:.0f} ms | {latent:.0f} ms (con decodificación) | "
             "{ratio:.1f}× |"),
-        "space_accuracy": "| acierto de clase, 1.000 muestras | {pixel} | {latent} | |",
-        "space_fd": "| distancia de Fréchet (suelo {floor}, techo del VAE {ceiling}) | {pixel} | {latent} | |",
+        "space_accuracy": "| acierto de clase, 1000 muestras | {pixel} | {latent} | |",
+        "space_fd": (
+            "| distancia de Fréchet (imágenes reales: {floor}; reconstrucciones del VAE: {ceiling}, ver abajo) | "
+            "{pixel} | {latent} | |"),
         "space_fd_note": (
-            "El **suelo** compara otras imágenes reales (de entrenamiento) con las de test: lo que puntúan los "
-            "datos reales. El **techo del VAE** compara las reconstrucciones del VAE con las mismas imágenes de "
-            "test que copian, una a una, así que solo cuenta el desenfoque del decoder y puede quedar por "
-            "debajo del suelo. Una muestra latente no puede superar el techo; una de píxeles no tiene más "
-            "límite que el suelo."),
+            "Dos referencias. **Imágenes reales**: otras imágenes reales (de entrenamiento) frente a las de test, "
+            "lo que puntúan los datos reales. **Las reconstrucciones del VAE**: las copias que hace el decoder "
+            "de las mismas imágenes de test con las que se comparan, una a una; por eso esta cifra puede quedar "
+            "*por debajo* de la de las imágenes reales (las copias comparten la pose y el estilo de cada imagen "
+            "de test y solo queda el desenfoque del decoder). Una muestra latente la decodifica el mismo "
+            "decoder, así que se espera que no puntúe mejor que las reconstrucciones: una expectativa, no una "
+            "cota, porque una distancia de Fréchet compara dos distribuciones, no pares de imágenes. Una muestra "
+            "en píxeles solo tiene como referencia las imágenes reales."),
     },
 }

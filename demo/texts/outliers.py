@@ -17,7 +17,7 @@ UI = {
         "outlier_intro": (
             "**Rechazo de outliers.** Un clasificador p(y|x) debe repartir su probabilidad entre las clases que "
             "conoce, así que etiqueta una letra o un garabato, a menudo con confianza. Un modelo de densidad da "
-            "a cada entrada una verosimilitud: el ELBO del VAE (una cota inferior de log p(x)) puede decir "
+            "a cada entrada un likelihood: el ELBO del VAE (una cota inferior de log p(x)) puede decir "
             "*improbable*. Elige una entrada; su ELBO se sitúa entre los ELBO de las imágenes de test y se "
             "rechaza por debajo del percentil elegido."),
         "outlier_source": "Entrada",
@@ -70,8 +70,8 @@ DYNAMIC = {
             "0,5 es azar, por debajo de 0,5 la puntuación prefiere los outliers. Con los modelos de **mnist** "
             "el ELBO rechaza la ropa casi perfectamente, mucho mejor que la confianza del clasificador. Con los "
             "de **fashion** falla (menos de 0,5): los dígitos son casi negros con pocos trazos, más simples que "
-            "la ropa, y un modelo de verosimilitud da alta verosimilitud a imágenes simples aunque nunca las "
-            "haya visto (Nalisnick et al. 2019). La verosimilitud mide lo fácil que es codificar una imagen, no "
+            "la ropa, y un modelo de likelihood da un likelihood alto a imágenes simples aunque nunca las "
+            "haya visto (Nalisnick et al. 2019). El likelihood mide lo fácil que es codificar una imagen, no "
             "solo lo típica que es."),
         "auroc_missing": "Falta la tabla de AUROC: ejecuta `python -m lab.analysis.ood --write`.",
     },

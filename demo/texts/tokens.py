@@ -126,7 +126,7 @@ DYNAMIC = {
             "bloques de ancho {width} ({transformer_parameters:,} parámetros), con un token de clase y y label "
             "dropout (para que funcione la guía)."),
         "tok_quality": (
-            " Medido en 1.000 muestras con los valores por defecto: el clasificador lee **{cond_accuracy:.1%}** "
+            " Medido en 1000 muestras con los valores por defecto: el clasificador lee **{cond_accuracy:.1%}** "
             "como la clase pedida, distancia de Fréchet **{fd:.1f}** (datos reales: {fd_floor:.1f}). Los tokens "
             "reconstruyen una imagen de test con ‖x − x̂‖² = **{vqvae_squared_error:.2f}** (VAE 16-d: "
             "{vae16_squared_error:.2f}; PCA con 16 componentes: {pca16_squared_error:.2f}), usando el codebook con "
@@ -163,11 +163,11 @@ DYNAMIC = {
             "número de pasos; para tokens es una cota inferior, porque la atención sobre una secuencia más "
             "larga cuesta más por paso."),
         "tok_bits": (
-            "**Dos verosimilitudes, dos cosas distintas.** Para la imagen de arriba, la PixelCNN da −log2 p(x) = "
+            "**Dos likelihoods, dos cosas distintas.** Para la imagen de arriba, la PixelCNN da −log2 p(x) = "
             "**{pixel_bits:.0f} bits** sobre sus {pixels} píxeles; el modelo de tokens da −log2 p(t) = "
             "**{token_bits:.0f} bits** sobre sus {tokens} tokens. No se pueden comparar: p(t) es la "
             "probabilidad del *código* de la imagen, un resumen con pérdida, y no dice nada de los detalles que "
-            "rellena el decoder. Una verosimilitud de x misma necesitaría además p(x | t), un decoder que sea "
+            "rellena el decoder. Un likelihood de x misma necesitaría además p(x | t), un decoder que sea "
             "una densidad (como en el ELBO de un VAE); este solo dibuja una imagen media."),
     },
 }

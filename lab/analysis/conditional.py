@@ -3,7 +3,8 @@
 
 - A density is normalised, ∫ p(x) dx = 1: raising it in one place lowers it elsewhere (`pushed_density`).
 - p(y|x) makes the *labels* of one image compete (its bars sum to 1 for any input, noise included); p(x)
-  makes *images* compete (noise gets almost no mass) (`label_and_image_scores`).
+  makes *images* compete (noise gets almost no mass), and so does p(x|y) for each label
+  (`label_and_image_scores`, with the PixelCNN: a model normalised over 8-bit images).
 - Bayes' rule builds a conditional generative model from parts, P(x|y) = P(y|x) / P(y) · P(x): sample the
   VAE's p(x), weigh each sample by the classifier's p(y|x) / P(y), resample (`bayes_conditional`). Possible,
   "pero no es común en la práctica": most samples are wasted, which the effective sample size measures.
@@ -13,7 +14,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-from lab.analysis.likelihood import DECODE_CHUNK, importance_log_likelihood
+from lab.analysis.decoders import to_levels
+from lab.analysis.likelihood import DECODE_CHUNK, pixelcnn_class_log_likelihoods, pixelcnn_log_likelihood
 
 POOL_SIZE = 4000      # samples of p(x) that Bayes' rule re-weighs
 POOL_SEED = 0
@@ -27,18 +29,26 @@ def pushed_density(xs: np.ndarray, density: np.ndarray, centre: float, push: flo
     return raised / np.trapezoid(raised, xs)
 
 
+def _device_of(model: torch.nn.Module) -> torch.device:
+    return next(model.parameters()).device
+
+
 @torch.inference_mode()
-def label_and_image_scores(classifier, vae, images: torch.Tensor, samples: int = 100, seed: int = 0) -> dict:
-    """For images (B, 1, 28, 28): 'p_y_given_x' (B, C) the classifier's label distribution (rows sum to 1
-    whatever the input) and 'log_px' (B,) the VAE's importance-weighted log p_θ(x) in nats (`samples` z)."""
-    generator = torch.Generator().manual_seed(seed)
-    log_px = [importance_log_likelihood(vae, image[None], samples, generator) for image in images]
-    return {"p_y_given_x": classifier.probabilities(images).cpu().numpy(), "log_px": np.array(log_px)}
+def label_and_image_scores(classifier, pixelcnn, images: torch.Tensor) -> dict:
+    """For images (B, 1, 28, 28) in [0, 1], read as 8-bit images: 'p_y_given_x' (B, C) the classifier's label
+    distribution (rows sum to 1 whatever the input); 'log_px_given_y' (B, C) the PixelCNN's exact log p(x|y)
+    in nats, each label's competition among images; 'log_px' (B,) its exact log p(x) = log Σ_y p(x|y)/C, a
+    distribution over the 256^784 8-bit images, so the images' shares of one unit of mass."""
+    log_px_given_y = pixelcnn_class_log_likelihoods(pixelcnn, to_levels(images).to(_device_of(pixelcnn)))
+    return {"p_y_given_x": classifier.probabilities(images.to(_device_of(classifier))).cpu().numpy(),
+            "log_px_given_y": log_px_given_y.cpu().numpy(),
+            "log_px": pixelcnn_log_likelihood(log_px_given_y).cpu().numpy()}
 
 
 @torch.inference_mode()
 def sample_pool(vae, classifier, count: int = POOL_SIZE, seed: int = POOL_SEED) -> dict:
-    """`count` samples of the VAE's p(x) (mean images of z ~ p(z)) and the classifier's p(y|x) for each:
+    """`count` samples of the VAE's p(x), each the decoder's mean image μ_x|z of a z ~ p(z) (not pixels drawn
+    from p(x|z)), and the classifier's p(y|x) for each:
     {'images' (N, 1, 28, 28), 'p_y_given_x' (N, C)}."""
     z = torch.randn(count, vae.config.latent_dim, generator=torch.Generator().manual_seed(seed))
     z = z.to(next(vae.parameters()).device)
@@ -48,17 +58,19 @@ def sample_pool(vae, classifier, count: int = POOL_SIZE, seed: int = POOL_SEED) 
 
 def bayes_conditional(pool: dict, label: int, draws: int, seed: int) -> dict:
     """P(x|y) = P(y|x)/P(y)·P(x) by importance resampling of the pool: each sample of P(x) weighs
-    w = P(y|x)/P(y), with P(y) = E_{x~P(x)}[P(y|x)] estimated on the pool. Returns 'images' (draws, 1, 28, 28)
+    w = P(y|x)/P(y), with P(y) = E_{x~P(x)}[P(y|x)] estimated on the pool (the mean probability, not the share
+    of the pool the classifier labels y, which is 'labelled_share'). Returns 'images' (draws, 1, 28, 28)
     resampled by weight, 'p_y' P(y), 'ess' the effective sample size (Σw)²/Σw² of the pool, 'pool' its
     size, 'acceptance' = P(y), the share rejection sampling would keep (P(y|x) ≤ 1 bounds w by 1/P(y)), and
     'mean' E[x|y], the weighted mean: the one answer an L2 loss would give, blurry where x is ambiguous."""
     weights = pool["p_y_given_x"][:, label].double()
     p_y = float(weights.mean())
+    labelled = float((pool["p_y_given_x"].argmax(dim=1) == label).double().mean())
     ess = float(weights.sum() ** 2 / weights.pow(2).sum())
     chosen = torch.multinomial(weights, draws, replacement=True, generator=torch.Generator().manual_seed(seed))
     mean = (weights[:, None, None, None] * pool["images"].double()).sum(0) / weights.sum()
-    return {"images": pool["images"][chosen], "p_y": p_y, "ess": ess, "pool": len(weights),
-            "acceptance": p_y, "mean": mean.float()}
+    return {"images": pool["images"][chosen], "p_y": p_y, "labelled_share": labelled, "ess": ess,
+            "pool": len(weights), "acceptance": p_y, "mean": mean.float()}
 
 
 def nearest_neighbour_labels(images: torch.Tensor, reference: torch.Tensor, labels: torch.Tensor,

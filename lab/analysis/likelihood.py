@@ -214,15 +214,25 @@ def measure(dataset: str = "mnist", grid_images: int = 200, iwae_images: int = 1
 
 
 @torch.inference_mode()
-def pixelcnn_bits(pixelcnn, images: torch.Tensor) -> torch.Tensor:
-    """The PixelCNN's exact −log p(x) in bits per dimension per image (B,), as the Autoregressive tab gives it:
-    the model is class-conditional, so p(x) = Σ_y p(x|y)·P(y) with P(y) uniform, ten chains of 784 factors."""
+def pixelcnn_class_log_likelihoods(pixelcnn, images: torch.Tensor) -> torch.Tensor:
+    """The PixelCNN's exact log p(x|y) of 8-bit images (B, 1, 28, 28) for every class y, in nats, (B, C):
+    ten chains of 784 factors each, a distribution over the 256^784 possible images for each y."""
     classes = pixelcnn.config.num_classes
     every_class = images.repeat_interleave(classes, dim=0)                        # (B·C, 1, 28, 28)
     labels = torch.arange(classes, device=images.device).repeat(len(images))
-    log_likelihood = -pixelcnn.pixel_nll(every_class, labels).flatten(1).sum(dim=1).view(len(images), classes)
-    nll = -(torch.logsumexp(log_likelihood, dim=1) - math.log(classes))
-    return nll / (images[0].numel() * math.log(2))
+    return -pixelcnn.pixel_nll(every_class, labels).flatten(1).sum(dim=1).view(len(images), classes)
+
+
+def pixelcnn_log_likelihood(class_log_likelihoods: torch.Tensor) -> torch.Tensor:
+    """log p(x) = log Σ_y p(x|y)·P(y) with P(y) uniform, from (B, C) log p(x|y) -> (B,), nats."""
+    return torch.logsumexp(class_log_likelihoods, dim=1) - math.log(class_log_likelihoods.shape[1])
+
+
+def pixelcnn_bits(pixelcnn, images: torch.Tensor) -> torch.Tensor:
+    """The PixelCNN's exact −log p(x) in bits per dimension per image (B,), as the Autoregressive tab gives it:
+    the model is class-conditional, so p(x) = Σ_y p(x|y)·P(y) with P(y) uniform, ten chains of 784 factors."""
+    log_px = pixelcnn_log_likelihood(pixelcnn_class_log_likelihoods(pixelcnn, images))
+    return -log_px / (images[0].numel() * math.log(2))
 
 
 def vae_bits(vae, image: torch.Tensor, samples: int, generator: torch.Generator) -> float:

@@ -1,6 +1,6 @@
 """PCA, the lecture's example of dimensionality reduction, on 2-D toy points and on 28x28 images.
 
-    x ≈ x̂_k = mean + Σ_{j<k} ((x − mean)·u_j) u_j      with u_j the j-th principal direction
+    x ≈ x̂_k = mean + Σ_{j=1…k} ((x − mean)·u_j) u_j      with u_j the j-th principal direction
 
 With all components the reconstruction is exact; the first few carry most of the variance.
 """

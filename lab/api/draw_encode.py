@@ -25,6 +25,7 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
 
     `drawing`: an image of any size and mode (numpy or PIL), or an already preprocessed (28, 28) array.
     Returns a dict with: `input` (28, 28) in [0, 1]; `ae_reconstruction`, `vae_reconstruction` (28, 28);
+    `ae_squared_error` ‖x − x̂‖² of the autoencoder (the L2 loss it was trained on, summed over the 784 pixels);
     `posterior_mean`, `posterior_std` (lists, one per latent dimension); `elbo` {reconstruction, kl, total}
     in nats averaged over `elbo_samples` draws of z ~ q(z|x) (lab.evaluate.elbo_estimate: the same number
     every tab shows for this image); `probabilities` p(y|x) (list); `class_names`;
@@ -34,7 +35,7 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
     image28 = model_input(drawing)
     x = image_batch(image28, model_device(vae_name))
     result = {"input": image28, "class_names": list(class_names(dataset)), "errors": {},
-              "ae_reconstruction": None, "vae_reconstruction": None, "posterior_mean": None,
+              "ae_reconstruction": None, "ae_squared_error": None, "vae_reconstruction": None, "posterior_mean": None,
               "posterior_std": None, "elbo": None, "elbo_samples": ELBO_SAMPLES, "probabilities": None}
     try:
         vae = get_model(dataset, vae_name)
@@ -46,7 +47,9 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
     except CheckpointError as error:
         result["errors"][vae_name] = error
     try:
-        result["ae_reconstruction"] = batch_images(get_model(dataset, "ae16")(x))[0]
+        autoencoder = get_model(dataset, "ae16")
+        result["ae_reconstruction"] = batch_images(autoencoder(x))[0]
+        result["ae_squared_error"] = float(autoencoder.reconstruction_error(x)[0])
     except CheckpointError as error:
         result["errors"]["ae16"] = error
     try:

@@ -9,16 +9,17 @@ import numpy as np
 
 from lab.analysis.decoders import decoder_terms, prior_samples, to_levels, training_step
 from lab.analysis.likelihood import estimates_by_sample_count, grid_posterior, pixelcnn_bits
-from lab.checkpoints import (GAUSSIAN_DECODER_DATASET, GAUSSIAN_DECODER_SIGMAS, gaussian_vae_name, read_metrics,
-                             shipped_path)
+from lab.checkpoints import (GAUSSIAN_DECODER_DATASET, GAUSSIAN_DECODER_SIGMAS, TIGHTEST_GAUSSIAN_SIGMA,
+                             gaussian_vae_name, read_metrics, shipped_path)
 from lab.device import gpu_task
 from lab.shipped import batch_images, get_model, image_batch
 
-__all__ = ["DECODERS", "DECODER_DATASET", "compare_decoders", "decoder_pictures", "estimate_integral",
+__all__ = ["DECODERS", "DECODER_DATASET", "DEFAULT_DECODER", "compare_decoders", "decoder_pictures", "estimate_integral",
            "one_training_step", "pixelcnn_bits_per_dimension", "true_posterior"]
 # The decoders the σ control offers: the lab's Bernoulli, then the lecture's Gaussian at each shipped σ.
 DECODERS = ("bernoulli", *(f"{sigma:g}" for sigma in GAUSSIAN_DECODER_SIGMAS))
 DECODER_DATASET = GAUSSIAN_DECODER_DATASET   # every decoder of the comparison was trained on it
+DEFAULT_DECODER = f"{TIGHTEST_GAUSSIAN_SIGMA:g}"   # the tab opens on the Gaussian whose bound is tightest
 
 
 def _counts_up_to(samples: int) -> list[int]:

@@ -12,12 +12,14 @@ import functools
 import numpy as np
 import torch
 
-from lab.analysis.conditional import bayes_conditional, label_and_image_scores, pushed_density, sample_pool
+from lab.analysis.conditional import (bayes_conditional, label_and_image_scores, nearest_neighbour_labels,
+                                      pushed_density, sample_pool)
 from lab.analysis.decoders import to_levels
-from lab.analysis.likelihood import pixelcnn_bits, vae_bits
-from lab.checkpoints import GAUSSIAN_DECODER_DATASET, gaussian_vae_name
+from lab.analysis.likelihood import vae_bits
+from lab.checkpoints import GAUSSIAN_DECODER_DATASET, TIGHTEST_GAUSSIAN_SIGMA, gaussian_vae_name
 from lab.data import load_dataset
-from lab.device import gpu_task
+from lab.examples import example_images, load_examples
+from lab.device import gpu_task, model_device
 from lab.diffusion.quality import LATENT_DEFAULTS, generate
 from lab.evaluate import elbo_estimate
 from lab.shipped import batch_images, get_model, image_batch
@@ -27,7 +29,7 @@ __all__ = ["INK_GRID", "bayes_samples", "competition", "ink_density", "likelihoo
 INK_GRID = np.linspace(0.0, 0.5, 201)   # share of the image's area covered by ink
 DRAWS = 16
 BANDWIDTH = 0.012
-BITS_SIGMA = 0.15   # the Gaussian decoder whose bound in bits is tightest on the test digits (measure_bits)
+BITS_SIGMA = TIGHTEST_GAUSSIAN_SIGMA
 
 
 def _ink(images: torch.Tensor) -> np.ndarray:
@@ -53,11 +55,27 @@ def ink_density(dataset: str, centre: float, push: float) -> dict:
             "moved": float(np.trapezoid(np.maximum(after - before, 0), INK_GRID))}
 
 
-def competition(images28: list[np.ndarray], dataset: str) -> dict:
-    """For (28, 28) images: 'p_y_given_x' (N, C), the classifier's labels competing for each image (rows sum
-    to 1), and 'log_px' (N,), the 16-d VAE's estimate of log p_θ(x): the images competing with each other."""
+def competition(image28: np.ndarray, dataset: str) -> dict:
+    """Four (28, 28) images compete: this one, the first shipped test image of another class than the
+    classifier gives this one ('other_label'), uniform noise and a blank, all read as 8-bit images. Returns
+    'p_y_given_x' (4, C), the classifier's labels competing for each image (rows sum to 1); 'log_px' (4,),
+    the PixelCNN's exact log p(x) in nats, the images competing for one unit of mass; 'log_px_given_y'
+    (4, C), its exact log p(x|y), the images competing under each label; 'bits' (4,), −log p(x) in bits per
+    dimension; and 'label', the classifier's label for this image."""
+    batch = image_batch(image28, model_device("classifier"))
+    label = int(get_model(dataset, "classifier").probabilities(batch).argmax())
+    other, other_label = next((example, example_label) for example, example_label
+                              in example_images(dataset, per_class=1) if example_label != label)
+    noise = np.random.default_rng(0).random((28, 28)).astype(np.float32)
+    images = [np.asarray(image28, np.float32), other, noise, np.zeros((28, 28), np.float32)]
+    return {**_competition_scores(images, dataset), "label": label, "other_label": int(other_label)}
+
+
+@gpu_task(seconds=10)
+def _competition_scores(images28: list[np.ndarray], dataset: str) -> dict:
     batch = torch.cat([image_batch(image) for image in images28])
-    return label_and_image_scores(get_model(dataset, "classifier"), get_model(dataset, "vae16"), batch)
+    scores = label_and_image_scores(get_model(dataset, "classifier"), get_model(dataset, "pixelcnn"), batch)
+    return {**scores, "bits": -scores["log_px"] / (batch[0].numel() * np.log(2))}
 
 
 @functools.cache
@@ -80,30 +98,33 @@ def _latent_diffusion_samples(dataset: str, label: int) -> np.ndarray:
     return batch_images(generate(model, labels, seed=0, vae=vae, **LATENT_DEFAULTS))
 
 
+@functools.cache
+def _judge_reference(dataset: str) -> tuple[torch.Tensor, torch.Tensor]:
+    train = load_examples(dataset, "train")   # shipped with the checkpoints: no dataset needed at run time
+    return train.images, train.labels
+
+
 def bayes_samples(dataset: str, label: int, seed: int) -> dict:
     """P(x|y) built by Bayes' rule from the VAE's p(x) and the classifier's p(y|x), sampled by importance
     resampling (lab.analysis.conditional.bayes_conditional): 'images' (16, 28, 28), 'mean' (28, 28),
-    'p_y', 'ess', 'pool', 'acceptance'; and 'conditional' (16, 28, 28), a conditional model's samples."""
+    'p_y', 'labelled_share', 'ess', 'pool', 'acceptance'; 'judged' (16,), each sample's label by an outside
+    judge (the 5 nearest training images in pixel space, which took no part in building them); and
+    'conditional' (16, 28, 28), a conditional model's samples."""
     built = bayes_conditional(_pool(dataset), int(label), DRAWS, int(seed))
+    judged = nearest_neighbour_labels(built["images"].cpu(), *_judge_reference(dataset))   # (16,)
     return {**built, "images": batch_images(built["images"]), "mean": batch_images(built["mean"][None])[0],
-            "conditional": _conditional_model_samples(dataset, int(label))}
+            "judged": judged.numpy(), "conditional": _conditional_model_samples(dataset, int(label))}
 
 
 def likelihoods(image28: np.ndarray, dataset: str) -> dict:
-    """What each model of the taxonomy can say about how likely an image is: 'pixelcnn_bits' (exact −log p(x)
-    of the 8-bit image, bits per dimension), 'vae_nelbo' (the 16-d VAE's −ELBO ≥ −log p(x), nats, Bernoulli
-    decoder), 'token_bits' (exact −log2 p(t) of its 49 VQ-VAE tokens: the code's, not the pixels') and, for
-    mnist, 'gaussian_vae_bits' (the Gaussian-decoder VAE's bound in bits per dimension, σ = 'gaussian_vae_sigma')."""
-    batch = image_batch(image28)   # the token models stay on the CPU, outside the GPU function
-    bits = float(token_bits(get_model(dataset, "vqvae"), get_model(dataset, "tokens"), batch)[0])
-    return {**_gpu_likelihoods(image28, dataset), "token_bits": bits}
-
-
-@gpu_task(seconds=10)
-def _gpu_likelihoods(image28: np.ndarray, dataset: str) -> dict:
+    """What the taxonomy's other models can say about how likely an image is (the PixelCNN's exact figure
+    comes with `competition`): 'vae_nelbo' (the 16-d VAE's −ELBO ≥ −log p(x), nats, Bernoulli decoder: no
+    bits), 'token_bits' (exact −log2 p(t) of its 49 VQ-VAE tokens: the code's, not the pixels') and, for
+    mnist, 'gaussian_vae_bits' (the Gaussian-decoder VAE's bound in bits per dimension on the 8-bit image,
+    σ = 'gaussian_vae_sigma')."""
     batch = image_batch(image28)
-    figures = {"pixelcnn_bits": float(pixelcnn_bits(get_model(dataset, "pixelcnn"), to_levels(batch))[0]),
-               "vae_nelbo": float(elbo_estimate(get_model(dataset, "vae16"), batch)["total"][0]),
+    figures = {"vae_nelbo": float(elbo_estimate(get_model(dataset, "vae16"), batch)["total"][0]),
+               "token_bits": float(token_bits(get_model(dataset, "vqvae"), get_model(dataset, "tokens"), batch)[0]),
                "gaussian_vae_bits": None, "gaussian_vae_sigma": BITS_SIGMA}
     if dataset == GAUSSIAN_DECODER_DATASET:
         vae = get_model(dataset, gaussian_vae_name(16, BITS_SIGMA))
