@@ -352,3 +352,17 @@ def pushed_density_figure(xs, before, after, labels: tuple[str, str], title: str
              "fill": "tozeroy", "line": {"color": ACCENT, "width": 2.5}}]
     return _figure(data, title, height=280, showlegend=True, legend={"orientation": "h", "y": -0.3},
                    xaxis={"title": {"text": x_title}}, yaxis={"title": {"text": "p(x)"}})
+
+
+def two_axis_figure(xs, left: list[float], right: list[float], names: tuple[str, str], title: str,
+                    x_title: str) -> go.Figure:
+    """Two curves over one x axis, each on its own y axis (left: accent, right: second colour)."""
+    data = [{"type": "scatter", "x": list(xs), "y": list(left), "mode": "lines+markers", "name": names[0],
+             "line": {"color": ACCENT}},
+            {"type": "scatter", "x": list(xs), "y": list(right), "mode": "lines+markers", "name": names[1],
+             "line": {"color": SECOND, "dash": "dash"}, "yaxis": "y2"}]
+    return _figure(data, title, height=280, showlegend=True, legend={"orientation": "h", "y": -0.3},
+                   xaxis={"title": {"text": x_title}},
+                   yaxis={"title": {"text": names[0]}, "color": ACCENT},
+                   yaxis2={"title": {"text": names[1]}, "overlaying": "y", "side": "right", "range": [0, 1.05],
+                           "color": SECOND}, margin={"l": 50, "r": 50, "t": 40, "b": 40})

@@ -6,6 +6,8 @@
    todo z", and why an encoder helps (the 16-d VAE).
 2. The 2-d VAE's true posterior p_θ(z|x) on a grid with q_φ(z|x)'s ellipses over it, and the slide's identity
    line by line, each term's value and whether the lecture can compute it; here the "uncomputable" KL is.
+   Then the derivation itself as a stepper (× q/q, three logs, E_z, two KLs, the bound), at a z the student
+   picks: p_θ(x|z)p(z)/p_θ(z|x) gives the same log p_θ(x) at every z, and no longer once q replaces p_θ(z|x).
 3. The decoder: the lab's Bernoulli against the lecture's Gaussian at four σ (reconstruction, prior samples,
    both ELBO terms), and one likelihood scale, bits per dimension on 8-bit pixels, with the PixelCNN's.
 4. The five training steps, numbered on their live outputs (ε shown, a new ε on demand).
@@ -67,6 +69,38 @@ def show_posterior(source: str, index: float, dataset: str, drawing=None, reques
     identity = text("elbo_identity", lang, log_px=grid["log_px"], reconstruction=grid["reconstruction"],
                     kl_prior=grid["kl_prior"], gap=gap, elbo=grid["elbo"], gap_note=note)
     return figure, identity
+
+
+DERIVATION_LINES = 6
+
+
+@heavy
+def show_derivation(source: str, index: float, dataset: str, lines: float, offset_1: float, offset_2: float,
+                    drawing=None, request: gr.Request | None = None) -> str:
+    """The lecture's derivation (slides 62–79) for the picked image under the 2-d VAE, its first `lines`
+    lines each with its value, and the table of z: Bayes' rule gives log p_θ(x) at every z, q in its place
+    does not."""
+    lang = request_language(request)
+    image = source_image(source, index, drawing, dataset, lang)
+    result = model.derivation(image, dataset, (float(offset_1 or 0), float(offset_2 or 0)))
+    picked = result["points"][0]
+    values = {"log_px": result["log_px"], "reconstruction": result["reconstruction"], "kl_prior": result["kl_prior"],
+              "gap": result["kl_posterior"], "elbo": result["elbo"], "given_z": picked["log_given_z"],
+              "prior": picked["log_prior"], "posterior": picked["log_posterior"], "q": picked["log_q"],
+              "bayes": picked["bayes"], "q_over_prior": picked["log_q"] - picked["log_prior"],
+              "q_over_posterior": picked["log_q"] - picked["log_posterior"]}
+    shown = max(1, min(DERIVATION_LINES, int(lines or 1)))
+    parts = [text(f"elbo_line_{line}", lang, **values) for line in range(1, shown + 1)]
+    if shown < DERIVATION_LINES:
+        parts.append(text("elbo_line_next", lang, line=shown + 1))
+    rows = [text("elbo_z_table", lang)]
+    for point in result["points"]:
+        rows.append(f"| ({point['offset'][0]:+g}, {point['offset'][1]:+g}) | ({point['z'][0]:.2f}, {point['z'][1]:.2f}) | "
+                    f"{point['log_given_z']:.2f} | {point['log_prior']:.2f} | {point['log_posterior']:.2f} | "
+                    f"**{point['bayes']:.2f}** | {point['log_q']:.2f} | **{point['with_q']:.2f}** |")
+    with_q = [point["with_q"] for point in result["points"]]
+    note = text("elbo_z_note", lang, log_px=result["log_px"], low=min(with_q), high=max(with_q), elbo=result["elbo"])
+    return "\n\n".join(parts) + "\n\n" + "\n".join(rows) + "\n\n" + note
 
 
 def _check_decoder(latent: str, decoder: str, lang: str) -> None:
@@ -149,6 +183,14 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             gr.Markdown(f"### {i18n('elbo_posterior_title')}")
             posterior = gr.Plot(show_label=False, elem_id="elbo_posterior")
             identity = gr.Markdown(elem_id="elbo_identity")
+            gr.Markdown(f"### {i18n('elbo_derivation_title')}")
+            gr.Markdown(i18n("elbo_derivation_help"))
+            with gr.Row():
+                lines = gr.Slider(1, DERIVATION_LINES, value=1, step=1, label=i18n("elbo_derivation_lines"),
+                                  elem_id="elbo_derivation_lines")
+                offset_1 = gr.Slider(-3, 3, value=1, step=0.5, label=i18n("elbo_offset_1"))
+                offset_2 = gr.Slider(-3, 3, value=1, step=0.5, label=i18n("elbo_offset_2"))
+            derivation = gr.Markdown(elem_id="elbo_derivation")
     decoder, latent, seed, decoder_outputs, step_outputs = _decoder_sections(i18n)
     integral_inputs = [source, index, dataset, samples, drawing]
     integral_outputs = [image, estimates, summary]
@@ -157,6 +199,12 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         control.change(show_integral, integral_inputs, integral_outputs)
         control.change(show_posterior, posterior_inputs, [posterior, identity], show_progress="minimal")
     samples.input(show_integral, integral_inputs, integral_outputs, trigger_mode="always_last")
+    derivation_inputs = [source, index, dataset, lines, offset_1, offset_2, drawing]
+    for control in (source, index, dataset):
+        control.change(show_derivation, derivation_inputs, derivation, show_progress="minimal")
+    for control in (lines, offset_1, offset_2):
+        control.input(show_derivation, derivation_inputs, derivation, show_progress="hidden",
+                      trigger_mode="always_last")
     decoder_inputs = [source, index, dataset, latent, decoder, drawing]
     step_inputs = [source, index, dataset, latent, decoder, seed, drawing]
     for control in (source, index, dataset, latent, decoder):
@@ -165,6 +213,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     seed.change(show_training_step, step_inputs, step_outputs, show_progress="minimal")
     return [OnLoad(show_integral, integral_inputs, integral_outputs),
             OnLoad(show_posterior, posterior_inputs, [posterior, identity]),
+            OnLoad(show_derivation, derivation_inputs, [derivation]),
             OnLoad(show_decoders, decoder_inputs, decoder_outputs),
             OnLoad(show_training_step, step_inputs, step_outputs), index_caption]
 

@@ -20,7 +20,7 @@ from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, class_choices, class_name, dataset_radio, image_source, next_seed,
                              source_image)
 from demo.i18n import number, request_language, text
-from demo.imaging import grid, to_display
+from demo.imaging import grid, strip, to_display
 from lab.api import kinds as model
 
 
@@ -72,6 +72,24 @@ def competition_text(names: list[str], scores: dict, dataset: str, lang: str) ->
 def _relative(log_ratio: float, lang: str) -> str:
     """e^(log_ratio) as HTML, with 1 for the image itself."""
     return "1" if log_ratio == 0 else f"e<sup>{number(log_ratio, ',.0f', lang)}</sup>"
+
+
+@heavy
+def show_rotation(source: str, index: float, dataset: str, drawing=None, request: gr.Request | None = None):
+    """(the image turned step by step, p(x) and p(y|x) against the angle, what they say): the lecture's dog."""
+    lang = request_language(request)
+    result = model.rotated(source_image(source, index, drawing, dataset, lang), dataset)
+    names = (text("kinds_rotation_bits", lang), text("kinds_rotation_confidence", lang))
+    figure = plots.two_axis_figure(result["angles"], result["bits"], result["confidence"], names,
+                                   text("kinds_rotation_plot", lang), text("kinds_rotation_angle", lang))
+    turned = 1 + int(np.argmax(result["bits"][1:]))   # the least likely turn
+    note = text("kinds_rotation_note", lang, bits=result["bits"][0], turned_bits=result["bits"][turned],
+                angle=result["angles"][turned],
+                label=class_name(dataset, int(result["label"][0]), lang), confidence=result["confidence"][0],
+                turned_label=class_name(dataset, int(result["label"][turned]), lang),
+                turned_confidence=result["confidence"][turned], factor=(result["bits"][turned] - result["bits"][0]) * 784,
+                least=float(result["confidence"][1:].min()))
+    return strip(result["images"], size=84), figure, note
 
 
 def _leaf(name: str, figure: str, tab: str | None, lang: str) -> str:
@@ -150,6 +168,13 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             source, index, index_caption = image_source(i18n, 0, dataset)
             image = captioned_image(i18n("input28"), height=150)
         compete = gr.Markdown(elem_id="kinds_compete")
+    gr.Markdown(f"### {i18n('kinds_rotation_title')}")
+    gr.Markdown(i18n("kinds_rotation_help"))
+    rotate = gr.Button(i18n("kinds_rotate"), elem_id="kinds_rotate")
+    turned = captioned_image(i18n("kinds_turned"), height=100, elem_id="kinds_turned")
+    with gr.Row():
+        rotation_plot = gr.Plot(show_label=False, scale=2, elem_id="kinds_rotation_plot")
+        rotation_note = gr.Markdown(elem_id="kinds_rotation_note")
     gr.Markdown(f"### {i18n('kinds_bayes_title')}")
     gr.Markdown(i18n("kinds_bayes_help"))
     with gr.Row():
@@ -175,6 +200,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                    show_progress="hidden")
     for control in (source, index, dataset):
         control.change(show_image_models, image_inputs, image_outputs, show_progress="minimal")
+    rotation_inputs, rotation_outputs = [source, index, dataset, drawing], [turned, rotation_plot, rotation_note]
+    rotate.click(show_rotation, rotation_inputs, rotation_outputs)
     label.input(show_bayes, bayes_inputs, bayes_outputs, show_progress="minimal")
     seed.change(show_bayes, bayes_inputs, bayes_outputs, show_progress="minimal")
     dataset.change(show_bayes, bayes_inputs, bayes_outputs, show_progress="minimal")

@@ -11,7 +11,7 @@ from PIL import Image
 
 from demo.components import (OnLoad, captioned_image, composite, dataset_radio, export_gif, export_text,
                             sketchpad, source_image)
-from demo.i18n import request_language, text
+from demo.i18n import number, request_language, text
 from demo.imaging import strip, to_display
 from demo.latent_canvas import MapView, draw_map, grid_image
 from lab import api
@@ -135,6 +135,20 @@ def write_gif(vae_frames: np.ndarray, ae_frames: np.ndarray, lang: str) -> str:
     return export_gif("interpolation", [vae_frames, ae_frames], labels=[text("gif_vae", lang), text("gif_ae", lang)])
 
 
+def show_downstream(dataset: str, request: gr.Request | None = None) -> str:
+    """The encoders for a downstream task: 1-nearest-neighbour accuracy with 100 labels, on pixels and on codes."""
+    lang = request_language(request)
+    result = model.downstream_accuracy(dataset)
+    rows = [text("downstream_table", lang)]
+    for name, accuracy in result["accuracy"].items():
+        rows.append(f"| {text(f'downstream_{name}', lang)} | {result['dimensions'][name]} | "
+                    f"**{number(accuracy, '.1%', lang)}** |")
+    best = max(result["accuracy"], key=result["accuracy"].get)
+    note = text("downstream_note", lang, labelled=result["labelled"], test=result["test"],
+                best=text(f"downstream_{best}", lang))
+    return "\n".join(rows) + "\n\n" + note
+
+
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
     """Lay out the tab; `drawing` is the Draw & encode tab's 28x28 image. Returns what the app runs on load:
     the map with its note and CSV, and the 2-d VAE's manifold."""
@@ -157,6 +171,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             neighbours = captioned_image(i18n("nearest"), elem_id="nearest", height=110)
             train_pixel = captioned_image(i18n("train_pixel"), elem_id="train_pixel", height=110)
             train_latent = captioned_image(i18n("train_latent"), elem_id="train_latent", height=110)
+    gr.Markdown(i18n("downstream_title"))
+    downstream = gr.Markdown(elem_id="downstream")
     gr.Markdown(i18n("prior_title"))
     with gr.Row():
         seed = gr.Number(value=0, precision=0, minimum=0, label=i18n("seed"))
@@ -194,13 +210,14 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                                                             clicked, train_pixel, train_latent])
     prior_button.click(sample_prior, [dataset, seed], [vae_grid, ae_grid])
     dataset.change(show_manifold, dataset, manifold)
+    dataset.change(show_downstream, dataset, downstream, show_progress="hidden")
     interpolate_button.click(run_interpolation, [dataset, start_choice, start_index, end_choice, end_index, steps,
                                                  method, drawing, clicked, second],
                                [vae_frames, ae_frames, path_map, gif])
     # The map, its note (in the reader's language) and its CSV when a page opens: what a change would show.
     # The manifold loads with the page, not while the UI is built: start-up never needs a checkpoint.
     return [OnLoad(open_map, map_inputs + [drawing], [latent_image, how, export, clicked]),
-            OnLoad(show_manifold, [dataset], [manifold])]
+            OnLoad(show_manifold, [dataset], [manifold]), OnLoad(show_downstream, [dataset], [downstream])]
 
 
 if __name__ == "__main__":

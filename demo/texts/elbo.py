@@ -14,6 +14,13 @@ UI = {
         "elbo_samples": "Samples N = K",
         "elbo_integral_title": "1. The integral, sampled",
         "elbo_posterior_title": "2. The 2-d VAE: the true posterior and the gap",
+        "elbo_derivation_title": "2b. The derivation, line by line (slides 62–79)",
+        "elbo_derivation_help": (
+            "Before each next line, say what it will do to the numbers. z is picked as μ + (a, b) ⊙ σ, in steps "
+            "of q_φ(z|x)'s own σ from its mean."),
+        "elbo_derivation_lines": "Lines shown",
+        "elbo_offset_1": "a: z₁ = μ₁ + a·σ₁",
+        "elbo_offset_2": "b: z₂ = μ₂ + b·σ₂",
         "elbo_decoder_title": "3. The decoder p_θ(x|z): Bernoulli, or the lecture's Gaussian with σ",
         "elbo_decoder_intro": (
             "The lecture's decoder is Gaussian, p_θ(x|z) = N(μ<sub>x|z</sub>, σ²), so log p_θ(x|z) = −‖x − μ‖²/(2σ²) + C: "
@@ -56,6 +63,13 @@ UI = {
         "elbo_samples": "Muestras N = K",
         "elbo_integral_title": "1. La integral, sampleada",
         "elbo_posterior_title": "2. El VAE 2-d: la posterior verdadera y la brecha",
+        "elbo_derivation_title": "2b. La derivación, línea a línea (diapositivas 62–79)",
+        "elbo_derivation_help": (
+            "Antes de cada línea nueva, di qué le hará a las cifras. z se elige como μ + (a, b) ⊙ σ, en pasos "
+            "del propio σ de q_φ(z|x) desde su media."),
+        "elbo_derivation_lines": "Líneas mostradas",
+        "elbo_offset_1": "a: z₁ = μ₁ + a·σ₁",
+        "elbo_offset_2": "b: z₂ = μ₂ + b·σ₂",
         "elbo_decoder_title": "3. El decoder p_θ(x|z): Bernoulli, o el Gaussiano de la clase con σ",
         "elbo_decoder_intro": (
             "El decoder de la clase es Gaussiano, p_θ(x|z) = N(μ<sub>x|z</sub>, σ²), así que log p_θ(x|z) = "
@@ -117,6 +131,35 @@ DYNAMIC = {
             "| ELBO = the first two (the training objective, a *lower bound*) | {elbo:.2f} | |\n"
             "| log p_θ(x), by the grid | {log_px:.2f} | ≥ ELBO, because the gap is a KL ≥ 0 |\n\n"
             "The gap is how far q_φ(z|x) is from the true posterior: {gap_note}"),
+        "elbo_line_1": (
+            "**1. Bayes' rule**, true for any z: log p_θ(x) = log p_θ(x|z) p(z) / p_θ(z|x). At the picked z: "
+            "{given_z:.2f} + ({prior:.2f}) − ({posterior:.2f}) = **{bayes:.2f}** nats. p_θ(z|x) *cannot be "
+            "computed*; here, with 2 latent dimensions, the grid gives it."),
+        "elbo_line_2": (
+            "**2. × q/q**: log p_θ(x) = log [p_θ(x|z) p(z) q_φ(z|x)] / [p_θ(z|x) q_φ(z|x)], the same number, "
+            "**{bayes:.2f}**; log q_φ(z|x) = {q:.2f} here."),
+        "elbo_line_3": (
+            "**3. Three logs**: log p_θ(x) = log p_θ(x|z) − log q_φ(z|x)/p(z) + log q_φ(z|x)/p_θ(z|x) = "
+            "{given_z:.2f} − ({q_over_prior:.2f}) + ({q_over_posterior:.2f}) = **{bayes:.2f}**."),
+        "elbo_line_4": (
+            "**4. E<sub>z∼q_φ(z|x)</sub> on both sides**: log p_θ(x) does not depend on z, so it equals the "
+            "three terms' means over z ~ q: {reconstruction:.2f} − {kl_prior:.2f} + {gap:.2f} = "
+            "**{log_px:.2f}**."),
+        "elbo_line_5": (
+            "**5. Two KLs named**: log p_θ(x) = E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) + "
+            "D<sub>KL</sub>(q_φ(z|x) ‖ p_θ(z|x)): reconstruction {reconstruction:.2f} (computable), prior KL "
+            "{kl_prior:.2f} (computable), posterior KL {gap:.2f} (*not* computable, but ≥ 0)."),
+        "elbo_line_6": (
+            "**6. Drop the KL ≥ 0**: log p_θ(x) ≥ E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) "
+            "= ELBO: **{log_px:.2f} ≥ {elbo:.2f}**, the *cota inferior* the VAE trains on."),
+        "elbo_line_next": "*Line {line} next: what will it change? Move the slider to see.*",
+        "elbo_z_table": (
+            "| (a, b) | z | log p_θ(x\\|z) | log p(z) | log p_θ(z\\|x) | log p_θ(x\\|z)p(z)/p_θ(z\\|x) | "
+            "log q_φ(z\\|x) | log p_θ(x\\|z)p(z)/q_φ(z\\|x) |\n|---|---|---|---|---|---|---|---|"),
+        "elbo_z_note": (
+            "**Pick any z**: with the true posterior, every row gives log p_θ(x) = **{log_px:.2f}**. With q_φ(z|x) "
+            "in its place the value moves with z (from {low:.2f} to {high:.2f} in these rows), and at one z it "
+            "can even land above log p_θ(x): only its mean over z ~ q_φ(z|x), the ELBO ({elbo:.2f}), is a bound."),
         "elbo_decoder_table": (
             "| decoder | −E[log p_θ(x\\|z)] | D<sub>KL</sub>(q_φ(z\\|x) ‖ p(z)) | −ELBO | bound on −log P(x), "
             "8-bit, bits/dim | held-out KL |\n|---|---|---|---|---|---|"),
@@ -183,6 +226,66 @@ DYNAMIC = {
             "| ELBO = los dos primeros (el objetivo de entrenamiento, una *cota inferior*) | {elbo:.2f} | |\n"
             "| log p_θ(x), por la grilla | {log_px:.2f} | ≥ ELBO, porque la brecha es una KL ≥ 0 |\n\n"
             "La brecha mide qué tan lejos está q_φ(z|x) de la posterior verdadera: {gap_note}"),
+        "elbo_line_1": (
+            "**1. Bayes' rule**, true for any z: log p_θ(x) = log p_θ(x|z) p(z) / p_θ(z|x). At the picked z: "
+            "{given_z:.2f} + ({prior:.2f}) − ({posterior:.2f}) = **{bayes:.2f}** nats. p_θ(z|x) *cannot be "
+            "computed*; here, with 2 latent dimensions, the grid gives it."),
+        "elbo_line_2": (
+            "**2. × q/q**: log p_θ(x) = log [p_θ(x|z) p(z) q_φ(z|x)] / [p_θ(z|x) q_φ(z|x)], the same number, "
+            "**{bayes:.2f}**; log q_φ(z|x) = {q:.2f} here."),
+        "elbo_line_3": (
+            "**3. Three logs**: log p_θ(x) = log p_θ(x|z) − log q_φ(z|x)/p(z) + log q_φ(z|x)/p_θ(z|x) = "
+            "{given_z:.2f} − ({q_over_prior:.2f}) + ({q_over_posterior:.2f}) = **{bayes:.2f}**."),
+        "elbo_line_4": (
+            "**4. E<sub>z∼q_φ(z|x)</sub> on both sides**: log p_θ(x) does not depend on z, so it equals the "
+            "three terms' means over z ~ q: {reconstruction:.2f} − {kl_prior:.2f} + {gap:.2f} = "
+            "**{log_px:.2f}**."),
+        "elbo_line_5": (
+            "**5. Two KLs named**: log p_θ(x) = E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) + "
+            "D<sub>KL</sub>(q_φ(z|x) ‖ p_θ(z|x)): reconstruction {reconstruction:.2f} (computable), prior KL "
+            "{kl_prior:.2f} (computable), posterior KL {gap:.2f} (*not* computable, but ≥ 0)."),
+        "elbo_line_6": (
+            "**6. Drop the KL ≥ 0**: log p_θ(x) ≥ E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) "
+            "= ELBO: **{log_px:.2f} ≥ {elbo:.2f}**, the *cota inferior* the VAE trains on."),
+        "elbo_line_next": "*Line {line} next: what will it change? Move the slider to see.*",
+        "elbo_z_table": (
+            "| (a, b) | z | log p_θ(x\\|z) | log p(z) | log p_θ(z\\|x) | log p_θ(x\\|z)p(z)/p_θ(z\\|x) | "
+            "log q_φ(z\\|x) | log p_θ(x\\|z)p(z)/q_φ(z\\|x) |\n|---|---|---|---|---|---|---|---|"),
+        "elbo_z_note": (
+            "**Pick any z**: with the true posterior, every row gives log p_θ(x) = **{log_px:.2f}**. With q_φ(z|x) "
+            "in its place the value moves with z (from {low:.2f} to {high:.2f} in these rows), and at one z it "
+            "can even land above log p_θ(x): only its mean over z ~ q_φ(z|x), the ELBO ({elbo:.2f}), is a bound."),
+        "elbo_line_1": (
+            "**1. Regla de Bayes**, vale para cualquier z: log p_θ(x) = log p_θ(x|z) p(z) / p_θ(z|x). En el z "
+            "elegido: {given_z:.2f} + ({prior:.2f}) − ({posterior:.2f}) = **{bayes:.2f}** nats. p_θ(z|x) *no se "
+            "puede computar*; aquí, con 2 dimensiones latentes, la da la grilla."),
+        "elbo_line_2": (
+            "**2. × q/q**: log p_θ(x) = log [p_θ(x|z) p(z) q_φ(z|x)] / [p_θ(z|x) q_φ(z|x)], la misma cifra, "
+            "**{bayes:.2f}**; aquí log q_φ(z|x) = {q:.2f}."),
+        "elbo_line_3": (
+            "**3. Tres logs**: log p_θ(x) = log p_θ(x|z) − log q_φ(z|x)/p(z) + log q_φ(z|x)/p_θ(z|x) = "
+            "{given_z:.2f} − ({q_over_prior:.2f}) + ({q_over_posterior:.2f}) = **{bayes:.2f}**."),
+        "elbo_line_4": (
+            "**4. E<sub>z∼q_φ(z|x)</sub> a ambos lados**: log p_θ(x) no depende de z, así que es igual a las "
+            "medias de los tres términos sobre z ~ q: {reconstruction:.2f} − {kl_prior:.2f} + {gap:.2f} = "
+            "**{log_px:.2f}**."),
+        "elbo_line_5": (
+            "**5. Dos KL con nombre**: log p_θ(x) = E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ "
+            "p(z)) + D<sub>KL</sub>(q_φ(z|x) ‖ p_θ(z|x)): reconstrucción {reconstruction:.2f} (se puede computar), "
+            "KL al prior {kl_prior:.2f} (se puede computar), KL a la posterior {gap:.2f} (*no* se puede computar, "
+            "pero es ≥ 0)."),
+        "elbo_line_6": (
+            "**6. Se saca la KL ≥ 0**: log p_θ(x) ≥ E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ "
+            "p(z)) = ELBO: **{log_px:.2f} ≥ {elbo:.2f}**, la *cota inferior* con la que se entrena el VAE."),
+        "elbo_line_next": "*Sigue la línea {line}: ¿qué cambiará? Mueve el deslizador para verlo.*",
+        "elbo_z_table": (
+            "| (a, b) | z | log p_θ(x\\|z) | log p(z) | log p_θ(z\\|x) | log p_θ(x\\|z)p(z)/p_θ(z\\|x) | "
+            "log q_φ(z\\|x) | log p_θ(x\\|z)p(z)/q_φ(z\\|x) |\n|---|---|---|---|---|---|---|---|"),
+        "elbo_z_note": (
+            "**Elige cualquier z**: con la posterior verdadera, cada fila da log p_θ(x) = **{log_px:.2f}**. Con "
+            "q_φ(z|x) en su lugar la cifra se mueve con z (de {low:.2f} a {high:.2f} en estas filas), y en un z "
+            "puede incluso quedar sobre log p_θ(x): solo su media sobre z ~ q_φ(z|x), el ELBO ({elbo:.2f}), es "
+            "una cota."),
         "elbo_decoder_table": (
             "| decoder | −E[log p_θ(x\\|z)] | D<sub>KL</sub>(q_φ(z\\|x) ‖ p(z)) | −ELBO | cota de −log P(x), "
             "8 bits, bits/dim | KL en test |\n|---|---|---|---|---|---|"),

@@ -25,6 +25,14 @@ UI = {
         "kinds_centre": "Push up around (ink share)",
         "kinds_push": "How hard (0: the data's density)",
         "kinds_compete_title": "2. p(y|x) makes labels compete; p(x) makes images compete",
+        "kinds_rotation_title": "2b. Turn it over: p(x) notices, p(y|x) need not (the lecture's dog)",
+        "kinds_rotation_help": (
+            "Is a dog more likely sitting or standing? A generative model must know, because it gives every "
+            "image its share of mass. **Predict first**: as this image turns upside down a quarter turn at a time, what "
+            "happens to log p(x) (the PixelCNN's), and what to the classifier's confidence p(y|x)? Then press the "
+            "button."),
+        "kinds_rotate": "Turn it step by step",
+        "kinds_turned": "The image at 0°, 90°, 180° and 270°",
         "kinds_bayes_title": "3. A conditional generative model built by Bayes' rule, and ambiguity",
         "kinds_bayes_help": (
             "P(x|y) = P(y|x) / P(y) · P(x): the 16-d VAE is P(x) (*modelo generativo* without labels), the "
@@ -64,6 +72,14 @@ UI = {
         "kinds_centre": "Subir cerca de (fracción de tinta)",
         "kinds_push": "Cuánto (0: la densidad de los datos)",
         "kinds_compete_title": "2. p(y|x) hace competir a las etiquetas; p(x) a las imágenes",
+        "kinds_rotation_title": "2b. Dale la vuelta: p(x) lo nota, p(y|x) no tiene por qué (el perro de la clase)",
+        "kinds_rotation_help": (
+            "¿Es más probable que un perro esté sentado o parado? Un modelo generativo tiene que saberlo, porque "
+            "da a cada imagen su parte de la masa. **Predice primero**: al girar esta imagen un cuarto de vuelta "
+            "cada vez, ¿qué le pasa a log p(x) (el de la PixelCNN) y qué a la confianza del "
+            "clasificador p(y|x)? Luego pulsa el botón."),
+        "kinds_rotate": "Girarla paso a paso",
+        "kinds_turned": "La imagen a 0°, 90°, 180° y 270°",
         "kinds_bayes_title": "3. Un modelo generativo condicional construido con la regla de Bayes, y la ambigüedad",
         "kinds_bayes_help": (
             "P(x|y) = P(y|x) / P(y) · P(x): el VAE 16-d es P(x) (*modelo generativo* sin etiquetas), el "
@@ -126,6 +142,17 @@ DYNAMIC = {
             "\n\n**Why {count} look like {others}:** the classifier that weighs the samples was trained on real "
             "images, and the VAE's blurry means lie off that data, where a classifier can be confidently wrong: "
             "Bayes' rule inherits its mistakes. A conditional model trained on (x, y) pairs learns the label with the image instead."),
+        "kinds_rotation_bits": "−log p(x), bits/dim (PixelCNN)",
+        "kinds_rotation_confidence": "p(y|x) of the top label",
+        "kinds_rotation_plot": "The image turned: how likely it is, and how sure the classifier is",
+        "kinds_rotation_angle": "rotation (degrees)",
+        "kinds_rotation_note": (
+            "Upright, the PixelCNN gives **{bits:.3f}** bits/dim and the classifier says {label} at "
+            "{confidence:.1%}. At {angle}°, its least likely turn: **{turned_bits:.3f}** bits/dim, 2<sup>{factor:,.0f}</sup> times less "
+            "likely than upright (784 pixels × the difference in bits), while the classifier says {turned_label} at "
+            "{turned_confidence:.1%} (its least sure of the three turns: {least:.1%}). A quarter turn only moves the pixels: same pixels, same ink, only their arrangement differs. p(y|x) only has to share "
+            "its mass among the labels, so it can stay sure of *some* label for an image that looks like none of its classes; "
+            "p(x) has to know which images are likely."),
         "kinds_root": "Generative models",
         "kinds_diffusion_name": "Diffusion",
         "kinds_explicit": "Explicit density",
@@ -194,6 +221,17 @@ DYNAMIC = {
             "imágenes reales, y las medias borrosas del VAE quedan fuera de esos datos, donde un clasificador "
             "puede equivocarse con toda seguridad: la regla de Bayes hereda sus errores. Un modelo condicional "
             "entrenado con pares (x, y), en cambio, aprende la etiqueta junto con la imagen."),
+        "kinds_rotation_bits": "−log p(x), bits/dim (PixelCNN)",
+        "kinds_rotation_confidence": "p(y|x) de la etiqueta más probable",
+        "kinds_rotation_plot": "La imagen girada: cuán probable es y cuán seguro está el clasificador",
+        "kinds_rotation_angle": "rotación (grados)",
+        "kinds_rotation_note": (
+            "Derecha, la PixelCNN da **{bits:.3f}** bits/dim y el clasificador dice {label} con "
+            "{confidence:.1%}. A {angle}°, su giro menos probable: **{turned_bits:.3f}** bits/dim, 2<sup>{factor:,.0f}</sup> veces menos "
+            "probable que derecha, mientras el clasificador dice {turned_label} con {turned_confidence:.1%} (lo "
+            "menos seguro de los tres giros: {least:.1%}). Un cuarto de vuelta solo mueve los píxeles: los mismos píxeles, la misma tinta, solo cambia su disposición. p(y|x) solo reparte su masa entre las etiquetas, así que "
+            "puede seguir segura de *alguna* etiqueta para una imagen que no se parece a ninguna de sus clases; p(x) tiene que "
+            "saber qué imágenes son probables."),
         "kinds_root": "Modelos generativos",
         "kinds_diffusion_name": "Difusión",
         "kinds_explicit": "Densidad explícita",

@@ -13,6 +13,11 @@ UI = {
         "decoded_here": "Decoded at the clicked point",
         "point": "Clicked point (map coordinates)",
         "nearest": "Nearest test images on the map",
+        "downstream_title": (
+            "### The encoder for a downstream task\n"
+            "Both encoders learnt z without labels. Give a classifier only **100 labelled images** (10 per class) "
+            "and let it label each test image like its nearest labelled neighbour: on the raw pixels, or on the "
+            "16 numbers of a code? Guess before you read the table."),
         "prior_title": (
             "### Sampling the prior z ~ N(0, I)\n"
             "The same 16 codes decoded by the VAE and by the autoencoder; the 2-d VAE's manifold laid out by "
@@ -52,6 +57,12 @@ UI = {
         "decoded_here": "Decodificado en el punto",
         "point": "Punto (coordenadas del mapa)",
         "nearest": "Imágenes de test más cercanas en el mapa",
+        "downstream_title": (
+            "### El encoder para tareas downstream\n"
+            "Los dos encoders aprendieron z sin etiquetas. Dale a un clasificador solo **100 imágenes "
+            "etiquetadas** (10 por clase) y que etiquete cada imagen de test como su vecina etiquetada más "
+            "cercana: ¿sobre los píxeles crudos o sobre los 16 números de un código? Adivina antes de leer la "
+            "tabla."),
         "prior_title": (
             "### Samplear el prior z ~ N(0, I)\n"
             "Los mismos 16 códigos decodificados por el VAE y por el autoencoder; la variedad del VAE de 2-d "
@@ -83,6 +94,14 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "downstream_table": "| features | numbers per image | 1-nearest-neighbour accuracy |\n|---|---|---|",
+        "downstream_pixels": "pixels",
+        "downstream_ae16": "autoencoder's z (16-d)",
+        "downstream_vae16": "VAE's μ (16-d)",
+        "downstream_note": (
+            "{labelled} labels, {test:,} shipped test images. Best here: **{best}**. A code that learnt the "
+            "data's factors (identity, style) puts images of one class near each other with 49 times fewer "
+            "numbers; the VAE's KL term pulls every code towards the prior's centre, which can leave classes less apart (compare its row with the autoencoder's)."),
         "how_latent": (
             "The 2-d VAE's map is its latent itself: a click decodes exactly that z. Below the decoding: the "
             "nearest training images, so you can tell generation from memorisation."),
@@ -100,6 +119,14 @@ DYNAMIC = {
         "class": "class y",
     },
     "es": {
+        "downstream_table": "| features | números por imagen | acierto del vecino más cercano |\n|---|---|---|",
+        "downstream_pixels": "píxeles",
+        "downstream_ae16": "z del autoencoder (16-d)",
+        "downstream_vae16": "μ del VAE (16-d)",
+        "downstream_note": (
+            "{labelled} etiquetas, {test:,} imágenes de test incluidas. Lo mejor aquí: **{best}**. Un código que "
+            "aprendió los factores de los datos (identidad, estilo) deja cerca las imágenes de una clase con 49 "
+            "veces menos números; el término KL del VAE empuja cada código hacia el centro del prior, lo que puede dejar las clases menos separadas (compara su fila con la del autoencoder)."),
         "how_latent": (
             "El mapa del VAE de 2-d es su propio latente: un clic decodifica exactamente ese z. Bajo la "
             "decodificación: las imágenes de entrenamiento más cercanas, para distinguir generación de "

@@ -184,6 +184,23 @@ def grid_posterior(vae, image: torch.Tensor, cells: int = 24, search_cells: int 
             "kl_posterior": log_px - elbo, "kl_posterior_direct": kl_direct}
 
 
+@torch.inference_mode()
+def terms_at(vae, image: torch.Tensor, z: torch.Tensor, log_px: float) -> dict:
+    """The derivation's per-z terms for one image (1, 1, 28, 28) and latents z (N, d), in nats, (N,) each:
+    'log_given_z' log p_θ(x|z), 'log_prior' log p(z), 'log_q' log q_φ(z|x), 'log_posterior' log p_θ(z|x) =
+    log p_θ(x|z) + log p(z) − log p_θ(x) (Bayes' rule, with `log_px` from the grid, which normalises it),
+    'bayes' log p_θ(x|z)p(z)/p_θ(z|x), the same log p_θ(x) at every z, and 'with_q' log p_θ(x|z)p(z)/q_φ(z|x),
+    which moves with z: its mean over z ~ q is the ELBO (slides 62–74)."""
+    z = z.double().cpu()
+    mean, log_variance = (value[0].double().cpu() for value in vae.encode(image))
+    log_given_z, log_joint = _log_joint(vae, image, z)
+    log_q = log_diagonal_normal(z, mean, log_variance)
+    log_posterior = log_joint - log_px
+    return {"log_given_z": log_given_z.numpy(), "log_prior": (log_joint - log_given_z).numpy(),
+            "log_q": log_q.numpy(), "log_posterior": log_posterior.numpy(),
+            "bayes": (log_joint - log_posterior).numpy(), "with_q": (log_joint - log_q).numpy()}
+
+
 def bits_per_dimension(nats: float, dimensions: int = 28 * 28) -> float:
     """A negative log-likelihood in nats per image -> bits per pixel: nats / (D ln 2)."""
     return nats / (dimensions * math.log(2))

@@ -6,15 +6,17 @@ import functools
 from typing import Callable
 
 import numpy as np
+import torch
 
 from lab.analysis.decoders import decoder_terms, prior_samples, to_levels, training_step
-from lab.analysis.likelihood import estimates_by_sample_count, grid_posterior, pixelcnn_bits
+from lab.analysis.likelihood import estimates_by_sample_count, grid_posterior, pixelcnn_bits, terms_at
 from lab.checkpoints import (GAUSSIAN_DECODER_DATASET, GAUSSIAN_DECODER_SIGMAS, TIGHTEST_GAUSSIAN_SIGMA,
                              gaussian_vae_name, read_metrics, shipped_path)
 from lab.device import gpu_task
 from lab.shipped import batch_images, get_model, image_batch
 
-__all__ = ["DECODERS", "DECODER_DATASET", "DEFAULT_DECODER", "compare_decoders", "decoder_pictures", "estimate_integral",
+__all__ = ["DECODERS", "DECODER_DATASET", "DEFAULT_DECODER", "compare_decoders", "decoder_pictures", "derivation",
+           "estimate_integral",
            "one_training_step", "pixelcnn_bits_per_dimension", "true_posterior"]
 # The decoders the σ control offers: the lab's Bernoulli, then the lecture's Gaussian at each shipped σ.
 DECODERS = ("bernoulli", *(f"{sigma:g}" for sigma in GAUSSIAN_DECODER_SIGMAS))
@@ -45,6 +47,25 @@ def true_posterior(image28: np.ndarray, dataset: str) -> dict:
     """The 2-d VAE's true posterior p_θ(z|x) on a grid and the ELBO identity's terms for a (28, 28) image in
     [0, 1] (see lab.analysis.likelihood.grid_posterior for the keys)."""
     return grid_posterior(get_model(dataset, "vae2"), image_batch(image28))
+
+
+# Where the derivation's table reads its terms, in units of q's σ from q's mean (the picked z comes first).
+DERIVATION_OFFSETS = ((0.0, 0.0), (2.0, 0.0), (0.0, -2.0), (-3.0, 3.0))
+
+
+def derivation(image28: np.ndarray, dataset: str, offset: tuple[float, float]) -> dict:
+    """The ELBO's derivation for a (28, 28) image under the 2-d VAE, each line with its value: the grid's
+    terms (true_posterior's keys) and 'points', one dict per z, the picked z = μ + offset ⊙ σ first and then
+    DERIVATION_OFFSETS: 'offset', 'z' (2,) and lab.analysis.likelihood.terms_at's terms there."""
+    vae = get_model(dataset, "vae2")
+    image = image_batch(image28)
+    grid = grid_posterior(vae, image)
+    offsets = [tuple(float(value) for value in offset), *DERIVATION_OFFSETS]
+    z = np.array([grid["q_mean"] + np.array(step) * grid["q_std"] for step in offsets])
+    terms = terms_at(vae, image, torch.as_tensor(z), grid["log_px"])
+    points = [{"offset": step, "z": z[i], **{key: float(value[i]) for key, value in terms.items()}}
+              for i, step in enumerate(offsets)]
+    return {**grid, "points": points}
 
 
 def _decoder_model(decoder: str, latent_dim: int) -> str:

@@ -19,6 +19,8 @@ from lab.latent_maps import MAP_MODELS, PROJECTIONS, code_to_umap, latent_map, p
 from lab.shipped import batch_images, get_model, image_batch
 
 __all__ = ["MAP_MODELS", "PROJECTIONS", "code_to_umap", "latent_map", "place_code"]   # the map, for the tab
+LABELLED_PER_CLASS = 10   # the downstream task's labels: 100 for ten classes
+DOWNSTREAM_FEATURES = ("pixels", "ae16", "vae16")
 
 
 def point_to_latent(dataset: str, model_name: str, projection: str, point) -> np.ndarray:
@@ -144,3 +146,28 @@ def nearest_training(dataset: str, image28: np.ndarray, count: int = 6) -> dict[
     by_pixel, by_latent = np.argsort(pixel_distances)[:count], np.argsort(latent_distances)[:count]
     return {"pixel": training[by_pixel], "latent": training[by_latent],
             "pixel_distance": pixel_distances[by_pixel], "latent_distance": latent_distances[by_latent]}
+
+
+@functools.cache
+@one_at_a_time
+@torch.inference_mode()
+def downstream_accuracy(dataset: str) -> dict:
+    """The encoder for a downstream task (lecture: "usar el encoder para tareas downstream"): a 1-nearest-
+    neighbour classifier given only LABELLED_PER_CLASS labelled training images per class, on each feature of
+    DOWNSTREAM_FEATURES (the 784 pixels, the autoencoder's code, the VAE's μ; both encoders learnt without
+    labels), scored on every shipped test image. Returns {'labelled', 'test', 'accuracy' {feature: share},
+    'dimensions' {feature: d}}. Fixed inputs: computed once per process."""
+    train, test = load_examples(dataset, "train"), load_examples(dataset, "test")
+    chosen = torch.cat([(train.labels == label).nonzero().flatten()[:LABELLED_PER_CLASS]
+                        for label in range(len(train.class_names))])
+    labelled, labels = train.images[chosen], train.labels[chosen]
+    features = {"pixels": lambda images: images.flatten(1).numpy()}
+    for name in DOWNSTREAM_FEATURES[1:]:
+        features[name] = functools.partial(encode_codes, get_model(dataset, name))
+    accuracy, dimensions = {}, {}
+    for name, describe in features.items():
+        reference, queries = torch.as_tensor(describe(labelled)), torch.as_tensor(describe(test.images))
+        nearest = torch.cdist(queries, reference).argmin(dim=1)
+        accuracy[name] = float((labels[nearest] == test.labels).float().mean())
+        dimensions[name] = reference.shape[1]
+    return {"labelled": len(chosen), "test": len(test.labels), "accuracy": accuracy, "dimensions": dimensions}
