@@ -5,7 +5,7 @@ UI = {
         "tab_bayes": "Bayes",
         "bayes_intro": (
             "**Discriminative vs generative.** A discriminative model learns p(y|x) directly. A **conditional "
-            "generative model** (*modelo generativo condicional*) learns p(x|y) for each class; with a prior "
+            "generative model** (the lecture's *modelo generativo condicional*) learns p(x|y) for each class; with a prior "
             "over labels P(y) it gives a generative model p(x) = Σ_y p(x|y)·P(y), and the posterior by **Bayes' "
             "rule**: p(y|x) = p(x|y)·P(y) / p(x). (The tab \"p(x) · p(y|x) · p(x|y)\" runs Bayes' rule the other "
             "way, on images.) Move the prior P(y) and watch the posterior and "

@@ -112,7 +112,7 @@ DYNAMIC = {
             "{naive_spread:.1f}); from the encoder (importance sampling, "
             "log 1/K Σ p_θ(x|z)p(z)/q_φ(z|x)), **{importance:.1f}** (spread {importance_spread:.1f}). With one "
             "sample it is the ELBO's estimate, {elbo:.1f} on average. Drawn from the prior, almost no z "
-            "explains this image: *no podemos integrar sobre todo z*. The encoder says where to look."),
+            "explains this image: *no podemos integrar sobre todo z* (\"we cannot integrate over every z\"). The encoder says where to look."),
         "elbo_map_title": "log p_θ(z|x) on a grid (down to 20 nats below its peak), q_φ(z|x) over it",
         "elbo_posterior": "p_θ(z|x)",
         "elbo_density": "log p (nats)",
@@ -151,7 +151,7 @@ DYNAMIC = {
             "{kl_prior:.2f} (computable), posterior KL {gap:.2f} (*not* computable, but ≥ 0)."),
         "elbo_line_6": (
             "**6. Drop the KL ≥ 0**: log p_θ(x) ≥ E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) "
-            "= ELBO: **{log_px:.2f} ≥ {elbo:.2f}**, the *cota inferior* the VAE trains on."),
+            "= ELBO: **{log_px:.2f} ≥ {elbo:.2f}**, the *cota inferior* (lower bound) the VAE trains on."),
         "elbo_line_next": "*Line {line} next: what will it change? Move the slider to see.*",
         "elbo_z_table": (
             "| (a, b) | z | log p_θ(x\\|z) | log p(z) | log p_θ(z\\|x) | log p_θ(x\\|z)p(z)/p_θ(z\\|x) | "
@@ -168,7 +168,7 @@ DYNAMIC = {
             "*density* over continuous pixels, so its nats do not compare with the Bernoulli's; on one scale, "
             "the 8-bit image's **bits per dimension**, the PixelCNN gives this image an exact −log p(x) of "
             "**{pixel_bits:.2f}** bits/dim (a distribution over the 256 levels of each pixel, chained pixel by "
-            "pixel) and the VAEs only a bound (the *cota inferior* turned into bits). A single σ must cover both "
+            "pixel) and the VAEs only a bound (the *cota inferior*, lower bound, turned into bits). A single σ must cover both "
             "the black background and the strokes' edges, which is where its bits go."),
         "elbo_no_bits": "none (not on levels)",
         "elbo_bad_decoder": "Pick a decoder and a latent size from the lists.",

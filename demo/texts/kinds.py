@@ -21,7 +21,7 @@ UI = {
         "kinds_density_title": "1. A density is normalised: ∫ p(x) dx = 1",
         "kinds_density_help": (
             "p(x) of one feature of the test images, how much ink each has. Push the density up around one "
-            "value: the area stays 1, so it must come down everywhere else (*masa de probabilidad*)."),
+            "value: the area stays 1, so it must come down everywhere else (*masa de probabilidad*, probability mass)."),
         "kinds_centre": "Push up around (ink share)",
         "kinds_push": "How hard (0: the data's density)",
         "kinds_compete_title": "2. p(y|x) makes labels compete; p(x) makes images compete",
@@ -35,8 +35,8 @@ UI = {
         "kinds_turned": "The image at 0°, 90°, 180° and 270°",
         "kinds_bayes_title": "3. A conditional generative model built by Bayes' rule, and ambiguity",
         "kinds_bayes_help": (
-            "P(x|y) = P(y|x) / P(y) · P(x): the 16-d VAE is P(x) (*modelo generativo* without labels), the "
-            "classifier P(y|x) (*discriminativo*), P(y) their *prior over labels*. Sampled by importance "
+            "P(x|y) = P(y|x) / P(y) · P(x): the 16-d VAE is P(x) (*modelo generativo*, generative, without labels), the "
+            "classifier P(y|x) (*discriminativo*, discriminative), P(y) their *prior over labels*. Sampled by importance "
             "resampling: 4,000 samples of P(x), each weighed by P(y|x)/P(y), drawn again by weight."),
         "kinds_label": "Label y",
         "kinds_resample": "Resample",
@@ -103,7 +103,7 @@ DYNAMIC = {
         "kinds_ink": "share of the image covered by ink",
         "kinds_density_numbers": (
             "∫ p(x) dx = **{before:.3f}** before and **{after:.3f}** after: the **{moved:.0%}** of the mass "
-            "raised around {centre:.2f} left the other values, which now have less. Different x *compiten* "
+            "raised around {centre:.2f} left the other values, which now have less. Different x *compiten* (compete) "
             "for one unit of density."),
         "kinds_blank_higher": (
             " Yet the blank gets **more** mass than this image: a likelihood favours simple images, which is why "
@@ -132,7 +132,7 @@ DYNAMIC = {
             "{share:.3f}). Each sample of P(x) is the VAE decoder's mean image μ<sub>x|z</sub> for a z ~ p(z), "
             "not pixels drawn from p(x|z). The weights leave an **effective sample size of {ess:,.0f}** "
             "((Σw)²/Σw²); rejection sampling would keep only **{acceptance:.0%}** of its proposals. Possible, "
-            "*pero no es común en la práctica*: the conditional model on the right draws each sample directly. "
+            "*pero no es común en la práctica* (\"but not common in practice\"): the conditional model on the right draws each sample directly. "
             "An outside judge (the 5 nearest training images, which took no part in this) calls **{agree} of the "
             "{draws}** samples a {label}."
             "\n\n**Ambiguity**: one label, many images. The samples differ in slant, width and style; the single "
