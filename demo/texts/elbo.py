@@ -227,35 +227,6 @@ DYNAMIC = {
             "| log p_θ(x), por la grilla | {log_px:.2f} | ≥ ELBO, porque la brecha es una KL ≥ 0 |\n\n"
             "La brecha mide qué tan lejos está q_φ(z|x) de la posterior verdadera: {gap_note}"),
         "elbo_line_1": (
-            "**1. Bayes' rule**, true for any z: log p_θ(x) = log p_θ(x|z) p(z) / p_θ(z|x). At the picked z: "
-            "{given_z:.2f} + ({prior:.2f}) − ({posterior:.2f}) = **{bayes:.2f}** nats. p_θ(z|x) *cannot be "
-            "computed*; here, with 2 latent dimensions, the grid gives it."),
-        "elbo_line_2": (
-            "**2. × q/q**: log p_θ(x) = log [p_θ(x|z) p(z) q_φ(z|x)] / [p_θ(z|x) q_φ(z|x)], the same number, "
-            "**{bayes:.2f}**; log q_φ(z|x) = {q:.2f} here."),
-        "elbo_line_3": (
-            "**3. Three logs**: log p_θ(x) = log p_θ(x|z) − log q_φ(z|x)/p(z) + log q_φ(z|x)/p_θ(z|x) = "
-            "{given_z:.2f} − ({q_over_prior:.2f}) + ({q_over_posterior:.2f}) = **{bayes:.2f}**."),
-        "elbo_line_4": (
-            "**4. E<sub>z∼q_φ(z|x)</sub> on both sides**: log p_θ(x) does not depend on z, so it equals the "
-            "three terms' means over z ~ q: {reconstruction:.2f} − {kl_prior:.2f} + {gap:.2f} = "
-            "**{log_px:.2f}**."),
-        "elbo_line_5": (
-            "**5. Two KLs named**: log p_θ(x) = E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) + "
-            "D<sub>KL</sub>(q_φ(z|x) ‖ p_θ(z|x)): reconstruction {reconstruction:.2f} (computable), prior KL "
-            "{kl_prior:.2f} (computable), posterior KL {gap:.2f} (*not* computable, but ≥ 0)."),
-        "elbo_line_6": (
-            "**6. Drop the KL ≥ 0**: log p_θ(x) ≥ E<sub>z∼q</sub>[log p_θ(x|z)] − D<sub>KL</sub>(q_φ(z|x) ‖ p(z)) "
-            "= ELBO: **{log_px:.2f} ≥ {elbo:.2f}**, the *cota inferior* the VAE trains on."),
-        "elbo_line_next": "*Line {line} next: what will it change? Move the slider to see.*",
-        "elbo_z_table": (
-            "| (a, b) | z | log p_θ(x\\|z) | log p(z) | log p_θ(z\\|x) | log p_θ(x\\|z)p(z)/p_θ(z\\|x) | "
-            "log q_φ(z\\|x) | log p_θ(x\\|z)p(z)/q_φ(z\\|x) |\n|---|---|---|---|---|---|---|---|"),
-        "elbo_z_note": (
-            "**Pick any z**: with the true posterior, every row gives log p_θ(x) = **{log_px:.2f}**. With q_φ(z|x) "
-            "in its place the value moves with z (from {low:.2f} to {high:.2f} in these rows), and at one z it "
-            "can even land above log p_θ(x): only its mean over z ~ q_φ(z|x), the ELBO ({elbo:.2f}), is a bound."),
-        "elbo_line_1": (
             "**1. Regla de Bayes**, vale para cualquier z: log p_θ(x) = log p_θ(x|z) p(z) / p_θ(z|x). En el z "
             "elegido: {given_z:.2f} + ({prior:.2f}) − ({posterior:.2f}) = **{bayes:.2f}** nats. p_θ(z|x) *no se "
             "puede computar*; aquí, con 2 dimensiones latentes, la da la grilla."),
