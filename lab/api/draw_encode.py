@@ -48,8 +48,9 @@ def encode_drawing(drawing, dataset: str = "mnist", vae_name: str = "vae16") -> 
         result["errors"][vae_name] = error
     try:
         autoencoder = get_model(dataset, "ae16")
-        result["ae_reconstruction"] = batch_images(autoencoder(x))[0]
-        result["ae_squared_error"] = float(autoencoder.reconstruction_error(x)[0])
+        reconstruction = autoencoder(x)   # one forward per stroke for both the picture and its L2
+        result["ae_reconstruction"] = batch_images(reconstruction)[0]
+        result["ae_squared_error"] = float(autoencoder.reconstruction_error(x, reconstruction)[0])
     except CheckpointError as error:
         result["errors"]["ae16"] = error
     try:

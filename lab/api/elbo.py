@@ -45,7 +45,15 @@ def estimate_integral(image28: np.ndarray, dataset: str, samples: int, repeats: 
 
 def true_posterior(image28: np.ndarray, dataset: str) -> dict:
     """The 2-d VAE's true posterior p_θ(z|x) on a grid and the ELBO identity's terms for a (28, 28) image in
-    [0, 1] (see lab.analysis.likelihood.grid_posterior for the keys)."""
+    [0, 1] (see lab.analysis.likelihood.grid_posterior for the keys). Read-only: shared with `derivation`."""
+    image = np.ascontiguousarray(image28, np.float32)
+    return _grid_posterior(image.tobytes(), dataset)
+
+
+@functools.lru_cache(maxsize=16)
+def _grid_posterior(image_bytes: bytes, dataset: str) -> dict:
+    # One grid per image, for the posterior map and for every move of the derivation's sliders (0.5 s each).
+    image28 = np.frombuffer(image_bytes, np.float32).reshape(28, 28)
     return grid_posterior(get_model(dataset, "vae2"), image_batch(image28))
 
 
@@ -59,7 +67,7 @@ def derivation(image28: np.ndarray, dataset: str, offset: tuple[float, float]) -
     DERIVATION_OFFSETS: 'offset', 'z' (2,) and lab.analysis.likelihood.terms_at's terms there."""
     vae = get_model(dataset, "vae2")
     image = image_batch(image28)
-    grid = grid_posterior(vae, image)
+    grid = true_posterior(image28, dataset)
     offsets = [tuple(float(value) for value in offset), *DERIVATION_OFFSETS]
     z = np.array([grid["q_mean"] + np.array(step) * grid["q_std"] for step in offsets])
     terms = terms_at(vae, image, torch.as_tensor(z), grid["log_px"])

@@ -15,7 +15,7 @@ import torch
 from lab.analysis.conditional import (bayes_conditional, label_and_image_scores, nearest_neighbour_labels,
                                       pushed_density, sample_pool)
 from lab.analysis.decoders import to_levels
-from lab.analysis.likelihood import pixelcnn_bits, vae_bits
+from lab.analysis.likelihood import bits_per_dimension, vae_bits
 from lab.checkpoints import GAUSSIAN_DECODER_DATASET, TIGHTEST_GAUSSIAN_SIGMA, gaussian_vae_name
 from lab.data import load_dataset
 from lab.examples import example_images, load_examples
@@ -79,27 +79,18 @@ def competition(image28: np.ndarray, dataset: str) -> dict:
 def _competition_scores(images28: list[np.ndarray], dataset: str) -> dict:
     batch = torch.cat([image_batch(image) for image in images28])
     scores = label_and_image_scores(get_model(dataset, "classifier"), get_model(dataset, "pixelcnn"), batch)
-    return {**scores, "bits": -scores["log_px"] / (batch[0].numel() * np.log(2))}
+    return {**scores, "bits": bits_per_dimension(-scores["log_px"])}
 
 
-@torch.inference_mode()
 def rotated(image28: np.ndarray, dataset: str) -> dict:
     """The image turned by each of ROTATIONS (anticlockwise): 'angles', 'images' (A, 28, 28),
     and for each the PixelCNN's exact −log p(x) in 'bits' per dimension, the classifier's 'label' and its
     'confidence' p(y|x). A rotated digit is an unlikely image, which p(x) notices; p(y|x) need not."""
     images = np.stack([np.rot90(np.asarray(image28, np.float32), angle // 90) for angle in ROTATIONS])
-    classifier = get_model(dataset, "classifier")
-    batch = torch.as_tensor(images[:, None]).to(model_device("classifier"))
-    probabilities = classifier.probabilities(batch).cpu().numpy()
-    return {"angles": list(ROTATIONS), "images": images, "bits": _bits(images, dataset),
+    scores = _competition_scores(list(images), dataset)
+    probabilities = scores["p_y_given_x"]
+    return {"angles": list(ROTATIONS), "images": images, "bits": scores["bits"],
             "label": probabilities.argmax(axis=1), "confidence": probabilities.max(axis=1)}
-
-
-@gpu_task(seconds=10)
-@torch.inference_mode()
-def _bits(images: np.ndarray, dataset: str) -> np.ndarray:
-    batch = torch.as_tensor(images[:, None]).to(model_device("pixelcnn"))
-    return pixelcnn_bits(get_model(dataset, "pixelcnn"), to_levels(batch)).cpu().numpy()
 
 
 @functools.cache
@@ -122,12 +113,6 @@ def _latent_diffusion_samples(dataset: str, label: int) -> np.ndarray:
     return batch_images(generate(model, labels, seed=0, vae=vae, **LATENT_DEFAULTS))
 
 
-@functools.cache
-def _judge_reference(dataset: str) -> tuple[torch.Tensor, torch.Tensor]:
-    train = load_examples(dataset, "train")   # shipped with the checkpoints: no dataset needed at run time
-    return train.images, train.labels
-
-
 def bayes_samples(dataset: str, label: int, seed: int) -> dict:
     """P(x|y) built by Bayes' rule from the VAE's p(x) and the classifier's p(y|x), sampled by importance
     resampling (lab.analysis.conditional.bayes_conditional): 'images' (16, 28, 28), 'mean' (28, 28),
@@ -135,7 +120,8 @@ def bayes_samples(dataset: str, label: int, seed: int) -> dict:
     judge (the 5 nearest training images in pixel space, which took no part in building them); and
     'conditional' (16, 28, 28), a conditional model's samples."""
     built = bayes_conditional(_pool(dataset), int(label), DRAWS, int(seed))
-    judged = nearest_neighbour_labels(built["images"].cpu(), *_judge_reference(dataset))   # (16,)
+    train = load_examples(dataset, "train")   # shipped with the checkpoints: no dataset needed at run time
+    judged = nearest_neighbour_labels(built["images"].cpu(), train.images, train.labels)   # (16,)
     return {**built, "images": batch_images(built["images"]), "mean": batch_images(built["mean"][None])[0],
             "judged": judged.numpy(), "conditional": _conditional_model_samples(dataset, int(label))}
 

@@ -48,9 +48,10 @@ class ConvAutoencoder(nn.Module):
     def forward(self, images: torch.Tensor) -> torch.Tensor:
         return self.decode(self.encode(images))
 
-    def reconstruction_error(self, images: torch.Tensor) -> torch.Tensor:
-        """Squared L2 distance ‖x − x̂‖² per image, (B,)."""
-        return (self(images) - images).pow(2).flatten(1).sum(dim=1)
+    def reconstruction_error(self, images: torch.Tensor, reconstructions: torch.Tensor | None = None) -> torch.Tensor:
+        """Squared L2 distance ‖x − x̂‖² per image, (B,); pass `reconstructions` (x̂) when already decoded."""
+        reconstructions = self(images) if reconstructions is None else reconstructions
+        return (reconstructions - images).pow(2).flatten(1).sum(dim=1)
 
     def loss(self, images: torch.Tensor, labels=None, kl_weight: float = 1.0) -> tuple[torch.Tensor, dict[str, float]]:
         """Mean squared L2 reconstruction error over the batch (labels and kl_weight are unused: there is no prior)."""
