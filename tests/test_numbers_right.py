@@ -12,7 +12,7 @@ from demo.i18n import DYNAMIC_TEXT, UI_TEXT, number, text
 from demo.tabs import autoregressive, draw_encode, elbo, kinds, latent_diffusion, latent_explorer
 from lab.analysis.decoders import to_levels
 from lab.analysis.likelihood import pixelcnn_bits
-from lab.examples import example_images_by_index
+from lab.examples import example_images_by_index, load_examples
 from lab.shipped import get_model, image_batch
 
 SPANISH = gr.Request(headers={"accept-language": "es"})
@@ -210,3 +210,31 @@ def test_every_rendered_spanish_page_writes_numbers_the_spanish_way():
     offending = {name: ENGLISH_THOUSANDS.findall(value) for name, value in texts if ENGLISH_THOUSANDS.search(value)}
     assert offending == {}
     assert any("\u00a0" in value for _, value in texts)   # a grouped Spanish number was rendered somewhere
+
+
+# --- the last ideas made live ----------------------------------------------------------------------------------
+
+def test_with_pairs_the_decoder_is_a_plain_regression():
+    result = elbo.model.trained_on_pairs("mnist")
+    assert result["pairs"] == 4000 and result["images"].shape == result["from_pairs"].shape == (8, 28, 28)
+    # A linear decoder gets the shape, not the detail: worse than the VAE's network, far better than the mean.
+    images = load_examples("mnist", "test").images.numpy()
+    mean_error = float(((images - images.mean(0)) ** 2).mean())
+    assert result["vae_error"] < result["pairs_error"] < 0.6 * mean_error
+    picture, note = elbo.show_pairs("mnist")
+    assert picture.ndim == 2 and "4,000 pairs" in note and "closed form" in note
+
+
+def test_a_prompt_picks_a_class_embedding_or_the_empty_prompt():
+    from lab.prompts import label_from_prompt
+    assert label_from_prompt("mnist", "Un SIETE inclinado") == (7, "siete")
+    assert label_from_prompt("fashion", "una bota de cuero") == (9, "bota")
+    assert label_from_prompt("fashion", "a red t-shirt") == (0, "t-shirt")
+    assert label_from_prompt("mnist", "una casa") == (None, None)        # "una" is an article, not a one
+    assert label_from_prompt("mnist", "x" * 10_000 + " seven") == (None, None)   # read up to 200 characters
+    defaults = latent_diffusion.model.DEFAULTS
+    settings = (defaults["guidance_scale"], defaults["sampler"], defaults["steps"], 0)
+    grid, said = latent_diffusion.text_to_image("mnist", "a seven", *settings)
+    assert grid.shape[0] > 300 and "names the class **7**" in said
+    _, said = latent_diffusion.text_to_image("mnist", "a house", *settings)
+    assert "empty prompt ∅" in said

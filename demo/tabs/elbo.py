@@ -3,7 +3,7 @@
 
 1. The integral p_θ(x) = ∫ p_θ(x|z) p(z) dz sampled from the prior and, with the encoder, from q_φ(z|x)
    (importance sampling), with 1, 10, … up to N samples, a few tries each: why "no podemos integrar sobre
-   todo z", and why an encoder helps (the 16-d VAE).
+   todo z", and why an encoder helps (the 16-d VAE). And if z were observed: a decoder fitted on (x, z) pairs.
 2. The 2-d VAE's true posterior p_θ(z|x) on a grid with q_φ(z|x)'s ellipses over it, and the slide's identity
    line by line, each term's value and whether the lecture can compute it; here the "uncomputable" KL is.
    Then the derivation itself as a stepper (× q/q, three logs, E_z, two KLs, the bound), at a z the student
@@ -17,13 +17,14 @@ from __future__ import annotations
 import math
 
 import gradio as gr
+import numpy as np
 
 from demo import plots
 from demo.classroom import heavy
 from demo.components import (OnLoad, captioned_image, choice_label, dataset_radio, image_source, next_seed,
                              source_image, translated_choices)
 from demo.i18n import request_language, text
-from demo.imaging import strip, to_display
+from demo.imaging import grid, strip, to_display
 from demo.progress import StepProgress
 from lab.api import elbo as model
 
@@ -51,6 +52,16 @@ def show_integral(source: str, index: float, dataset: str, samples: float, drawi
                    naive_spread=naive.max() - naive.min(), importance=importance.mean(),
                    importance_spread=importance.max() - importance.min(), elbo=result["elbo_one_sample"].mean())
     return to_display(image), figure, summary
+
+
+def show_pairs(dataset: str, request: gr.Request | None = None):
+    """(test images, the VAE's decodings and a decoder fitted on (x, z) pairs, in three rows; what they say)."""
+    lang = request_language(request)
+    result = model.trained_on_pairs(dataset)
+    rows = np.concatenate([result["images"], result["vae"], result["from_pairs"]])
+    note = text("elbo_pairs_note", lang, pairs=result["pairs"], seconds=result["seconds"],
+                vae_error=result["vae_error"], pairs_error=result["pairs_error"])
+    return grid(rows, columns=len(result["images"]), size=56), note
 
 
 @heavy
@@ -180,6 +191,10 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
             gr.Markdown(f"### {i18n('elbo_integral_title')}")
             estimates = gr.Plot(show_label=False, elem_id="elbo_estimates")
             summary = gr.Markdown(elem_id="elbo_summary")
+            gr.Markdown(f"### {i18n('elbo_pairs_title')}")
+            gr.Markdown(i18n("elbo_pairs_help"))
+            pairs_picture = captioned_image(i18n("elbo_pairs_rows"), height=190, elem_id="elbo_pairs")
+            pairs_note = gr.Markdown(elem_id="elbo_pairs_note")
             gr.Markdown(f"### {i18n('elbo_posterior_title')}")
             posterior = gr.Plot(show_label=False, elem_id="elbo_posterior")
             identity = gr.Markdown(elem_id="elbo_identity")
@@ -199,6 +214,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         control.change(show_integral, integral_inputs, integral_outputs)
         control.change(show_posterior, posterior_inputs, [posterior, identity], show_progress="minimal")
     samples.input(show_integral, integral_inputs, integral_outputs, trigger_mode="always_last")
+    dataset.change(show_pairs, dataset, [pairs_picture, pairs_note], show_progress="hidden")
     derivation_inputs = [source, index, dataset, lines, offset_1, offset_2, drawing]
     for control in (source, index, dataset):
         control.change(show_derivation, derivation_inputs, derivation, show_progress="minimal")
@@ -214,6 +230,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     return [OnLoad(show_integral, integral_inputs, integral_outputs),
             OnLoad(show_posterior, posterior_inputs, [posterior, identity]),
             OnLoad(show_derivation, derivation_inputs, [derivation]),
+            OnLoad(show_pairs, [dataset], [pairs_picture, pairs_note]),
             OnLoad(show_decoders, decoder_inputs, decoder_outputs),
             OnLoad(show_training_step, step_inputs, step_outputs), index_caption]
 

@@ -114,6 +114,20 @@ def latent_sixteen(dataset: str, label: int, guidance: float, sampler: str, step
                                     sampler=sampler)
 
 
+@heavy
+def text_to_image(dataset: str, prompt: str, guidance: float, sampler: str, steps: float, seed: float,
+                  request: gr.Request | None = None):
+    """A 4x4 grid from a typed prompt, and what the prompt became on its way to the denoiser: (image, text)."""
+    lang = request_language(request)
+    steps = check_steps(steps, lang)
+    result = model.prompt_grid(dataset, str(prompt or ""), float(guidance), sampler, steps, int(seed or 0))
+    if result["word"] is None:
+        said = text("prompt_none", lang, shown=min(len(str(prompt or "")), model.PROMPT_CHARACTERS))
+    else:
+        said = text("prompt_class", lang, word=result["word"], label=class_name(dataset, result["label"], lang))
+    return image_grid(result["images"]), said + text("prompt_how", lang, seconds=result["seconds"])
+
+
 def switch_dataset(dataset: str, request: gr.Request | None = None):
     lang = request_language(request)
     summary = model.model_summary(dataset)
@@ -152,6 +166,14 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     with gr.Row():
         grid = captioned_image(i18n("grid16"), height=380, buttons=["download"], scale=2)
         grid_time = gr.Markdown()
+    gr.Markdown(i18n("prompt_title"))
+    with gr.Row():
+        prompt = gr.Textbox(placeholder=i18n("prompt_example"), label=i18n("prompt"), max_lines=1, scale=3,
+                            max_length=model.PROMPT_CHARACTERS, elem_id="latent_prompt")
+        prompt_button = gr.Button(i18n("prompt_run"), scale=1, elem_id="latent_prompt_run")
+    with gr.Row():
+        prompt_grid = captioned_image(i18n("prompt_grid"), height=380, scale=2, elem_id="latent_prompt_grid")
+        prompt_note = gr.Markdown(elem_id="latent_prompt_note")
 
     reverse_inputs = [dataset, label, guidance, sampler, steps, seed, projection]
     reverse_outputs = [frames, summary, gif]
@@ -161,6 +183,9 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     dataset.change(switch_dataset, dataset, [label, model_text])
     compare_button.click(compare_spaces, compare_inputs, compare_outputs)
     grid_button.click(latent_sixteen, compare_inputs, [grid, grid_time])
+    prompt_inputs = [dataset, prompt, guidance, sampler, steps, seed]
+    prompt_button.click(text_to_image, prompt_inputs, [prompt_grid, prompt_note])
+    prompt.submit(text_to_image, prompt_inputs, [prompt_grid, prompt_note])
     return [OnLoad(switch_dataset, [dataset], [label, model_text]), OnLoad(run_latent, reverse_inputs, reverse_outputs),
             OnLoad(compare_spaces, compare_inputs, compare_outputs),
             OnLoad(latent_sixteen, compare_inputs, [grid, grid_time])]

@@ -23,6 +23,15 @@ UI = {
             "is placed by its nearest test codes, which flatters the noisy start."),
         "spaces_title": "### Latent vs pixel space: the same class, seed and sampler",
         "compare_spaces": "Compare with pixel-space diffusion",
+        "prompt_title": (
+            "### Text to image, the lab's way\n"
+            "A text-to-image model conditions the same denoiser on a prompt instead of a class: a text encoder "
+            "turns the words into vectors the denoiser receives at every step. Type a prompt (English or Spanish) "
+            "and predict first: what will a prompt that names no class give?"),
+        "prompt": "Prompt",
+        "prompt_example": "e.g. a slanted seven, una bota, a red t-shirt",
+        "prompt_run": "Generate from text",
+        "prompt_grid": "16 samples from your prompt",
         "latent_grid": "16 latent samples",
         "pixel_sample": "Pixel-space diffusion",
         "latent_sample": "Latent diffusion (decoded)",
@@ -52,6 +61,16 @@ UI = {
             "punto se coloca según sus códigos de test más cercanos, lo que embellece el inicio ruidoso."),
         "spaces_title": "### Espacio latente frente a píxeles: la misma clase, semilla y sampler",
         "compare_spaces": "Comparar con la difusión en píxeles",
+        "prompt_title": (
+            "### Texto a imagen, a la manera del laboratorio\n"
+            "Un modelo de texto a imagen condiciona el mismo eliminador de ruido con un prompt en vez de una "
+            "clase: un encoder de texto convierte las palabras en vectores que el eliminador recibe en cada paso. "
+            "Escribe un prompt (en español o inglés) y predice primero: ¿qué dará un prompt que no nombra ninguna "
+            "clase?"),
+        "prompt": "Prompt",
+        "prompt_example": "p. ej. un siete inclinado, una bota, a red t-shirt",
+        "prompt_run": "Generar desde el texto",
+        "prompt_grid": "16 muestras de tu prompt",
         "latent_grid": "16 muestras latentes",
         "pixel_sample": "Difusión en píxeles",
         "latent_sample": "Difusión latente (decodificada)",
@@ -60,6 +79,15 @@ UI = {
 
 DYNAMIC = {
     "en": {
+        "prompt_class": "Your prompt's word **{word}** names the class **{label}**: its learned embedding e_y conditions the denoiser. ",
+        "prompt_none": (
+            "No word of your prompt (read up to its first {shown} characters) names a class: the denoiser gets the "
+            "**empty prompt ∅**, the \"no class\" embedding it learned when labels were dropped in training, so "
+            "these are samples of p(x), not of p(x|y). "),
+        "prompt_how": (
+            "Here a lookup of class names stands in for the text encoder (these denoisers were trained on ten "
+            "labels, not on captions); a real text-to-image model learns that encoder and feeds the denoiser one "
+            "vector per token, which it attends to. {seconds:.2f} s for the 16."),
         "latent_path_panel": "The latent's path on the 16-d VAE's map (test set behind it)",
         "latent_model": (
             "The denoiser: a residual MLP with **{parameters:,}** parameters on **{latent_dim}**-d latents, "
@@ -92,6 +120,15 @@ DYNAMIC = {
             "pixel-space sample has only the real images as its reference."),
     },
     "es": {
+        "prompt_class": "La palabra **{word}** de tu prompt nombra la clase **{label}**: su embedding aprendido e_y condiciona al eliminador de ruido. ",
+        "prompt_none": (
+            "Ninguna palabra de tu prompt (leído hasta sus primeros {shown} caracteres) nombra una clase: el "
+            "eliminador recibe el **prompt vacío ∅**, el embedding \"sin clase\" que aprendió cuando se quitaban "
+            "las etiquetas en el entrenamiento, así que son muestras de p(x), no de p(x|y). "),
+        "prompt_how": (
+            "Aquí una búsqueda de nombres de clase hace de encoder de texto (estos eliminadores se entrenaron con "
+            "diez etiquetas, no con descripciones); un modelo de texto a imagen real aprende ese encoder y le da "
+            "al eliminador un vector por token, al que atiende. {seconds:.2f} s para las 16."),
         "latent_path_panel": "El camino del latente sobre el mapa del VAE de 16-d (con el conjunto de test detrás)",
         "latent_model": (
             "El eliminador de ruido: un MLP residual con **{parameters:,}** parámetros sobre latentes de "

@@ -58,3 +58,17 @@ def training_step(vae, image: torch.Tensor, seed: int) -> dict:
     return {"mean": mean[0], "std": std[0], "kl": float(kl), "noise": noise[0], "z": z[0],
             "decoded": torch.sigmoid(logits), "reconstruction": float(reconstruction),
             "loss": float(kl + reconstruction)}
+
+
+def fit_decoder_from_pairs(codes: torch.Tensor, images: torch.Tensor) -> torch.Tensor:
+    """If z were observed (lecture: "si tuviéramos pares (x, z)"), p_θ(x|z) would be trained like any
+    conditional model. With a Gaussian decoder N(W z + b, σ² I), maximum likelihood over pairs is least
+    squares, solved in closed form. codes (N, d), images (N, 1, 28, 28) -> weights (d + 1, 784), bias last."""
+    design = torch.cat([codes.double(), torch.ones(len(codes), 1, dtype=torch.float64)], dim=1)   # (N, d + 1)
+    return torch.linalg.lstsq(design, images.flatten(1).double()).solution
+
+
+def decode_from_pairs(weights: torch.Tensor, codes: torch.Tensor) -> torch.Tensor:
+    """The pairs-trained decoder's mean W z + b for codes (N, d) -> (N, 1, 28, 28), clamped to [0, 1]."""
+    design = torch.cat([codes.double(), torch.ones(len(codes), 1, dtype=torch.float64)], dim=1)
+    return (design @ weights).clamp(0, 1).float().view(-1, 1, 28, 28)

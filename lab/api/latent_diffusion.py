@@ -25,9 +25,10 @@ from lab.diffusion.schedules import SAMPLERS
 from lab.latent_maps import latent_map, place_code
 from lab.messages import Refused
 from lab.models.denoiser import to_pixel_range
+from lab.prompts import PROMPT_CHARACTERS, label_from_prompt
 from lab.shipped import get_model
 
-__all__ = ["DEFAULTS", "NO_CLASS", "SAMPLERS"]   # the tab's choices and defaults, with the functions below
+__all__ = ["DEFAULTS", "NO_CLASS", "PROMPT_CHARACTERS", "SAMPLERS"]   # the tab's choices and defaults, with the functions below
 
 
 def _models(dataset: str):
@@ -82,6 +83,16 @@ def latent_trajectory(dataset: str, label: int, guidance_scale: float, sampler: 
 
 
 @gpu_task(seconds=30)
+def prompt_grid(dataset: str, prompt: str, guidance_scale: float, sampler: str, steps: int, seed: int) -> dict:
+    """Text to image, the lab's way: the prompt picks a class embedding (lab.prompts; "no class", the empty
+    prompt ∅, when it names none) and 16 latent samples are drawn with it. Returns {'label' (NO_CLASS when
+    none), 'word' (what named it, or None), 'images' (16, 28, 28), 'seconds'}."""
+    label, word = label_from_prompt(dataset, prompt)
+    label = NO_CLASS if label is None else label
+    images, seconds = latent_grid(dataset, [label] * 16, guidance_scale, sampler, steps, seed)
+    return {"label": label, "word": word, "images": images, "seconds": seconds}
+
+
 def latent_grid(dataset: str, labels: list[int], guidance_scale: float, sampler: str, steps: int,
                 seed: int) -> tuple[np.ndarray, float]:
     """(images (N, 28, 28) in [0, 1], seconds including decoding): one batch, one sample per label."""
