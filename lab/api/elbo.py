@@ -57,7 +57,7 @@ def true_posterior(image28: np.ndarray, dataset: str) -> dict:
 @functools.lru_cache(maxsize=16)
 def _grid_posterior(image_bytes: bytes, dataset: str) -> dict:
     # One grid per image, for the posterior map and for every move of the derivation's sliders (0.5 s each).
-    image28 = np.frombuffer(image_bytes, np.float32).reshape(28, 28)
+    image28 = np.frombuffer(image_bytes, np.float32).reshape(28, 28).copy()   # writable, for torch
     return grid_posterior(get_model(dataset, "vae2"), image_batch(image28))
 
 

@@ -82,7 +82,6 @@ def latent_trajectory(dataset: str, label: int, guidance_scale: float, sampler: 
             "final": final_image, "norms": np.linalg.norm(codes, axis=1), "seconds": seconds}
 
 
-@gpu_task(seconds=30)
 def prompt_grid(dataset: str, prompt: str, guidance_scale: float, sampler: str, steps: int, seed: int) -> dict:
     """Text to image, the lab's way: the prompt picks a class embedding (lab.prompts; "no class", the empty
     prompt ∅, when it names none) and 16 latent samples are drawn with it. Returns {'label' (NO_CLASS when
@@ -93,6 +92,7 @@ def prompt_grid(dataset: str, prompt: str, guidance_scale: float, sampler: str, 
     return {"label": label, "word": word, "images": images, "seconds": seconds}
 
 
+@gpu_task(seconds=30)
 def latent_grid(dataset: str, labels: list[int], guidance_scale: float, sampler: str, steps: int,
                 seed: int) -> tuple[np.ndarray, float]:
     """(images (N, 28, 28) in [0, 1], seconds including decoding): one batch, one sample per label."""
