@@ -168,7 +168,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         grid_time = gr.Markdown()
     gr.Markdown(i18n("prompt_title"))
     with gr.Row():
-        prompt = gr.Textbox(placeholder=i18n("prompt_example"), label=i18n("prompt"), max_lines=1, scale=3,
+        prompt = gr.Textbox(label=i18n("prompt"), max_lines=1, scale=3,
                             max_length=model.PROMPT_CHARACTERS, elem_id="latent_prompt")
         prompt_button = gr.Button(i18n("prompt_run"), scale=1, elem_id="latent_prompt_run")
     with gr.Row():

@@ -26,10 +26,9 @@ UI = {
         "prompt_title": (
             "### Text to image, the lab's way\n"
             "A text-to-image model conditions the same denoiser on a prompt instead of a class: a text encoder "
-            "turns the words into vectors the denoiser receives at every step. Type a prompt (English or Spanish) "
-            "and predict first: what will a prompt that names no class give?"),
+            "turns the words into vectors the denoiser receives at every step. Type a prompt (English or Spanish: "
+            "*a slanted seven*, *an ankle boot*) and predict first: what will a prompt that names no class give?"),
         "prompt": "Prompt",
-        "prompt_example": "e.g. a slanted seven, una bota, a red t-shirt",
         "prompt_run": "Generate from text",
         "prompt_grid": "16 samples from your prompt",
         "latent_grid": "16 latent samples",
@@ -65,10 +64,9 @@ UI = {
             "### Texto a imagen, a la manera del laboratorio\n"
             "Un modelo de texto a imagen condiciona el mismo eliminador de ruido con un prompt en vez de una "
             "clase: un encoder de texto convierte las palabras en vectores que el eliminador recibe en cada paso. "
-            "Escribe un prompt (en español o inglés) y predice primero: ¿qué dará un prompt que no nombra ninguna "
-            "clase?"),
+            "Escribe un prompt (en español o inglés: *un siete inclinado*, *una bota*) y predice primero: ¿qué dará "
+            "un prompt que no nombra ninguna clase?"),
         "prompt": "Prompt",
-        "prompt_example": "p. ej. un siete inclinado, una bota, a red t-shirt",
         "prompt_run": "Generar desde el texto",
         "prompt_grid": "16 muestras de tu prompt",
         "latent_grid": "16 muestras latentes",
