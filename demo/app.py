@@ -16,12 +16,14 @@ from demo.classroom import FILE_AGE_S, assign_pools, page_load, queue_options
 from demo.components import FILE_SWEEP_S, KEEP_BRUSH_JS, OnLoad, shared_result
 from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
+from demo.lesson_view import CSS as LESSON_CSS
 from demo.links import OPEN_LINK_JS, link_row, page_js
 from demo.page_cache import cache_pages
 from demo.public_api import name_endpoints
+from demo.room_route import FOLLOW_JS, serve_room_status
 from demo.sessions import SESSION_LIMIT, forget_sessions_on_leave, share_session_configs
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, elbo, kinds, kmeans,
-                       latent_diffusion, latent_explorer, models, outliers, pca, tokens)
+                       latent_diffusion, latent_explorer, lessons, models, outliers, pca, tokens)
 from lab import api
 
 CSS = """
@@ -43,9 +45,12 @@ CSS = """
                                    color: var(--block-label-text-color); }
 /* Eleven tabs fit one row at 1400 px in both languages (Spanish names are longer): tighter tab padding. */
 .tab-wrapper .tab-container > button { padding-left: 9px; padding-right: 9px; }
-"""
-# (tab id, its title's text key, its module), in the lecture's order.
-TABS = [("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities", "tab_density", densities),
+/* The lecturer's box is in the page only for a link with ?lecturer (its controls need the key besides). */
+body:not(.lecturer-page) .lecturer-only { display: none !important; }
+""" + LESSON_CSS
+# (tab id, its title's text key, its module): the lessons first (the front door), then the lecture's order.
+TABS = [("lessons", "tab_lessons", lessons),
+        ("kmeans", "tab_kmeans", kmeans), ("pca", "tab_pca", pca), ("densities", "tab_density", densities),
         ("bayes", "tab_bayes", bayes), ("kinds", "tab_kinds", kinds), ("autoregressive", "tab_autoregressive", autoregressive),
         ("tokens", "tab_tokens", tokens),
         ("draw", "tab_draw", draw_encode), ("elbo", "tab_elbo", elbo), ("latent", "tab_latent", latent_explorer),
@@ -134,10 +139,11 @@ def serve(demo: gr.Blocks, **options) -> None:
     share_session_configs()
     demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options(), **options)
     cache_pages(demo.app)
+    serve_room_status(demo.app)   # GET /lesson/room, polled by following students (demo.room_route)
 
 
 def launch_options() -> dict:
     """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
     # 5 MB is a generous photo; a bigger upload is refused by Gradio before anything decodes it.
-    return {"i18n": I18N, "css": CSS, "js": page_js(KEEP_BRUSH_JS, OPEN_LINK_JS), "theme": gr.themes.Soft(),
+    return {"i18n": I18N, "css": CSS, "js": page_js(KEEP_BRUSH_JS, OPEN_LINK_JS, FOLLOW_JS), "theme": gr.themes.Soft(),
             "max_file_size": "5mb", "state_session_capacity": SESSION_LIMIT}

@@ -89,6 +89,9 @@ class _Formatter(string.Formatter):
 
 def text(key: str, lang: str = "en", **values) -> str:
     template = DYNAMIC_TEXT.get(lang, DYNAMIC_TEXT["en"])[key]
-    if not values:
-        return template
+    return fill(template, lang, **values) if values else template
+
+
+def fill(template: str, lang: str, **values) -> str:
+    """`template` with its {fields} filled, numbers written the reader's way."""
     return _Formatter(lang).format(template, **values) if lang == "es" else template.format(**values)

@@ -39,6 +39,11 @@ NAMED = {
                                             "transformer; returns the flipbook and its most uncertain token's "
                                             "distribution."),
     "stream_token_grid": ("tokens_grid", "Draw 16 images of a class as token grids, streamed token row by row."),
+    "join_room": ("lesson_join", "Join a lecture room by its code; returns a voter token (kept in the browser)."),
+    "answer_step": ("lesson_answer", "Answer the current lesson step: alone, reveal it; in a room, vote."),
+    "open_room": ("lecturer_open_room", "Open a lecture room (needs the lecturer key)."),
+    "show_to_class": ("lecturer_show_step", "Move a room to the lecturer's current step (needs the lecturer key)."),
+    "reveal_to_class": ("lecturer_reveal", "Reveal a room's current step to every student (needs the lecturer key)."),
 }
 
 

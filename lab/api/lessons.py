@@ -1,0 +1,66 @@
+"""The lessons, the model side: each step's panel (the pictures its question is about, the live numbers its
+reveal cites, and which option the live models make right), from lab/lesson_panels.py.
+
+A panel that depends only on the shipped models is computed once per process and shared by every student;
+one that reads the student's drawing is computed for that drawing (small models, milliseconds).
+"""
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import torch
+
+from lab.device import gpu_task, one_at_a_time
+from lab.drawing import model_input
+from lab.lesson_panels import ON_THE_GPU, PANELS, USES_DRAWING
+from lab.messages import Refused
+
+PANEL_NAMES = tuple(PANELS)
+
+
+def uses_drawing(name: str) -> bool:
+    return name in USES_DRAWING
+
+
+def panel(name: str, drawing=None) -> dict:
+    """Step panel `name`: {'shown', 'revealed' (lists of (image (H, W) in [0, 1], caption_en, caption_es)),
+    'facts' {name: number}, 'answer' (the right option's index, or None when the lesson's text fixes it)}.
+    `drawing` (the student's, any form the drawing pad gives, or None) is read only by panels that use it."""
+    if name not in PANELS:
+        raise Refused("unknown_choice", name="panel", value=name, choices=PANEL_NAMES)
+    if name in USES_DRAWING:
+        return _drawing_panel(name, _drawing_or_none(drawing))
+    return _fixed_panel(name)
+
+
+def _drawing_or_none(drawing) -> np.ndarray | None:
+    if drawing is None:
+        return None
+    try:
+        return model_input(drawing)
+    except (ValueError, Refused):   # a blank pad (BlankDrawingError) or no image: the panel's test image instead
+        return None
+
+
+@functools.cache
+def _fixed_panel(name: str) -> dict:
+    return _on_the_gpu(name) if name in ON_THE_GPU else _compute(name)
+
+
+@one_at_a_time
+@torch.inference_mode()
+def _drawing_panel(name: str, drawing: np.ndarray | None) -> dict:
+    return PANELS[name](drawing)
+
+
+@one_at_a_time
+@torch.inference_mode()
+def _compute(name: str) -> dict:
+    return PANELS[name]()
+
+
+@gpu_task(seconds=30)
+@torch.inference_mode()
+def _on_the_gpu(name: str) -> dict:
+    return PANELS[name]()
