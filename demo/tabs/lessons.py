@@ -239,7 +239,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         with gr.Column(visible=False, elem_id="lecturer_panel") as lecturer_panel:
             with gr.Row(equal_height=True):
                 open_button_room = gr.Button(i18n("lecturer_open_room"), elem_id="lecturer_open_room")
-                room = gr.Textbox(label=i18n("lecturer_room"), interactive=False, elem_id="lecturer_room")
+                room = gr.Textbox(label=i18n("lecturer_room"), interactive=False, max_lines=1, elem_id="lecturer_room")
             with gr.Row():
                 go_button = gr.Button(i18n("lecturer_go"), variant="primary", elem_id="lecturer_go")
                 reveal_button = gr.Button(i18n("lecturer_reveal"), elem_id="lecturer_reveal")
