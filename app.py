@@ -12,6 +12,7 @@ import logging
 
 from demo.app import build_demo, serve
 from demo.classroom import warm_up
+from lab.api.lessons import prepare_panels
 from lab.device import GPU_MODELS, on_zerogpu
 from lab.shipped import preload
 
@@ -25,5 +26,6 @@ if on_zerogpu():
 
 if __name__ == "__main__":
     serve(demo)
-    warm_up(demo)   # the tabs' opening results, computed once in the background before the class arrives
+    # The tabs' opening results, computed once in the background before the class arrives, then the lessons'.
+    warm_up(demo, then=prepare_panels)
     demo.block_thread()

@@ -27,6 +27,7 @@ from bench_browser import bench_app_start, bench_play
 from bench_classroom import bench_classroom
 from bench_elbo import bench_elbo, bench_elbo_quality
 from bench_fuzz import bench_fuzz
+from bench_lessons import bench_lessons
 from bench_models import MODEL_BARS, bench_models
 from bench_tokens import TOKEN_BARS, bench_tokens, bench_tokens_quality
 from lab.memory import keep_large_buffers
@@ -50,6 +51,9 @@ BARS = {  # figure: (comparison, bar)
     "external_requests_at_load": ("<=", 0.0),
     "elbo_integral_p50_ms": ("<=", 300.0), "elbo_posterior_p50_ms": ("<=", 300.0),
     "bayes_built_conditional_accuracy_mnist": (">=", 0.90), "gaussian_vae_sigmas": (">=", 3), **TOKEN_BARS,
+    "lesson_follow_p95_s": ("<=", 2.0), "lesson_reveal_p95_s": ("<=", 2.0), "lesson_vote_p95_ms": ("<=", 300.0),
+    "lesson_votes_lost": ("<=", 0.0), "lesson_steps": (">=", 30), "lesson_steps_es": (">=", 30),
+    "lesson_room60_encode_p95_ms": ("<=", 300.0), "lesson_room60_encode_errors": ("<=", 0.0),
     **MODEL_BARS,
 }
 
@@ -340,6 +344,7 @@ SECTIONS = {
     "play": (bench_play, None),
     "fuzz": (bench_fuzz, None),
     "classroom": (bench_classroom, None),
+    "lessons": (bench_lessons, None),
     "zerogpu": (bench_zerogpu, None),
     "models": (None, bench_models),
 }

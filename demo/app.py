@@ -138,8 +138,8 @@ def serve(demo: gr.Blocks, **options) -> None:
     api.keep_large_buffers()   # the models' big temporary tensors stay in the heap (lab/memory.py)
     share_session_configs()
     demo.queue(**queue_options()).launch(prevent_thread_lock=True, **launch_options(), **options)
-    cache_pages(demo.app)
     serve_room_status(demo.app)   # GET /lesson/room, polled by following students (demo.room_route)
+    cache_pages(demo.app)
 
 
 def launch_options() -> dict:

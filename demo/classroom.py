@@ -67,16 +67,18 @@ def queue_options() -> dict:
     return {"max_size": QUEUE_LIMIT, "default_concurrency_limit": POOL_LIMITS[LIGHT]}
 
 
-def warm_up(demo: gr.Blocks, languages: tuple[str, ...] = ("en", "es")) -> threading.Thread:
+def warm_up(demo: gr.Blocks, languages: tuple[str, ...] = ("en", "es"),
+            then: Callable | None = None) -> threading.Thread:
     """Run every page load once per language, in the background, as a visitor's page would (same inputs,
-    same decoding), so the shared results are there before the class arrives. Returns the thread; its
-    `seconds` attribute says how long it took once it has finished."""
-    thread = threading.Thread(target=_warm, args=(demo, languages), name="warm-up", daemon=True)
+    same decoding), so the shared results are there before the class arrives; then `then()`, if given (work
+    that can wait for the page's). Returns the thread; its `seconds` attribute says how long the page loads
+    took once they have finished."""
+    thread = threading.Thread(target=_warm, args=(demo, languages, then), name="warm-up", daemon=True)
     thread.start()
     return thread
 
 
-def _warm(demo: gr.Blocks, languages: tuple[str, ...]) -> None:
+def _warm(demo: gr.Blocks, languages: tuple[str, ...], then: Callable | None = None) -> None:
     started = time.perf_counter()
     loads = [block for block in demo.fns.values() if getattr(block.fn, "__page_load__", False)]
     for lang in languages:
@@ -88,6 +90,8 @@ def _warm(demo: gr.Blocks, languages: tuple[str, ...]) -> None:
                 log.warning("warm-up of %s (%s) failed", block.name, lang, exc_info=True)
     threading.current_thread().seconds = time.perf_counter() - started
     log.info("warm-up done in %.0f s", threading.current_thread().seconds)
+    if then is not None:
+        then()
 
 
 async def _run_to_end(demo: gr.Blocks, block, request: gr.Request) -> None:

@@ -25,7 +25,8 @@ CSS = """
 .lesson-pictures img { width: 96px; height: 96px; image-rendering: pixelated; border-radius: 4px; }
 .lesson-pictures figcaption { font-size: 0.85rem; max-width: 110px; }
 .lesson-reveal { border-left: 4px solid var(--color-accent); padding: 4px 12px; }
-#lecturer_bars { font-size: 1.6rem; color: #000; background: #fff; padding: 12px; }
+#lecturer_bars { color: #000; background: #fff; padding: 12px; }
+#lecturer_bars, #lecturer_bars * { font-size: 1.6rem !important; line-height: 1.4; }
 .vote-row { display: grid; grid-template-columns: minmax(8em, 40%) 1fr 3em; gap: 12px; align-items: center;
             margin: 6px 0; }
 .vote-bar { background: #1d4ed8; height: 1.4em; min-width: 2px; }

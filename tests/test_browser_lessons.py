@@ -1,7 +1,10 @@
 """A lecture in real browsers: one lecturer and 5 students, each in their own browser context (their own
 storage), against the app served in this process. The lecturer's key is set for the server only; a student
 calling the lecturer's endpoints through gradio_client, with no key or a wrong one, changes nothing."""
+import os
+import re
 import time
+from pathlib import Path
 
 import pytest
 from gradio_client import Client
@@ -9,6 +12,7 @@ from gradio_client import Client
 from demo.rooms import ROOMS
 
 KEY = "lecturer-key-for-the-browser-test"
+SCREENSHOTS = Path(os.environ.get("LAB_SCREENSHOTS", "/tmp/lab-screenshots"))
 STUDENTS = 5
 pytestmark = pytest.mark.slow
 
@@ -31,7 +35,7 @@ def test_a_class_follows_the_lecturer_votes_and_sees_the_reveal(app_url, browser
     lecturer.locator("#lecturer_unlock").click()
     lecturer.locator("#lecturer_open_room").click()
     room = lecturer.locator("#lecturer_room input")
-    expect(room).to_have_value(__import__("re").compile(r"^[A-Z0-9]{6}$"), timeout=30_000)
+    expect(room).to_have_value(re.compile(r"^[A-Z0-9]{6}$"), timeout=30_000)
     code = room.input_value()
 
     students = [open_lessons(browser, app_url) for _ in range(STUDENTS)]
@@ -74,7 +78,20 @@ def test_a_class_follows_the_lecturer_votes_and_sees_the_reveal(app_url, browser
     for _, page in students:
         expect(page.locator("#lesson_reveal .lesson-reveal")).to_be_visible(timeout=5_000)
     expect(lecturer.locator("#lecturer_bars")).to_contain_text("% right", timeout=10_000)
-    lecturer.screenshot(path="/tmp/lab-screenshots/lecturer_view.png", full_page=False)
-    students[0][1].screenshot(path="/tmp/lab-screenshots/student_reveal.png", full_page=False)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    lecturer.locator("#lecturer_panel").screenshot(path=str(SCREENSHOTS / "lecturer_view.png"))
+    students[0][1].screenshot(path=str(SCREENSHOTS / "student_reveal.png"))
+
+    # A student stops following to explore, and rejoins: their page catches up with the room.
+    wanderer = students[-1][1]
+    wanderer.locator("#room_follow input").uncheck()
+    lecturer.locator("#lesson_next").click()
+    expect(lecturer.locator("#lesson_heading")).to_contain_text("Exit ticket 1", timeout=30_000)
+    lecturer.locator("#lecturer_go").click()
+    expect(students[0][1].locator("#lesson_heading")).to_contain_text("Exit ticket 1", timeout=5_000)
+    wanderer.wait_for_timeout(2_000)
+    expect(wanderer.locator("#lesson_heading")).to_contain_text("Step 4 of 4")
+    wanderer.locator("#room_follow input").check()
+    expect(wanderer.locator("#lesson_heading")).to_contain_text("Exit ticket 1", timeout=5_000)
     for context, _ in students + [(lecturer_context, lecturer)]:
         context.close()

@@ -54,7 +54,7 @@ def test_only_the_first_tab_loads_with_the_page_and_each_other_tab_once_when_fir
     demo = build_demo()
     at_open = {block.name for block in demo.fns.values()
                if getattr(block.fn, "__page_load__", False) and {event for _, event in block.targets} == {"load"}}
-    assert "run_kmeans" in at_open and not at_open & {"run_reverse", "stream_grid", "open_on_example"}
+    assert "show_lesson" in at_open and not at_open & {"run_kmeans", "run_reverse", "stream_grid", "open_on_example"}
     gate = next(block.fn for block in demo.fns.values() if block.name == "open_once")
     assert gate(False) is True
     with pytest.raises(gr.Error):                 # a second opening: the loads' .success() chain stops

@@ -42,7 +42,7 @@ def test_every_reveal_fills_from_its_panel_in_both_languages():
 
 
 def test_a_step_asks_before_it_reveals_and_remembers_the_answer():
-    _, heading, question, options, reveal, progress = tab.show(None, None)
+    _, heading, question, options, reveal, progress = tab.show_lesson(None, None)
     assert "Lesson 1" in heading and "k-means" in question and reveal == ""
     assert options["value"] is None and len(options["choices"]) == 3
     with pytest.raises(gr.Error):   # no prediction, no reveal
@@ -50,13 +50,13 @@ def test_a_step_asks_before_it_reveals_and_remembers_the_answer():
     *_, reveal, progress = tab.answer_step(progress, 2, "", None, True, None)
     assert "The lab says" in reveal or "Right" in reveal or "chose" in reveal
     assert progress["answers"] == {"0.0": 2}
-    again = tab.show(progress, None)   # a reload: the reveal is back, with the choice
+    again = tab.show_lesson(progress, None)   # a reload: the reveal is back, with the choice
     assert again[4] == reveal and again[3]["value"] == 2
 
 
 def test_moving_past_a_lessons_tickets_opens_the_next_lesson():
     progress = {"lesson": 0, "step": len(lesson_book.lessons()[0].steps) - 1, "answers": {}}
-    assert "Exit ticket 2 of 2" in tab.show(progress, None)[1]
+    assert "Exit ticket 2 of 2" in tab.show_lesson(progress, None)[1]
     assert tab.forward(progress, None)[5] == {"lesson": 1, "step": 0, "answers": {}}
     assert tab.back({"lesson": 1, "step": 0}, None)[5]["lesson"] == 0
 

@@ -74,7 +74,7 @@ def lesson_choices(lang: str) -> list[tuple[str, int]]:
     return [(text("lesson_title", lang, number=i + 1, title=lesson.title[lang]), i) for i, lesson in enumerate(lessons())]
 
 
-def show(progress, drawing, request: gr.Request | None = None):
+def show_lesson(progress, drawing, request: gr.Request | None = None):
     return render(progress, drawing, request_language(request))
 
 
@@ -129,7 +129,7 @@ def join_room(code: str, voter, request: gr.Request | None = None):
     """Join a room by its code: (voter state, joined code, status)."""
     lang = request_language(request)
     code = (code or "").strip().upper()[:16]
-    client = request.client.host if request is not None and request.client else "unknown"
+    client = getattr(getattr(request, "client", None), "host", None) or "unknown"
     try:
         token = ROOMS.join(code, client, voter.get("token") if isinstance(voter, dict) else None)
     except RoomError as error:
@@ -261,7 +261,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     go_button.click(show_to_class, [key, room, progress], None)
     reveal_button.click(reveal_to_class, [key, room, progress, drawing], step_outputs)
     timer.tick(room_bars, [key, room, drawing], bars, show_progress="hidden")
-    return [OnLoad(show, [progress, drawing], step_outputs)]
+    return [OnLoad(show_lesson, [progress, drawing], step_outputs)]
 
 
 if __name__ == "__main__":

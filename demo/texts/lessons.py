@@ -69,7 +69,7 @@ DYNAMIC = {
         "room_left": "Not following: explore freely, tick “Follow the lecturer” to rejoin.",
         "lecturer_unlocked": "Lecturer controls unlocked.",
         "lecturer_bars_title": "{lesson}, {step}: {voters} in the room, {votes} answered",
-        "lecturer_correct": "{share:.0f} % right",
+        "lecturer_correct": "{share:.0f}% right",
         "lecturer_revealed": "revealed",
         "room_lecture_off": "Lecture mode is off on this server: its owner sets LAB_LECTURER_KEY (a Space secret).",
         "room_wrong_key": "That lecturer key is wrong. Nothing was changed.",

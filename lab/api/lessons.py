@@ -6,7 +6,10 @@ one that reads the student's drawing is computed for that drawing (small models,
 """
 from __future__ import annotations
 
-import functools
+import collections
+import logging
+import threading
+import time
 
 import numpy as np
 import torch
@@ -17,6 +20,9 @@ from lab.lesson_panels import ON_THE_GPU, PANELS, USES_DRAWING
 from lab.messages import Refused
 
 PANEL_NAMES = tuple(PANELS)
+log = logging.getLogger(__name__)
+_fixed: dict[str, dict] = {}
+_computing: dict[str, threading.Lock] = collections.defaultdict(threading.Lock)
 
 
 def uses_drawing(name: str) -> bool:
@@ -43,9 +49,25 @@ def _drawing_or_none(drawing) -> np.ndarray | None:
         return None
 
 
-@functools.cache
 def _fixed_panel(name: str) -> dict:
-    return _on_the_gpu(name) if name in ON_THE_GPU else _compute(name)
+    """Computed once per process: when a room of 60 moves to a step together, one computes and the rest wait."""
+    with _computing[name]:
+        if name not in _fixed:
+            _fixed[name] = _on_the_gpu(name) if name in ON_THE_GPU else _compute(name)
+    return _fixed[name]
+
+
+def prepare_panels() -> None:
+    """Compute every panel that depends on nothing, in the background after the start-up warm-up: the
+    lecture's slowest step (1,000 diffusion steps) is then ready before a lecturer reaches it."""
+    started = time.perf_counter()
+    for name in PANEL_NAMES:
+        if name not in USES_DRAWING:
+            try:
+                _fixed_panel(name)
+            except Exception:   # noqa: BLE001 - a missing checkpoint's panel says so when opened
+                log.warning("lesson panel %s could not be prepared", name, exc_info=True)
+    log.info("lesson panels prepared in %.0f s", time.perf_counter() - started)
 
 
 @one_at_a_time

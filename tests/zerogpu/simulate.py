@@ -66,9 +66,18 @@ def mark_gpu_models() -> None:
 CLICKS = {"pick_example": {"index": 0, "value": None}, "click_map": {"index": [200, 150], "value": None}}
 
 
-async def run_event(demo: gr.Blocks, block, state: SessionState, request: gr.Request) -> None:
-    inputs = [state[component._id] if getattr(component, "stateful", False) and component._id in state
-              else getattr(component, "value", None) for component in block.inputs]
+def lesson_steps_on_the_gpu() -> list[dict]:
+    """Saved lesson progress that opens each step whose panel runs a sampler (a page's first load gives the
+    first step, whose panel does not)."""
+    from demo.lesson_book import lessons
+    from lab.lesson_panels import ON_THE_GPU
+    return [{"lesson": number, "step": index, "answers": {}} for number, lesson in enumerate(lessons())
+            for index, step in enumerate(lesson.steps) if step.panel in ON_THE_GPU]
+
+
+async def run_event(demo: gr.Blocks, block, state: SessionState, request: gr.Request, inputs=None) -> None:
+    inputs = inputs or [state[component._id] if getattr(component, "stateful", False) and component._id in state
+                        else getattr(component, "value", None) for component in block.inputs]
     event = gr.EventData(None, CLICKS[block.name]) if block.name in CLICKS else None
     output = await demo.process_api(block, inputs, state=state, request=request, event_data=event)
     while output.get("is_generating"):
@@ -94,6 +103,9 @@ def simulate() -> dict:
             asyncio.run(run_event(demo, block, state, request))
         except Exception as error:  # noqa: BLE001 - a gr.Error is an answer; the guard logs the rest
             refused.append(f"{block.name}: {str(error)[:120]}")
+    lesson = next(block for block in loads if block.name == "show_lesson")
+    for progress in lesson_steps_on_the_gpu():
+        asyncio.run(run_event(demo, lesson, state, request, inputs=[progress, None]))
     problems = list(spaces.failures) + failures.failures
     problems += [f"{name}: {count} forwards outside a GPU function" for name, count in spaces.forward_outside.items()]
     problems += [f"{name}: never called" for name in spaces.durations if not spaces.calls[name]]
