@@ -37,7 +37,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from bench_browser import CHROMIUM, CHROMIUM_ARGS, running_app
-from bench_traffic import PageTraffic, encode_stroke, find_endpoint, record_page, replay_page
+from bench_traffic import FIRST_TAB_READY, PageTraffic, encode_stroke, find_endpoint, record_page, replay_page
 
 QUIET_S = 1.5
 VISITS = 10
@@ -99,7 +99,7 @@ def wait_for_log(log_path: Path, pattern: str, timeout: float = 900.0) -> str:
 def open_page(browser, url: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(url, timeout=600_000)
-    page.locator("#kmeans_summary").filter(has_text=re.compile(r"\d")).wait_for(timeout=600_000)
+    page.locator(FIRST_TAB_READY).filter(has_text=re.compile(r"\d")).wait_for(timeout=600_000)
     return page
 
 
