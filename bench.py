@@ -52,7 +52,8 @@ BARS = {  # figure: (comparison, bar)
     "elbo_integral_p50_ms": ("<=", 300.0), "elbo_posterior_p50_ms": ("<=", 300.0),
     "bayes_built_conditional_accuracy_mnist": (">=", 0.90), "gaussian_vae_sigmas": (">=", 3), **TOKEN_BARS,
     "lesson_follow_p95_s": ("<=", 2.0), "lesson_reveal_p95_s": ("<=", 2.0), "lesson_vote_p95_ms": ("<=", 300.0),
-    "lesson_votes_lost": ("<=", 0.0), "lesson_steps": (">=", 30), "lesson_steps_es": (">=", 30),
+    "lesson_votes_lost": ("<=", 0.0), "fuzz_room_accepted": ("<=", 0.0), "fuzz_room_counts_changed": ("<=", 0.0),
+    "fuzz_room_serving_after": (">=", 1.0), "lesson_steps": (">=", 30), "lesson_steps_es": (">=", 30),
     "lesson_room60_encode_p95_ms": ("<=", 300.0), "lesson_room60_encode_errors": ("<=", 0.0),
     **MODEL_BARS,
 }

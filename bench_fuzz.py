@@ -15,7 +15,9 @@ one, an empty file, 1x1, a declared 20000x20000, 16-bit and 2-channel. Each answ
 from __future__ import annotations
 
 import math
+import os
 import re
+import secrets
 import struct
 import tempfile
 import zlib
@@ -156,11 +158,58 @@ def bench_fuzz() -> dict:
     """The fuzz figures against `python app.py` on a free port."""
     from bench_browser import running_app
 
-    with running_app() as (url, _, _):
-        report = fuzz(url)
+    key = secrets.token_urlsafe(16)
+    os.environ["LAB_LECTURER_KEY"] = key   # the app inherits it: its lecturer endpoints are live to attack
+    try:
+        with running_app() as (url, _, _):
+            report, room = fuzz(url), room_fuzz(url, key)
+    finally:
+        del os.environ["LAB_LECTURER_KEY"]
     for failure in report["failures"]:
         print("fuzz:", *failure)
     counts = report["counts"]
-    return {"fuzz_opaque_errors": float(counts["opaque"]), "fuzz_silent_wrong": float(counts["silent"]),
-            "fuzz_hangs": float(counts["hang"]), "fuzz_cases": float(sum(counts.values())),
-            "fuzz_endpoints": float(report["endpoints"])}
+    return {"fuzz_opaque_errors": float(counts["opaque"] + room["opaque"]),
+            "fuzz_silent_wrong": float(counts["silent"]), "fuzz_hangs": float(counts["hang"]), "fuzz_cases": float(sum(counts.values())),
+            "fuzz_endpoints": float(report["endpoints"]), "fuzz_room_cases": float(room["cases"]),
+            "fuzz_room_accepted": float(room["accepted"]), "fuzz_room_counts_changed": float(room["counts_changed"]),
+            "fuzz_room_serving_after": float(room["serving"])}
+
+
+def room_fuzz(url: str, key: str) -> dict:
+    """A lecture room attacked through the public API: lecturer calls without the key or with a wrong one,
+    votes for unknown rooms, steps and options, forged, replayed and flooded votes, and guessed room codes.
+    Each must be refused with a message, leave the room's counts as they were, and leave the app serving.
+    Returns {'cases', 'accepted' (wrongly), 'opaque', 'counts_changed', 'serving'}."""
+    from gradio_client import Client
+
+    lecturer, student = Client(url, verbose=False), Client(url, verbose=False)
+    code = lecturer.predict(key, api_name="/lecturer_open_room")
+    voter = student.predict(code, None, api_name="/lesson_join")[0]
+    progress = student.predict(code, None, api_name="/sync_room")[5]
+    student.predict(progress, 1, code, voter, True, api_name="/lesson_answer")   # the one real vote
+
+    def counts() -> str:
+        return lecturer.predict(key, code, api_name="/room_bars")
+
+    before = counts()
+    forged = {**voter, "token": voter["token"][:-4] + "0000"}
+    elsewhere = {"lesson": 4, "step": 2, "answers": {}}
+    cases = [("/lecturer_open_room", [None]), ("/lecturer_open_room", ["wrong key"]),
+             ("/lecturer_show_step", [None, code, elsewhere]), ("/lecturer_show_step", ["", code, elsewhere]),
+             ("/lecturer_reveal", ["wrong key", code, progress]),
+             ("/lesson_answer", [progress, 0, "NOROOM", voter, True]),
+             ("/lesson_answer", [progress, 0, code, forged, True]),
+             ("/lesson_answer", [progress, 0, code, {"code": code, "token": "made.up.token"}, True]),
+             ("/lesson_answer", [elsewhere, 0, code, voter, True]),
+             ("/lesson_answer", [progress, 9, code, voter, True]),
+             ("/lesson_answer", [progress, -1, code, voter, True])]
+    cases += [("/lesson_answer", [progress, 1, code, voter, True])] * 31             # a flood: one counts
+    cases += [("/lesson_join", [guess, None]) for guess in ("AAAAAA", "BBBBBB", "CCCCCC", "ZZZZZZ", "234567",
+                                                              "QWERTY", "ASDFGH", "ZXCVBN", "MNBVCX", "POIUYT",
+                                                              code)]   # the right code after 10 misses too
+    verdicts = [classify(student, api_name, arguments) for api_name, arguments in cases]
+    flood = range(11, 42)   # its first votes replay the real one (fine: it counts once), the rest refused
+    accepted = sum(verdict != "refused" for i, (verdict, _) in enumerate(verdicts) if i not in flood)
+    return {"cases": len(cases), "accepted": accepted, "flood_refused": sum(verdicts[i][0] == "refused" for i in flood),
+            "opaque": sum(verdict == "opaque" for verdict, _ in verdicts), "counts_changed": counts() != before,
+            "serving": bool(lecturer.predict("blobs", 3, "k-means++", 0, None, api_name="/kmeans"))}

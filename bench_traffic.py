@@ -37,11 +37,11 @@ class PageTraffic:
 FIRST_TAB_READY = "#lesson_heading"
 
 
-def record_page(browser, url: str) -> PageTraffic:
+def record_page(browser, url: str, ready: str = FIRST_TAB_READY) -> PageTraffic:
     page, requests = browser.new_page(), []
     page.on("request", lambda request: requests.append(request))
     page.goto(url, timeout=600_000)
-    page.locator(FIRST_TAB_READY).filter(has_text=re.compile(r"\d")).wait_for(timeout=600_000)
+    page.locator(ready).filter(has_text=re.compile(r"\d")).wait_for(timeout=600_000)
     page.wait_for_timeout(5000)              # the events a load's result sets off come right after it
     page.close()
     files = [r.url for r in requests if r.method == "GET" and r.resource_type in ("document", "script",

@@ -95,3 +95,19 @@ def test_a_class_follows_the_lecturer_votes_and_sees_the_reveal(app_url, browser
     expect(wanderer.locator("#lesson_heading")).to_contain_text("Exit ticket 1", timeout=5_000)
     for context, _ in students + [(lecturer_context, lecturer)]:
         context.close()
+
+
+def test_a_students_progress_survives_a_reload(app_url, browser):
+    from playwright.sync_api import expect
+
+    context, page = open_lessons(browser, app_url)
+    page.locator("#lesson_next").click()
+    expect(page.locator("#lesson_heading")).to_contain_text("Step 2 of 4", timeout=30_000)
+    page.locator("#lesson_options label").nth(1).click()
+    page.locator("#lesson_check").click()
+    expect(page.locator("#lesson_reveal .lesson-reveal")).to_contain_text("components keep 90", timeout=30_000)
+    page.wait_for_timeout(1_000)   # the browser has stored it
+    page.reload()
+    expect(page.locator("#lesson_heading")).to_contain_text("Step 2 of 4", timeout=60_000)
+    expect(page.locator("#lesson_reveal .lesson-reveal")).to_contain_text("Right", timeout=30_000)
+    context.close()

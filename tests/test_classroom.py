@@ -110,7 +110,7 @@ def test_a_recorded_page_replays_in_a_fresh_session_with_every_result(small_lab,
     from bench_traffic import record_page, replay_page
 
     demo, url = small_lab
-    traffic = record_page(browser, url)
+    traffic = record_page(browser, url, ready="#kmeans_summary")   # small_lab opens on k-means
     assert any(file.endswith(".js") for file in traffic.files) and traffic.loads
     assert traffic.reactions == []   # no load's result sets off another event (the k-means step slider did)
     seconds, failed = replay_page(url, traffic)

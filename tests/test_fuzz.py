@@ -20,3 +20,16 @@ def test_bad_values_are_refused_with_words_or_give_sound_results(app_url):
 def test_no_message_names_a_server_path(app_url):
     report = fuzz(app_url, only={"encode_drawing", "outlier_score"})
     assert report["messages"] and not [message for message in report["messages"] if SERVER_PATH.search(message)]
+
+
+def test_a_lecture_room_refuses_scripted_attacks_and_keeps_its_counts(app_url, monkeypatch):
+    from bench_fuzz import room_fuzz
+    from demo.rooms import ROOMS
+
+    monkeypatch.setenv("LAB_LECTURER_KEY", "fuzzing-key")
+    try:
+        report = room_fuzz(app_url, "fuzzing-key")
+    finally:
+        ROOMS._misses.clear()   # the guessed codes block this host for a minute: not the other tests
+    assert report["accepted"] == 0 and report["opaque"] == 0, report
+    assert report["flood_refused"] >= 1 and not report["counts_changed"] and report["serving"]

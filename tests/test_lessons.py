@@ -87,6 +87,7 @@ def test_a_room_counts_one_vote_per_browser_and_changes_until_the_reveal(lecture
     (lambda rooms, code, token: rooms.vote(code, token.replace(token[-4:], "0000"), 0, 0, 1, 3), "not_joined"),
     (lambda rooms, code, token: rooms.vote(code, "forged.voter.signature", 0, 0, 1, 3), "not_joined"),
     (lambda rooms, code, token: rooms.vote("ZZZZZZ", token, 0, 0, 1, 3), "unknown_room"),
+    (lambda rooms, code, token: rooms.vote(rooms.open(KEY), token, 0, 0, 1, 3), "not_joined"),   # another room
     (lambda rooms, code, token: rooms.vote(code, token, 0, 1, 1, 3), "other_step"),
     (lambda rooms, code, token: rooms.vote(code, token, 0, 0, 7, 3), "bad_option"),
     (lambda rooms, code, token: rooms.vote(code, token, 0, 0, -1, 3), "bad_option"),
