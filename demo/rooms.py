@@ -128,9 +128,10 @@ class Rooms:
             room.voters.add(voter)
             return token
 
-    def vote(self, code: str, token: str | None, lesson: int, step: int, option: int, options: int) -> None:
+    def vote(self, code: str, token: str | None, lesson: int, step: int, option: int, options: int,
+             client: str = "") -> None:
         with self._lock:
-            room = self._room(code)
+            room = self._room(code, client)
             voter = self._voter(code, token)
             if voter is None or voter not in room.voters:
                 raise RoomError("not_joined")

@@ -117,7 +117,7 @@ def answer_step(progress, option, joined: str, voter, follow: bool, drawing, req
     if joined and follow:
         try:
             token = voter.get("token") if isinstance(voter, dict) else None
-            ROOMS.vote(joined, token, lesson, step_index, option, len(step.options[lang]))
+            ROOMS.vote(joined, token, lesson, step_index, option, len(step.options[lang]), _client(request))
             room = ROOMS.status(joined)
         except RoomError as error:
             raise _room_error(error, lang) from None
@@ -129,9 +129,8 @@ def join_room(code: str, voter, request: gr.Request | None = None):
     """Join a room by its code: (voter state, joined code, status)."""
     lang = request_language(request)
     code = (code or "").strip().upper()[:16]
-    client = getattr(getattr(request, "client", None), "host", None) or "unknown"
     try:
-        token = ROOMS.join(code, client, voter.get("token") if isinstance(voter, dict) else None)
+        token = ROOMS.join(code, _client(request), voter.get("token") if isinstance(voter, dict) else None)
     except RoomError as error:
         raise _room_error(error, lang) from None
     return {"code": code, "token": token}, code, text("room_joined", lang, code=code)
@@ -141,10 +140,15 @@ def sync_room(joined: str, progress, drawing, request: gr.Request | None = None)
     """The room's current step on this page (the page calls it when the room's version changes)."""
     lang = request_language(request)
     try:
-        room = ROOMS.status(joined)
+        room = ROOMS.status(joined, _client(request))
     except RoomError as error:
         raise _room_error(error, lang) from None
     return render(progress, drawing, lang, room)
+
+
+def _client(request: gr.Request | None) -> str:
+    """Who is asking, for the limit on wrong room codes (a class behind one address shares it)."""
+    return getattr(getattr(request, "client", None), "host", None) or "unknown"
 
 
 def follow_status(following: bool, request: gr.Request | None = None) -> str:
@@ -220,8 +224,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     with gr.Row():
         back_button = gr.Button(i18n("lesson_back"), elem_id="lesson_back", scale=0, min_width=110)
         check_button = gr.Button(i18n("lesson_check"), variant="primary", elem_id="lesson_check")
-        next_button = gr.Button(i18n("lesson_next"), elem_id="lesson_next", scale=0, min_width=110)
-        open_button = gr.Button(i18n("lesson_open"), elem_id="lesson_open", scale=0, min_width=200)
+        next_button = gr.Button(i18n("lesson_next"), elem_id="lesson_next", scale=0, min_width=140)
+        open_button = gr.Button(i18n("lesson_open"), elem_id="lesson_open", scale=0, min_width=240)
     reveal = gr.HTML(elem_id="lesson_reveal")
     with gr.Accordion(i18n("room_box"), open=False, elem_id="room_box"):
         with gr.Row(equal_height=True):
