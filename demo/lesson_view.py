@@ -57,18 +57,20 @@ def pictures(items: list, lang: str) -> str:
     return f'<div class="lesson-pictures">{"".join(figures)}</div>'
 
 
+def step_label(lessons: tuple[Lesson, ...], lesson: int, step: int, lang: str) -> str:
+    """'Step 2 of 4', or 'Exit ticket 1 of 2'."""
+    steps = sum(not s.ticket for s in lessons[lesson].steps)
+    if lessons[lesson].steps[step].ticket:
+        return text("lesson_ticket", lang, ticket=step - steps + 1)
+    return text("lesson_step", lang, step=step + 1, steps=steps)
+
+
 def heading(lessons: tuple[Lesson, ...], lesson: int, step: int, lang: str) -> str:
-    current = lessons[lesson]
-    steps = [s for s in current.steps if not s.ticket]
-    if current.steps[step].ticket:
-        where = text("lesson_ticket", lang, ticket=step - len(steps) + 1)
-    else:
-        where = text("lesson_step", lang, step=step + 1, steps=len(steps))
-    title = text("lesson_title", lang, number=lesson + 1, title=current.title[lang])
-    return f"### {title} · {where}"
+    title = text("lesson_title", lang, number=lesson + 1, title=lessons[lesson].title[lang])
+    return f"### {title} · {step_label(lessons, lesson, step, lang)}"
 
 
-def question_html(step: Step, panel: dict | None, lang: str, tab_title: str = "") -> str:
+def question_html(step: Step, panel: dict | None, lang: str) -> str:
     shown = pictures(panel["shown"], lang) if panel else ""
     opens = (f'<span class="lesson-opens" data-tab="{html.escape(step.tab)}" '
              f'data-dataset="{html.escape(step.dataset or "")}" hidden></span>') if step.tab else ""

@@ -102,7 +102,13 @@ def cache_key(scope) -> tuple | None:
 
 def cache_pages(app) -> PageCache:
     """Put a PageCache in front of a running Starlette/FastAPI app's middleware (Gradio's `demo.app`)."""
+    return in_front(app, PageCache)
+
+
+def in_front(app, middleware: type):
+    """Put `middleware(inner)` in front of a running Starlette/FastAPI app's middleware stack, once (a second
+    call returns the one in place)."""
     stack = app.middleware_stack or app.build_middleware_stack()
-    cache = stack if isinstance(stack, PageCache) else PageCache(stack)
-    app.middleware_stack = cache
-    return cache
+    if not isinstance(stack, middleware):
+        app.middleware_stack = stack = middleware(stack)
+    return stack

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from urllib.parse import parse_qs
 
+from demo.page_cache import in_front
 from demo.rooms import ROOMS, RoomError
 
 ROUTE = "/lesson/room"
@@ -32,9 +33,7 @@ class RoomStatus:
 
 def serve_room_status(app) -> None:
     """Put the route in front of a running Starlette/FastAPI app's middleware (Gradio's `demo.app`)."""
-    stack = app.middleware_stack or app.build_middleware_stack()
-    if not isinstance(stack, RoomStatus):
-        app.middleware_stack = RoomStatus(stack)
+    in_front(app, RoomStatus)
 
 
 # The page's side: poll the joined room while "Follow the lecturer" is ticked, and ask the server for the

@@ -10,6 +10,7 @@ the others depend on nothing, so the facade computes them once.
 """
 from __future__ import annotations
 
+import functools
 import json
 from typing import Callable
 
@@ -50,6 +51,7 @@ def panel(name: str, drawing: bool = False, gpu: bool = False):
     return register
 
 
+@functools.cache   # read from the shipped examples once, not at every render of a drawing's panel
 def _test_image(label: int, dataset: str = "mnist") -> np.ndarray:
     return next(image for image, image_label in example_images(dataset) if image_label == label)
 

@@ -13,7 +13,7 @@ import gradio as gr
 from demo.components import OnLoad
 from demo.i18n import request_language, text
 from demo.lesson_book import lessons
-from demo.lesson_view import heading, question_html, reveal_html, right_answer, vote_bars
+from demo.lesson_view import heading, question_html, reveal_html, right_answer, step_label, vote_bars
 from demo.rooms import ROOMS, RoomError
 from lab.api import lessons as model
 
@@ -205,7 +205,7 @@ def room_bars(key: str, room: str, drawing, request: gr.Request | None = None) -
     except RoomError as error:
         return text(f"room_{error.key}", lang)
     title = text("lecturer_bars_title", lang, lesson=lessons()[state["lesson"]].title[lang],
-                 step=heading(lessons(), state["lesson"], state["step"], lang).split(" · ")[-1],
+                 step=step_label(lessons(), state["lesson"], state["step"], lang),
                  voters=counts["voters"], votes=sum(counts["counts"]))
     answer = right_answer(step, _panel(step, drawing)) if state["revealed"] else None
     return vote_bars(title, step.options[lang], counts["counts"], answer, state["revealed"], lang)

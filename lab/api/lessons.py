@@ -35,9 +35,8 @@ def panel(name: str, drawing=None) -> dict:
     `drawing` (the student's, any form the drawing pad gives, or None) is read only by panels that use it."""
     if name not in PANELS:
         raise Refused("unknown_choice", name="panel", value=name, choices=PANEL_NAMES)
-    if name in USES_DRAWING:
-        return _drawing_panel(name, _drawing_or_none(drawing))
-    return _fixed_panel(name)
+    drawing = _drawing_or_none(drawing) if name in USES_DRAWING else None
+    return _drawing_panel(name, drawing) if drawing is not None else _fixed_panel(name)
 
 
 def _drawing_or_none(drawing) -> np.ndarray | None:
@@ -50,7 +49,8 @@ def _drawing_or_none(drawing) -> np.ndarray | None:
 
 
 def _fixed_panel(name: str) -> dict:
-    """Computed once per process: when a room of 60 moves to a step together, one computes and the rest wait."""
+    """Computed once per process (a drawing's panel on its test image): when a room of 60 moves to a step
+    together, one computes and the rest wait."""
     with _computing[name]:
         if name not in _fixed:
             _fixed[name] = _on_the_gpu(name) if name in ON_THE_GPU else _compute(name)
@@ -58,28 +58,27 @@ def _fixed_panel(name: str) -> dict:
 
 
 def prepare_panels() -> None:
-    """Compute every panel that depends on nothing, in the background after the start-up warm-up: the
-    lecture's slowest step (1,000 diffusion steps) is then ready before a lecturer reaches it."""
+    """Compute every panel as a page without a drawing shows it, in the background after the start-up
+    warm-up: the lecture's slowest step (1,000 diffusion steps) is then ready before a lecturer reaches it."""
     started = time.perf_counter()
     for name in PANEL_NAMES:
-        if name not in USES_DRAWING:
-            try:
-                _fixed_panel(name)
-            except Exception:   # noqa: BLE001 - a missing checkpoint's panel says so when opened
-                log.warning("lesson panel %s could not be prepared", name, exc_info=True)
+        try:
+            _fixed_panel(name)
+        except Exception:   # noqa: BLE001 - a missing checkpoint's panel says so when opened
+            log.warning("lesson panel %s could not be prepared", name, exc_info=True)
     log.info("lesson panels prepared in %.0f s", time.perf_counter() - started)
 
 
 @one_at_a_time
 @torch.inference_mode()
-def _drawing_panel(name: str, drawing: np.ndarray | None) -> dict:
+def _drawing_panel(name: str, drawing: np.ndarray) -> dict:
     return PANELS[name](drawing)
 
 
 @one_at_a_time
 @torch.inference_mode()
 def _compute(name: str) -> dict:
-    return PANELS[name]()
+    return PANELS[name](None) if name in USES_DRAWING else PANELS[name]()
 
 
 @gpu_task(seconds=30)
