@@ -81,17 +81,19 @@ def empty_outputs() -> tuple:
     return (None,) * 7 + ("", None, None)
 
 
-def encode_sketch(sketch, dataset: str, vae_name: str, current=None, request: gr.Request | None = None):
-    """Sketchpad value -> (input, AE, VAE images, p(y|x), posterior and ELBO plots, summary, status, state).
+def encode_sketch(sketch, dataset: str, vae_name: str, inked: bool = False,
+                  request: gr.Request | None = None):
+    """Sketchpad value -> (input, AE, VAE images, p(y|x), posterior and ELBO plots, summary, status, state,
+    whether the pad has ink).
 
-    A blank canvas clears the outputs quietly (it happens on every Clear) when something was shown from the
-    student's own input (`current`, the drawing state); the pad also sends a blank canvas when it first
-    appears, which must leave the example the tab opened on."""
+    A blank canvas clears the outputs quietly (it happens on every Clear) only when the pad had ink
+    (`inked`): the pad also sends a blank canvas when it first appears, which may come after the example the
+    tab opened on or a test image picked from the gallery, and must leave them shown."""
     lang = request_language(request)
     try:
-        return _encode_outputs(composite(sketch), dataset, vae_name, lang)
+        return _encode_outputs(composite(sketch), dataset, vae_name, lang) + (True,)
     except api.BlankDrawingError:
-        return empty_outputs() if current is not None else (gr.skip(),) * len(empty_outputs())
+        return empty_outputs() + (False,) if inked else (gr.skip(),) * (len(empty_outputs()) + 1)
 
 
 def encode_current(image28, dataset: str, vae_name: str, request: gr.Request | None = None,
@@ -184,8 +186,9 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
     outputs = [input_image, ae_image, vae_image, probabilities_plot, posterior_plot, elbo_plot, summary,
                status, export, drawing]
     # Strokes fire `input` (not `change`) in Gradio 6; always_last drops stale strokes under load.
-    pad.input(encode_sketch, [pad, dataset, vae_name, drawing], outputs, trigger_mode="always_last",
-                    show_progress="hidden", concurrency_limit=4)
+    pad_inked = gr.State(False)
+    pad.input(encode_sketch, [pad, dataset, vae_name, pad_inked], outputs + [pad_inked],
+              trigger_mode="always_last", show_progress="hidden", concurrency_limit=4)
     clear_button.click(None, js=clear_pad_js("sketchpad"))   # in the browser: see demo.components
     encode_button.click(encode_current, [drawing, dataset, vae_name], outputs)
     vae_name.change(encode_after_switch, [drawing, dataset, vae_name], outputs)
