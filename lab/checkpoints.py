@@ -74,6 +74,8 @@ TRAIN_ARGUMENTS = {"vae2": "vae --latent-dim 2", "vae16": "vae --latent-dim 16",
 def rebuild_hint(folder: str | Path) -> str:
     """The command that re-trains a shipped folder ("python -m lab.train vae --latent-dim 2 --dataset mnist")."""
     dataset, _, model = Path(folder).name.partition("-")
+    if dataset == "sandbox":   # sandbox-<toy set>-<diffusion or flow>
+        return f"python -m lab.train sandbox --set {model.rpartition('-')[0]}"
     return f"python -m lab.train {TRAIN_ARGUMENTS.get(model, model)} --dataset {dataset}"
 
 

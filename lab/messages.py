@@ -32,6 +32,27 @@ SENTENCES: dict[str, dict[str, str]] = {
     "empty_points": {
         "en": "The canvas is empty: draw some strokes to turn into points.",
         "es": "El lienzo está vacío: dibuja algunos trazos para convertirlos en puntos."},
+    "sandbox_dot": {
+        "en": "These points sit on a dot, not a density: draw strokes (or load points) that cover some area.",
+        "es": "Estos puntos están en un punto, no forman una densidad: dibuja trazos (o carga puntos) que cubran "
+              "un área."},
+    "sandbox_shape": {
+        "en": "Points must be two columns, x and y (one point per row), not an array of shape {shape}.",
+        "es": "Los puntos deben ser dos columnas, x e y (un punto por fila), no un arreglo de forma {shape}."},
+    "sandbox_not_finite": {
+        "en": "Some coordinates are not numbers (NaN or infinity): remove those rows.",
+        "es": "Algunas coordenadas no son números (NaN o infinito): quita esas filas."},
+    "sandbox_busy": {
+        "en": "Your training is still running: wait for it to finish (or stop it) before starting another.",
+        "es": "Tu entrenamiento sigue en curso: espera a que termine (o detenlo) antes de empezar otro."},
+    "sandbox_no_model": {
+        "en": "That model is no longer in memory (the server keeps the most recent ones): train it again, or "
+              "pick a toy set to use its shipped models.",
+        "es": "Ese modelo ya no está en memoria (el servidor guarda los más recientes): entrénalo de nuevo, o "
+              "elige un conjunto de ejemplo para usar sus modelos incluidos."},
+    "sandbox_no_points": {
+        "en": "There are no points yet: pick a toy set or draw, then press \"Use these points\".",
+        "es": "Todavía no hay puntos: elige un conjunto de ejemplo o dibuja, y pulsa \"Usar estos puntos\"."},
     # Numbers and choices
     "between": {
         "en": "{name} must be between {low} and {high}, got {value}.",

@@ -388,6 +388,9 @@ def _final_metrics(model, test_set: Dataset, args, data_name: str, seconds: floa
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["sandbox"]:   # the 2-D sandbox's point models: their own arguments
+        from lab.sandbox.shipping import main
+        raise SystemExit(main(sys.argv[2:]))
     try:
         train(parse_args())
     except (CheckpointError, RuntimeError, ValueError) as error:  # bad data or checkpoint: say it, no traceback

@@ -3,6 +3,7 @@ from lab.models.autoencoder import AutoencoderConfig, ConvAutoencoder
 from lab.models.classifier import ClassifierConfig, CNNClassifier
 from lab.models.denoiser import DenoiserConfig, DenoisingUNet
 from lab.models.pixelcnn import GatedPixelCNN, PixelCNNConfig
+from lab.models.point_denoiser import PointDenoiser, PointDenoiserConfig
 from lab.models.latent_denoiser import LatentDenoiser, LatentDenoiserConfig
 from lab.models.token_transformer import TokenTransformer, TokenTransformerConfig
 from lab.models.vae import ConvVAE, VAEConfig
@@ -17,6 +18,7 @@ MODEL_FAMILIES = {
     "pixelcnn": (GatedPixelCNN, PixelCNNConfig),
     "vqvae": (VQVAE, VQVAEConfig),
     "token_transformer": (TokenTransformer, TokenTransformerConfig),
+    "point_denoiser": (PointDenoiser, PointDenoiserConfig),
 }
 
 
