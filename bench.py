@@ -29,6 +29,7 @@ from bench_elbo import bench_elbo, bench_elbo_quality
 from bench_fuzz import bench_fuzz
 from bench_lessons import bench_lessons
 from bench_models import MODEL_BARS, bench_models
+from bench_sandbox import SANDBOX_BARS, bench_sandbox, bench_sandbox_quality
 from bench_tokens import TOKEN_BARS, bench_tokens, bench_tokens_quality
 from lab.memory import keep_large_buffers
 
@@ -55,7 +56,7 @@ BARS = {  # figure: (comparison, bar)
     "lesson_votes_lost": ("<=", 0.0), "fuzz_room_accepted": ("<=", 0.0), "fuzz_room_counts_changed": ("<=", 0.0),
     "fuzz_room_serving_after": (">=", 1.0), "lesson_steps": (">=", 30), "lesson_steps_es": (">=", 30),
     "lesson_room60_encode_p95_ms": ("<=", 300.0), "lesson_room60_encode_errors": ("<=", 0.0),
-    **MODEL_BARS,
+    **MODEL_BARS, **SANDBOX_BARS,
 }
 
 
@@ -346,6 +347,7 @@ SECTIONS = {
     "fuzz": (bench_fuzz, None),
     "classroom": (bench_classroom, None),
     "lessons": (bench_lessons, None),
+    "sandbox": (bench_sandbox, bench_sandbox_quality),
     "zerogpu": (bench_zerogpu, None),
     "models": (None, bench_models),
 }

@@ -162,7 +162,7 @@ def bench_fuzz() -> dict:
     os.environ["LAB_LECTURER_KEY"] = key   # the app inherits it: its lecturer endpoints are live to attack
     try:
         with running_app() as (url, _, _):
-            report, room = fuzz(url), room_fuzz(url, key)
+            report, room, sandbox = fuzz(url), room_fuzz(url, key), sandbox_fuzz(url)
     finally:
         del os.environ["LAB_LECTURER_KEY"]
     for failure in report["failures"]:
@@ -172,7 +172,9 @@ def bench_fuzz() -> dict:
             "fuzz_silent_wrong": float(counts["silent"]), "fuzz_hangs": float(counts["hang"]), "fuzz_cases": float(sum(counts.values())),
             "fuzz_endpoints": float(report["endpoints"]), "fuzz_room_cases": float(room["cases"]),
             "fuzz_room_accepted": float(room["accepted"]), "fuzz_room_counts_changed": float(room["counts_changed"]),
-            "fuzz_room_serving_after": float(room["serving"])}
+            "fuzz_room_serving_after": float(room["serving"]), "fuzz_sandbox_cases": float(sandbox["cases"]),
+            "fuzz_sandbox_accepted": float(sandbox["accepted"]), "fuzz_sandbox_opaque": float(sandbox["opaque"]),
+            "fuzz_sandbox_serving_after": float(sandbox["serving"])}
 
 
 def room_fuzz(url: str, key: str) -> dict:
@@ -213,3 +215,41 @@ def room_fuzz(url: str, key: str) -> dict:
     return {"cases": len(cases), "accepted": accepted, "flood_refused": sum(verdicts[i][0] == "refused" for i in flood),
             "opaque": sum(verdict == "opaque" for verdict, _ in verdicts), "counts_changed": counts() != before,
             "serving": bool(lecturer.predict("blobs", 3, "k-means++", 0, None, api_name="/kmeans"))}
+
+
+def sandbox_fuzz(url: str) -> dict:
+    """The 2-D sandbox's bad points through the public API: an empty and a one-dot drawing, 10^6 points asked
+    for, files with NaN or infinite coordinates and with 10^6 rows; then a second training asked for while
+    the first runs, as the page asks (its claim, then the run). Each must be refused with a message, and the
+    app must serve afterwards. Returns {'cases', 'accepted' (wrongly), 'opaque', 'serving'}."""
+    from gradio_client import Client, handle_file
+
+    client, folder = Client(url, verbose=False), Path(tempfile.mkdtemp(prefix="sandbox-fuzz-"))
+    rows = "\n".join(f"{x:.4f},{y:.4f}" for x, y in np.random.default_rng(0).normal(size=(3000, 2)))
+
+    def saved(name: str, content) -> dict:
+        path = folder / name
+        if isinstance(content, str):
+            path.write_text(content)
+        else:
+            Image.fromarray(content).save(path)
+        return handle_file(str(path))
+
+    blank = np.full((280, 280, 3), 255, np.uint8)
+    dot = blank.copy()
+    dot[140, 140] = 0
+    cases = [("drawn", 10_000, 0, {"background": None, "layers": [], "composite": saved("blank.png", blank)}, 0.05, None),
+             ("drawn", 10_000, 0, {"background": None, "layers": [], "composite": saved("dot.png", dot)}, 0.05, None),
+             ("moons", 10**6, 0, None, 0.05, None),
+             ("file", 10_000, 0, None, 0.05, saved("nan.csv", rows + "\nnan,1\n")),
+             ("file", 10_000, 0, None, 0.05, saved("inf.csv", rows + "\n2,-inf\n")),
+             ("file", 10_000, 0, None, 0.05, saved("million.csv", "0.5,0.25\n" * 10**6))]
+    verdicts = [classify(client, "/sandbox_points", list(arguments)) for arguments in cases]
+    client.predict("moons", 10_000, 0, None, 0.05, None, api_name="/sandbox_points")
+    client.predict(api_name="/claim_training")
+    running = client.submit(1000, 0, api_name="/sandbox_train")
+    verdicts.append(classify(client, "/claim_training", []))   # the second, while the first runs
+    running.result(timeout=120)
+    return {"cases": len(verdicts), "accepted": sum(verdict != "refused" for verdict, _ in verdicts),
+            "opaque": sum(verdict == "opaque" for verdict, _ in verdicts),
+            "serving": bool(client.predict("blobs", 3, "k-means++", 0, None, api_name="/kmeans"))}

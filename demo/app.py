@@ -14,6 +14,7 @@ import gradio as gr
 
 from demo.classroom import FILE_AGE_S, assign_pools, page_load, queue_options
 from demo.components import FILE_SWEEP_S, KEEP_BRUSH_JS, OnLoad, shared_result
+from demo.sandbox_figures import ANIMATION_JS
 from demo.guard import guard_app
 from demo.i18n import I18N, request_language, text
 from demo.lesson_view import CSS as LESSON_CSS
@@ -23,7 +24,7 @@ from demo.public_api import name_endpoints
 from demo.room_route import FOLLOW_JS, serve_room_status
 from demo.sessions import SESSION_LIMIT, forget_sessions_on_leave, share_session_configs
 from demo.tabs import (autoregressive, bayes, densities, diffusion, draw_encode, elbo, kinds, kmeans,
-                       latent_diffusion, latent_explorer, lessons, models, outliers, pca, tokens)
+                       latent_diffusion, latent_explorer, lessons, models, outliers, pca, sandbox, tokens)
 from lab import api
 
 CSS = """
@@ -55,6 +56,7 @@ TABS = [("lessons", "tab_lessons", lessons),
         ("tokens", "tab_tokens", tokens),
         ("draw", "tab_draw", draw_encode), ("elbo", "tab_elbo", elbo), ("latent", "tab_latent", latent_explorer),
         ("outliers", "tab_outliers", outliers), ("diffusion", "tab_diffusion", diffusion),
+        ("sandbox", "tab_sandbox", sandbox),
         ("latent_diffusion", "tab_latent_diffusion", latent_diffusion), ("models", "tab_models", models)]
 # Tabs whose loads run with the page: the one it opens on, and the Models table (a few rows, already
 # computed, whose column names must be in the reader's language from the first paint). Every other tab's
@@ -145,5 +147,5 @@ def serve(demo: gr.Blocks, **options) -> None:
 def launch_options() -> dict:
     """What launch() needs besides host and port (those come from GRADIO_SERVER_NAME / _PORT)."""
     # 5 MB is a generous photo; a bigger upload is refused by Gradio before anything decodes it.
-    return {"i18n": I18N, "css": CSS, "js": page_js(KEEP_BRUSH_JS, OPEN_LINK_JS, FOLLOW_JS), "theme": gr.themes.Soft(),
+    return {"i18n": I18N, "css": CSS, "js": page_js(KEEP_BRUSH_JS, OPEN_LINK_JS, FOLLOW_JS, ANIMATION_JS), "theme": gr.themes.Soft(),
             "max_file_size": "5mb", "state_session_capacity": SESSION_LIMIT}

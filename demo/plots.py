@@ -22,10 +22,14 @@ def _template() -> dict:
     return pio.templates["plotly_white"].to_plotly_json()
 
 
-def _figure(data: list[dict], title: str, height: int = 260, **layout) -> go.Figure:
+def _figure(data: list[dict], title: str, height: int = 260, frames: list[dict] | None = None,
+            **layout) -> go.Figure:
     base = {"title": {"text": title, "font": {"size": 14}}, "height": height, "showlegend": False,
             "margin": {"l": 40, "r": 10, "t": 40, "b": 40}, "template": _template()}
-    return go.Figure({"data": data, "layout": {**base, **layout}}, _validate=False)
+    return go.Figure({"data": data, "layout": {**base, **layout}, "frames": frames or []}, _validate=False)
+
+
+figure = _figure   # for the figure modules of single tabs (demo/sandbox_figures.py)
 
 
 def probabilities_figure(probabilities: list[float], class_names: list[str], title: str,

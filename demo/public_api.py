@@ -39,6 +39,14 @@ NAMED = {
                                             "transformer; returns the flipbook and its most uncertain token's "
                                             "distribution."),
     "stream_token_grid": ("tokens_grid", "Draw 16 images of a class as token grids, streamed token row by row."),
+    "use_points": ("sandbox_points", "2-D sandbox: make the points (a toy set, a drawing's ink or a CSV of x, y "
+                                     "rows), 2,000 to 10,000 of them; a toy set comes with its shipped models."),
+    "train_models": ("sandbox_train", "2-D sandbox: train the diffusion and the flow-matching model on the "
+                                      "session's points, streaming the loss; one run per visitor."),
+    "play_reverse": ("sandbox_flow", "2-D sandbox: particles from noise to the data with DDPM, DDIM, "
+                                     "DPM-Solver++ or the flow, as an animated figure with their paths."),
+    "compare_models": ("sandbox_compare", "2-D sandbox: the samplers side by side, the steps each model needs, "
+                                          "and held-out -log p(x) of KDE, mixture, and diffusion and flow by the ODE."),
     "join_room": ("lesson_join", "Join a lecture room by its code; returns a voter token (kept in the browser)."),
     "answer_step": ("lesson_answer", "Answer the current lesson step: alone, reveal it; in a room, vote."),
     "open_room": ("lecturer_open_room", "Open a lecture room (needs the lecturer key)."),

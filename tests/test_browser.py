@@ -142,9 +142,9 @@ def test_tabs_follow_the_lecture(app_url, browser):
     tabs = page.get_by_role("tab")
     tabs.first.wait_for(timeout=30_000)
     names = [name.strip() for name in tabs.all_inner_texts()]
-    assert names[:15] == ["Lessons", "k-means", "PCA", "Densities", "Bayes", "p(x) · p(y|x) · p(x|y)", "Autoregressive",
+    assert names[:16] == ["Lessons", "k-means", "PCA", "Densities", "Bayes", "p(x) · p(y|x) · p(x|y)", "Autoregressive",
                           "Patches → tokens", "Draw & encode", "VAE: the ELBO", "Latent explorer", "Outliers", "Diffusion",
-                          "Latent diffusion", "Models"]
+                          "2-D sandbox", "Latent diffusion", "Models"]
     page.close()
 
 

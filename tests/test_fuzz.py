@@ -33,3 +33,11 @@ def test_a_lecture_room_refuses_scripted_attacks_and_keeps_its_counts(app_url, m
         ROOMS._misses.clear()   # the guessed codes block this host for a minute: not the other tests
     assert report["accepted"] == 0 and report["opaque"] == 0, report
     assert report["flood_refused"] >= 1 and not report["counts_changed"] and report["serving"]
+
+
+def test_the_sandbox_refuses_bad_points_and_a_second_training_and_keeps_serving(app_url):
+    from bench_fuzz import sandbox_fuzz
+
+    report = sandbox_fuzz(app_url)
+    assert report["cases"] == 7 and report["accepted"] == 0 and report["opaque"] == 0, report
+    assert report["serving"]

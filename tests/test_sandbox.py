@@ -36,7 +36,7 @@ class ExactGaussian(torch.nn.Module):
 def test_the_schedule_goes_from_data_to_noise_and_keeps_the_variance():
     t = torch.linspace(0, 1, 50)
     alpha_bar = process.alpha_bar(t)
-    assert alpha_bar[0] == pytest.approx(1.0) and alpha_bar[-1] < 1e-4
+    assert alpha_bar[0] == pytest.approx(1.0) and alpha_bar[-1].sqrt() < 0.05   # x₁ keeps under 5 % of x₀
     assert torch.all(alpha_bar[1:] < alpha_bar[:-1])
     assert torch.allclose(alpha_bar + process.sigma(t) ** 2, torch.ones_like(t), atol=1e-6)
 

@@ -18,7 +18,8 @@ UI = {
             "**Density estimation:** learn p(x) from points alone. A histogram counts per bin; a KDE puts a "
             "Gaussian bump of width h on every point, p(x) = 1/N Σ K_h(x − x_i); a Gaussian mixture fits p(x) = "
             "Σ π_k N(x; μ_k, Σ_k) by EM. The table scores each on held-out points (30 %): higher mean log p(x) "
-            "is better; a gap to the training score means overfitting."),
+            "is better; a gap to the training score means overfitting. A diffusion model is a density too: "
+            "draw one in the [2-D sandbox](?tab=sandbox&lang=en), train it, and meet these same estimators there."),
         "bins": "Histogram bins",
         "bandwidth": "KDE bandwidth h",
         "cv_bandwidth": "Bandwidth by cross-validation",
@@ -43,7 +44,9 @@ UI = {
             "**Estimación de densidad:** aprender p(x) solo de los puntos. Un histograma cuenta por celda; un "
             "KDE pone una campana Gaussiana de ancho h en cada punto, p(x) = 1/N Σ K_h(x − x_i); una mezcla de "
             "Gaussianas ajusta p(x) = Σ π_k N(x; μ_k, Σ_k) con EM. La tabla evalúa cada una en puntos "
-            "reservados (30 %): mayor log p(x) medio es mejor; una brecha con entrenamiento indica sobreajuste."),
+            "reservados (30 %): mayor log p(x) medio es mejor; una brecha con entrenamiento indica sobreajuste. "
+            "Un modelo de difusión también es una densidad: dibuja una en el [Laboratorio 2-D](?tab=sandbox&lang=es), "
+            "entrénalo y encuentra allí estos mismos estimadores."),
         "bins": "Celdas del histograma",
         "bandwidth": "Ancho de banda h del KDE",
         "cv_bandwidth": "Ancho de banda por validación cruzada",
