@@ -20,6 +20,7 @@ import re
 from typing import Callable
 
 import gradio as gr
+import pydantic
 
 from demo.i18n import request_language, text
 from demo.progress import ClientGone
@@ -39,6 +40,29 @@ def guard_app(demo: gr.Blocks) -> None:
             block_function.fn = guarded(block_function.fn)
         for component in block_function.inputs:
             _guard_preprocess(component)
+    _guard_payload_models(demo)
+
+
+def _unreadable(kind: str) -> gr.Error:
+    return gr.Error(f"{text('unreadable_input', 'en', kind=kind)} / {text('unreadable_input', 'es', kind=kind)}")
+
+
+def _guard_payload_models(demo: gr.Blocks) -> None:
+    # Before any component's preprocess, Gradio checks a file's payload against its data model (a number sent
+    # for a gr.File); its ValidationError would reach the client as Gradio's bare "error".
+    original = demo.preprocess_data
+    if getattr(original, "__guarded__", False):
+        return
+
+    @functools.wraps(original)
+    async def preprocess_data(*args, **kwargs):
+        try:
+            return await original(*args, **kwargs)
+        except pydantic.ValidationError as error:
+            log.info("payload refused: %s", without_paths(str(error))[:200])
+            raise _unreadable(error.title.removesuffix("Data").lower() or "input") from None
+    preprocess_data.__guarded__ = True
+    demo.preprocess_data = preprocess_data
 
 
 def _guard_preprocess(component) -> None:
@@ -57,8 +81,7 @@ def _guard_preprocess(component) -> None:
             raise
         except Exception as error:   # noqa: BLE001 - the request (and its language) is not known here
             log.info("input of a %s refused: %s", cls.__name__, without_paths(str(error))[:200])
-            kind = cls.__name__.lower()
-            raise gr.Error(f"{text('unreadable_input', 'en', kind=kind)} / {text('unreadable_input', 'es', kind=kind)}")
+            raise _unreadable(cls.__name__.lower())
     preprocess.__guarded__ = True
     cls.preprocess = preprocess
 

@@ -6,7 +6,7 @@ import re
 from bench_fuzz import fuzz
 
 CHEAP = {"kmeans", "encode_drawing", "outlier_score", "bayes_view", "show_forward", "example_caption",
-         "switch_dataset", "show_components"}
+         "switch_dataset", "show_components", "sandbox_points"}
 SERVER_PATH = re.compile(r"(?:/[\w.\-]+){2,}")
 
 

@@ -77,6 +77,7 @@ def test_training_streams_the_loss_then_gives_the_models_and_refuses_a_second_ru
     assert len(forward.data) == 2
     reverse = tab.play_reverse(data, key, "flow", 8)
     assert len(reverse.layout.meta["frames"]) == 9
-    samplers, steps, needed, densities, table = tab.compare_models(data, key)
+    reverse, samplers, steps, needed, densities, table = tab.compare_models(data, key)
+    assert "DDPM, 200 steps" in reverse.layout.title.text
     assert len(steps.data) == 2 and table.count("|") > 10
     tab._training.clear()

@@ -101,7 +101,8 @@ def play_reverse(data: dict, key: str | None, sampler: str, steps: float, reques
 
 
 def compare_outputs(panels: dict, data: dict, lang: str) -> tuple:
-    """(samplers side by side, steps needed, its sentence, the densities' contours, their table)."""
+    """(the DDPM flipbook, samplers side by side, steps needed, its sentence, the densities' contours, their
+    table)."""
     def title_of(sampler, result):
         return text("sb_panel", lang, sampler=figures.SAMPLER_NAMES[sampler], steps=result["steps"],
                     ratio=result["ratio"])
@@ -118,7 +119,8 @@ def compare_outputs(panels: dict, data: dict, lang: str) -> tuple:
                       "gmm": text("sb_gmm", lang, components=model.MIXTURE_COMPONENTS)}
     contours = [{"title": title, "xs": nll["grids"][key][0], "ys": nll["grids"][key][1],
                  "density": nll["grids"][key][2]} for key, title in contour_titles.items()]
-    return (figures.samplers_figure(panels["samplers"], data["held_out"], title_of, _box(data["held_out"])),
+    return (reverse_figure(panels["reverse"], data, "ddpm", lang),
+            figures.samplers_figure(panels["samplers"], data["held_out"], title_of, _box(data["held_out"])),
             figures.steps_figure(report["steps"], names, model.GOOD_ENOUGH, text("sb_steps_title", lang),
                                  text("sb_steps_axis", lang)),
             text("sb_needed", lang, good=model.GOOD_ENOUGH, **needed),
@@ -127,11 +129,11 @@ def compare_outputs(panels: dict, data: dict, lang: str) -> tuple:
 
 @heavy
 def compare_models(data: dict, key: str | None, request: gr.Request | None = None):
-    """Samplers side by side, steps needed and the densities, for the visitor's models (the shipped ones'
-    are computed once per process)."""
+    """The DDPM flipbook, samplers side by side, steps needed and the densities, for the visitor's models
+    (the shipped ones' on their default points computed once per process)."""
     lang, data = request_language(request), _points_of(data)
     if key is None:
-        return (gr.skip(),) * 5
+        return (gr.skip(),) * 6
     return compare_outputs(model.panels(key, data), data, lang)
 
 
@@ -181,7 +183,7 @@ def open_on_moons(request: gr.Request | None = None):
     data, key = panels["data"], model.shipped_key(DEFAULT_SET)
     return (*data_outputs(data, key, lang),
             *show_noising(data, key, 0.5, "diffusion", "score", request),
-            reverse_figure(panels["reverse"], data, "ddpm", lang), *compare_outputs(panels, data, lang))
+            *compare_outputs(panels, data, lang))
 
 
 def build(i18n, drawing: gr.State) -> list[OnLoad]:
@@ -240,7 +242,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
 
     data_out = [points_plot, data, key, model_line, download]
     forward_in, forward_out = [data, key, t, process, field], [forward_plot, schedule_plot]
-    compare_out = [samplers_plot, steps_plot, needed, density_plot, nll_table]
+    compare_out = [reverse_plot, samplers_plot, steps_plot, needed, density_plot, nll_table]
     use.click(use_points, [source, count, seed, pad, spread, upload], data_out) \
         .success(show_noising, forward_in, forward_out).success(compare_models, [data, key], compare_out)
     train.click(claim_training, None, None).success(train_models, [data, steps, seed], [loss_plot, key, model_line]) \
@@ -250,7 +252,7 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
         control.change(show_noising, forward_in, forward_out, show_progress="hidden")
     sampler.change(default_steps, sampler, sampler_steps)
     play.click(play_reverse, [data, key, sampler, sampler_steps], reverse_plot)
-    return [OnLoad(open_on_moons, [], data_out + forward_out + [reverse_plot] + compare_out)]
+    return [OnLoad(open_on_moons, [], data_out + forward_out + compare_out)]
 
 
 if __name__ == "__main__":

@@ -209,11 +209,12 @@ def shipped_panels(toy_set: str, seed: int = 0) -> dict:
 
 
 def panels(key: str, data: dict) -> dict:
-    """{'samplers', 'report'} for the models `key` on `data`: from shipped_panels when they are a toy set's
-    shipped models on its default points, else computed now."""
+    """{'samplers', 'report', 'reverse' (DDPM at its default steps)} for the models `key` on `data`: from
+    shipped_panels when they are a toy set's shipped models on its default points, else computed now."""
     kind, _, name = str(key).partition(":")
     if kind == "shipped" and data.get("source") == name and len(data["train"]) == DEFAULT_POINTS \
             and data.get("seed") == 0:
         return shipped_panels(name)
     return {"samplers": compare_samplers(key, data["held_out"]),
-            "report": density_report(key, data["train"], data["held_out"])}
+            "report": density_report(key, data["train"], data["held_out"]),
+            "reverse": reverse_paths(key, "ddpm", DEFAULT_STEPS["ddpm"], data["held_out"])}
