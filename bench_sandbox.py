@@ -15,8 +15,9 @@ import statistics
 import time
 
 SANDBOX_BARS = {"sandbox_train_s": ("<=", 20.0), "fuzz_sandbox_accepted": ("<=", 0.0),
-                "fuzz_sandbox_opaque": ("<=", 0.0), "fuzz_sandbox_serving_after": (">=", 1.0), **{f"sandbox_mmd_ratio_{name}": ("<=", 1.5) for name in
-                                                    ("moons", "rings", "spiral", "checkerboard", "letter")}}
+                "fuzz_sandbox_opaque": ("<=", 0.0), "fuzz_sandbox_serving_after": (">=", 1.0),
+                **{f"sandbox_mmd_ratio_{name}": ("<=", 1.5)
+                   for name in ("moons", "rings", "spiral", "checkerboard", "letter")}}
 
 
 class _Quiet:

@@ -94,7 +94,8 @@ def flow_animation(reverse: dict, title: str, play: str, box) -> go.Figure:
     steps = [{"method": "animate", "label": frame["name"],
               "args": [[frame["name"]], {"mode": "immediate", "frame": {"duration": 0, "redraw": True}}]}
              for frame in frames]
-    layout = {"xaxis": {"range": [box[0][0], box[1][0]], **SQUARE_X}, "yaxis": {"range": [box[0][1], box[1][1]], **SQUARE},
+    layout = {"xaxis": {"range": [box[0][0], box[1][0]], **SQUARE_X},
+              "yaxis": {"range": [box[0][1], box[1][1]], **SQUARE},
               "updatemenus": [{"type": "buttons", "showactive": False, "x": 0, "y": -0.12, "xanchor": "left",
                                "buttons": [{"label": play, "method": "animate", "args": [None, {
                                    "frame": {"duration": 120, "redraw": True}, "fromcurrent": True}]}]}],
@@ -111,8 +112,10 @@ def samplers_figure(results: dict, held_out, title_of, box) -> go.Figure:
     for index, (sampler, result) in enumerate(results.items()):
         suffix = "" if index == 0 else str(index + 1)
         axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
-        data += [_points(held_out[:2000], "rgba(60,60,60,0.2)", 3, **axes), _points(result["samples"], ACCENT, 3, **axes)]
-        layout[f"xaxis{suffix}"] = {"domain": [index * width + 0.01, (index + 1) * width - 0.01], "anchor": f"y{suffix}",
+        data += [_points(held_out[:2000], "rgba(60,60,60,0.2)", 3, **axes),
+                 _points(result["samples"], ACCENT, 3, **axes)]
+        layout[f"xaxis{suffix}"] = {"domain": [index * width + 0.01, (index + 1) * width - 0.01],
+                                    "anchor": f"y{suffix}",
                                     "showticklabels": False, "range": [box[0][0], box[1][0]]}
         layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "showticklabels": False, "range": [box[0][1], box[1][1]]}
     layout["annotations"] = [{"text": title_of(sampler, result), "xref": "paper", "yref": "paper",

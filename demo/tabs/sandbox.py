@@ -46,7 +46,7 @@ def data_outputs(data: dict, key: str | None, lang: str):
     source = choice_label(data["source"], lang)
     title = text("sb_data", lang, count=len(data["train"]), source=source, held_out=len(data["held_out"]))
     if key is None:
-        line = text("sb_model_none", lang, seconds=int(2 * model.TRAIN_STEPS * 0.005) + 1)
+        line = text("sb_model_none", lang, seconds=model.TRAIN_SECONDS)
     else:
         line = text("sb_model_shipped", lang, source=source, steps=model.SHIPPED_STEPS)
     rows = "\n".join(f"{x:.4f},{y:.4f}" for x, y in data["train"])
@@ -54,7 +54,8 @@ def data_outputs(data: dict, key: str | None, lang: str):
             export_text(f"points-{data['source']}", ".csv", "x,y\n" + rows + "\n"))
 
 
-def use_points(source: str, count: float, seed: float, pad, spread: float, file, request: gr.Request | None = None):
+def use_points(source: str, count: float, seed: float, pad, spread: float, file,
+               request: gr.Request | None = None):
     """Make the points (a toy set keeps its shipped models; a drawing or a file waits for training)."""
     lang = request_language(request)
     data = model.make_data(source, int(count), int(seed or 0), composite(pad), float(spread or 0),
@@ -75,7 +76,7 @@ def show_noising(data: dict, key: str | None, t: float, process: str, field: str
              if process == "diffusion" else text("sb_forward_flow", lang, t=float(t)))
     view = [[min(low[0], float(cloud[process][:, 0].min())), min(low[1], float(cloud[process][:, 1].min()))],
             [max(high[0], float(cloud[process][:, 0].max())), max(high[1], float(cloud[process][:, 1].max()))]]
-    names = {key: text(f"sb_{key}", lang) for key in ("signal", "noise", "flow_signal", "flow_noise")}
+    names = {curve: text(f"sb_{curve}", lang) for curve in ("signal", "noise", "flow_signal", "flow_noise")}
     return (figures.forward_figure(cloud[process], arrows, (high[0] - low[0]) / 14, title, view),
             figures.schedule_figure(model.schedule_curves(), float(t), names, text("sb_schedule", lang)))
 
@@ -96,7 +97,7 @@ def play_reverse(data: dict, key: str | None, sampler: str, steps: float, reques
     """Sample from the same noise with the chosen sampler and steps: the flipbook with the particles' paths."""
     lang, data = request_language(request), _points_of(data)
     if key is None:
-        raise gr.Error(text("sb_model_none", lang, seconds=int(2 * model.TRAIN_STEPS * 0.005) + 1))
+        raise gr.Error(text("sb_model_none", lang, seconds=model.TRAIN_SECONDS))
     return reverse_figure(model.reverse_paths(key, sampler, int(steps), data["held_out"]), data, sampler, lang)
 
 
@@ -210,7 +211,8 @@ def build(i18n, drawing: gr.State) -> list[OnLoad]:
                 download = gr.DownloadButton(i18n("sb_download"), size="sm", scale=0, elem_id="sb_download")
     gr.Markdown(i18n("sb_train_title"))
     with gr.Row():
-        steps = gr.Slider(model.MIN_TRAIN_STEPS, model.MAX_TRAIN_STEPS, value=model.TRAIN_STEPS, step=100, label=i18n("sb_steps"), scale=3)
+        steps = gr.Slider(model.MIN_TRAIN_STEPS, model.MAX_TRAIN_STEPS, value=model.TRAIN_STEPS, step=100,
+                          label=i18n("sb_steps"), scale=3)
         train = gr.Button(i18n("sb_train"), variant="primary", elem_id="sb_train", scale=2)
     loss_plot = gr.Plot(label=i18n("sb_loss"), elem_id="sb_loss")
     gr.Markdown(i18n("sb_forward_title"))

@@ -1,8 +1,8 @@
 """Exact log-likelihood of held-out points under the diffusion and flow models, through the ODE.
 
 Both models define a deterministic flow from the data at t = 0 to a standard normal at t = 1: the
-probability-flow ODE dx/dt = −½β(t)·(x − ε̂/σ(t)) for diffusion (Song et al. 2021, eq. 13), dx/dt = v̂ for flow
-matching. Along it the density changes by the divergence (the instantaneous change of variables):
+probability-flow ODE dx/dt = −½β(t)·(x − ε̂/σ(t)) for diffusion (Song et al. 2021, eq. 13), dx/dt = v̂
+for flow matching. Along it the density changes by the divergence (the instantaneous change of variables):
     log p₀(x₀) = log N(x₁; 0, I) + ∫₀¹ ∇·f(x_t, t) dt.
 In two dimensions the divergence is exact: two derivatives by autograd, no trace estimator. The integral
 is a fixed-step RK4, and the result is moved to the student's coordinates (−2·log scale: the density of

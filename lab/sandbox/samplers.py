@@ -75,7 +75,8 @@ def _dpm_solver_2m(model, x: torch.Tensor, steps: int) -> list[torch.Tensor]:
 
 
 def _time_of_log_snr(lambdas: torch.Tensor) -> torch.Tensor:
-    """Invert λ(t) = ½·log(ᾱ/(1 − ᾱ)): −log ᾱ = log(1 + e^(−2λ)) = β_min·t + ½(β_max − β_min)·t²."""
+    """Invert λ(t) = ½·log(ᾱ/(1 − ᾱ)), since −log ᾱ = log(1 + e^(−2λ)) = β_min·t + ½(β_max − β_min)·t²:
+    a quadratic in t."""
     minus_log_alpha_bar = torch.nn.functional.softplus(-2 * lambdas)
     a, b = 0.5 * (BETA_MAX - BETA_MIN), BETA_MIN
     return (-b + torch.sqrt(b * b + 4 * a * minus_log_alpha_bar)) / (2 * a)
