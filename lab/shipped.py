@@ -17,6 +17,7 @@ from lab.data import DATASET_NAMES
 from lab.device import model_device
 from lab.messages import Refused
 
+SANDBOX = "sandbox"   # the 2-D sandbox's point models: not an image dataset, and always on the CPU
 _load_lock = threading.Lock()
 _failed: dict[tuple[str, str], CheckpointError] = {}   # a broken folder is read once, not on every request
 
@@ -25,7 +26,7 @@ def get_model(dataset: str, name: str) -> torch.nn.Module:
     """The shipped model `name` (classifier, vae2, vae16, ae16, diffusion, pixelcnn, …) of `dataset`,
     loaded once per process. Raises CheckpointError when its folder is missing or broken, the same error
     again on later calls without reading the folder (restart the app after restoring it)."""
-    if dataset not in DATASET_NAMES:
+    if dataset not in DATASET_NAMES and dataset != SANDBOX:
         raise Refused("unknown_choice", name="dataset", value=dataset, choices=DATASET_NAMES)
     with _load_lock:  # two users arriving together must not load the same weights twice
         if (dataset, name) in _failed:
@@ -42,7 +43,8 @@ def _load_shipped(dataset: str, name: str) -> torch.nn.Module:
     # Loaded as ordinary tensors even when the first caller runs under inference_mode, so that a shared
     # model can later be used where autograd is on (a test, the benchmark).
     with torch.inference_mode(False):
-        model, _ = load_model(shipped_path(dataset, name), model_device(name))
+        device = torch.device("cpu") if dataset == SANDBOX else model_device(name)
+        model, _ = load_model(shipped_path(dataset, name), device)
     return model
 
 

@@ -16,7 +16,7 @@ import uuid
 import numpy as np
 import torch
 
-from lab.checkpoints import load_model, shipped_path
+from lab.device import one_at_a_time
 from lab.messages import Refused
 from lab.sandbox import compare, process, training
 from lab.sandbox.metrics import mmd_ratio
@@ -24,6 +24,7 @@ from lab.sandbox.points import (DEFAULT_POINTS, HELD_OUT, MAX_POINTS, MIN_POINTS
                                 check_points, drawn_points, split, toy_points)
 from lab.sandbox.samplers import DEFAULT_STEPS, FIELDS, SAMPLERS, learned_field, sample
 from lab.sandbox.shipping import HELD_OUT_SEED, NAMES, SHIPPED_STEPS
+from lab.shipped import SANDBOX, get_model
 
 # Re-exported for the tab: the lab's limits and defaults, which it shows.
 __all__ = ["DEFAULT_POINTS", "DEFAULT_STEPS", "FIELDS", "MAX_POINTS", "MIN_POINTS", "SAMPLERS", "SHIPPED_STEPS",
@@ -87,16 +88,11 @@ def shipped_key(toy_set: str) -> str:
     return f"shipped:{toy_set}"
 
 
-@functools.cache
-def _shipped_models(toy_set: str) -> dict:
-    return {name: load_model(shipped_path("sandbox", f"{toy_set}-{name}"))[0] for name in NAMES.values()}
-
-
 def models(key: str) -> dict:
     """{'diffusion': model, 'flow': model} for a key. Raises Refused for a key that is unknown or dropped."""
     kind, _, name = str(key).partition(":")
-    if kind == "shipped" and name in TOY_SETS:
-        return _shipped_models(name)
+    if kind == "shipped" and name in TOY_SETS:   # loaded once per process, on the CPU (lab.shipped)
+        return {model_name: get_model(SANDBOX, f"{name}-{model_name}") for model_name in NAMES.values()}
     with _live_lock:
         if kind == "live" and name in _live:
             _live.move_to_end(name)
@@ -112,8 +108,7 @@ def train_live(points: np.ndarray, steps: int = TRAIN_STEPS, seed: int = 0):
     if not MIN_TRAIN_STEPS <= steps <= MAX_TRAIN_STEPS:
         raise Refused("between", name="training steps", low=MIN_TRAIN_STEPS, high=MAX_TRAIN_STEPS, value=steps)
     trained, total = {}, 2 * steps
-    for index, name in enumerate(NAMES.values()):
-        objective = "epsilon" if name == "diffusion" else "velocity"
+    for index, (objective, name) in enumerate(NAMES.items()):
         run = training.training_run(points, objective, steps, seed, training.MAX_SECONDS / 2)
         curve = {"steps": [], "loss": []}
         while name not in trained:
@@ -152,6 +147,7 @@ def schedule_curves() -> dict:
     return process.schedule_curves()
 
 
+@one_at_a_time   # a slider's event, beside the strokes' small models: two torch calls at once thrash a CPU
 def field_arrows(key: str, model_name: str, t: float, field: str, low, high, size: int = 15) -> dict:
     """The learned field on a size×size grid over the box [low, high] (2 numbers each): {'x', 'y' (G,),
     'u', 'v' (G,)} arrows, for model 'diffusion' or 'flow'."""
@@ -169,7 +165,7 @@ def reverse_paths(key: str, sampler: str, steps: int, held_out: np.ndarray, seed
         raise Refused("unknown_choice", name="sampler", value=sampler, choices=SAMPLERS)
     if not 1 <= int(steps) <= 1000:
         raise Refused("between", name="steps", low=1, high=1000, value=steps)
-    model = models(key)["flow" if sampler == "flow" else "diffusion"]
+    model = models(key)[compare.model_name(sampler)]
     start = torch.randn(SHOWN_POINTS, 2, generator=torch.Generator().manual_seed(seed))
     path = sample(model, sampler, start, int(steps), seed).numpy()
     chosen = np.unique(np.linspace(0, len(path) - 1, min(FRAMES, len(path))).round().astype(int))
@@ -180,15 +176,7 @@ def reverse_paths(key: str, sampler: str, steps: int, held_out: np.ndarray, seed
 def compare_samplers(key: str, held_out: np.ndarray, seed: int = 0) -> dict:
     """DDPM, DDIM, DPM-Solver++ and the flow at their default steps from the same 2,000 noise points:
     {sampler: {'samples' (2000, 2), 'ratio', 'steps'}}."""
-    pair = models(key)
-    start = torch.randn(compare.SCORED_POINTS, 2, generator=torch.Generator().manual_seed(seed))
-    results = {}
-    for sampler in SAMPLERS:
-        samples = sample(pair["flow" if sampler == "flow" else "diffusion"], sampler, start,
-                         DEFAULT_STEPS[sampler], seed)[-1].numpy()
-        results[sampler] = {"samples": samples, "ratio": mmd_ratio(samples, held_out),
-                            "steps": DEFAULT_STEPS[sampler]}
-    return results
+    return compare.samplers_side_by_side(models(key), held_out, seed)
 
 
 def density_report(key: str, train: np.ndarray, held_out: np.ndarray, seed: int = 0) -> dict:
@@ -199,15 +187,18 @@ def density_report(key: str, train: np.ndarray, held_out: np.ndarray, seed: int 
             "steps": compare.steps_needed(pair, held_out, seed)}
 
 
+def _panels(key: str, data: dict, seed: int = 0) -> dict:
+    return {"samplers": compare_samplers(key, data["held_out"], seed),
+            "report": density_report(key, data["train"], data["held_out"], seed),
+            "reverse": reverse_paths(key, "ddpm", DEFAULT_STEPS["ddpm"], data["held_out"], seed)}
+
+
 @functools.lru_cache(maxsize=len(TOY_SETS) * 4)
 def shipped_panels(toy_set: str, seed: int = 0) -> dict:
     """Everything the tab shows for a toy set's shipped models at the defaults, computed once per process:
     {'data', 'samplers', 'report', 'reverse' (DDPM at its default steps)}."""
-    key = shipped_key(toy_set)
     data = make_data(toy_set, DEFAULT_POINTS, seed)
-    return {"data": data, "samplers": compare_samplers(key, data["held_out"], seed),
-            "report": density_report(key, data["train"], data["held_out"], seed),
-            "reverse": reverse_paths(key, "ddpm", DEFAULT_STEPS["ddpm"], data["held_out"], seed)}
+    return {"data": data, **_panels(shipped_key(toy_set), data, seed)}
 
 
 def panels(key: str, data: dict) -> dict:
@@ -217,6 +208,4 @@ def panels(key: str, data: dict) -> dict:
     if kind == "shipped" and data.get("source") == name and len(data["train"]) == DEFAULT_POINTS \
             and data.get("seed") == 0:
         return shipped_panels(name)
-    return {"samplers": compare_samplers(key, data["held_out"]),
-            "report": density_report(key, data["train"], data["held_out"]),
-            "reverse": reverse_paths(key, "ddpm", DEFAULT_STEPS["ddpm"], data["held_out"])}
+    return _panels(key, data)

@@ -16,12 +16,30 @@ from sklearn.neighbors import KernelDensity
 from lab.analysis.density import best_bandwidth, density_grid
 from lab.sandbox.likelihood import negative_log_likelihood
 from lab.sandbox.metrics import mmd_ratio
-from lab.sandbox.samplers import sample
+from lab.sandbox.samplers import DEFAULT_STEPS, SAMPLERS, sample
 
 MIXTURE_COMPONENTS = 12
 SCORED_POINTS = 2_000      # held-out points scored (and samples drawn) per figure
 STEP_COUNTS = (1, 2, 4, 8, 16, 32, 64)
 GOOD_ENOUGH = 1.5          # an MMD ratio at or under this "matches the data"
+
+
+def model_name(sampler: str) -> str:
+    """Which model a sampler runs: the flow for "flow", the diffusion model for the others."""
+    return "flow" if sampler == "flow" else "diffusion"
+
+
+def samplers_side_by_side(models: dict, held_out: np.ndarray, seed: int = 0) -> dict:
+    """Each sampler whose model is in `models` ('diffusion', 'flow') at its default steps, all from the same
+    SCORED_POINTS noise points: {sampler: {'samples' (SCORED_POINTS, 2), 'ratio' (MMD ratio), 'steps'}}."""
+    start = torch.randn(SCORED_POINTS, 2, generator=torch.Generator().manual_seed(seed))
+    results = {}
+    for sampler in SAMPLERS:
+        if model_name(sampler) not in models:
+            continue
+        samples = sample(models[model_name(sampler)], sampler, start, DEFAULT_STEPS[sampler], seed)[-1].numpy()
+        results[sampler] = {"samples": samples, "ratio": mmd_ratio(samples, held_out), "steps": DEFAULT_STEPS[sampler]}
+    return results
 
 
 def classic_densities(train: np.ndarray, seed: int = 0) -> dict:

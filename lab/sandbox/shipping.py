@@ -13,14 +13,12 @@ import numpy as np
 import torch
 
 from lab.checkpoints import save_checkpoint, shipped_path
+from lab.sandbox.compare import samplers_side_by_side
 from lab.sandbox.likelihood import negative_log_likelihood
-from lab.sandbox.metrics import mmd_ratio
 from lab.sandbox.points import DEFAULT_POINTS, HELD_OUT, TOY_SETS, toy_points
-from lab.sandbox.samplers import DEFAULT_STEPS, sample
 from lab.sandbox.training import BATCH, train
 
 SHIPPED_STEPS = 10_000
-SAMPLERS_OF = {"epsilon": ("ddpm", "ddim", "dpm++"), "velocity": ("flow",)}
 NAMES = {"epsilon": "diffusion", "velocity": "flow"}
 HELD_OUT_SEED = 1_000      # the held-out points' seed: never a training seed
 
@@ -32,10 +30,8 @@ def held_out_points(name: str) -> np.ndarray:
 def measure(model, name: str, seed: int = 0) -> dict:
     """The figures metrics.json keeps: the MMD ratio per sampler at its default steps, the ODE's NLL."""
     held_out = held_out_points(name)
-    start = torch.randn(HELD_OUT // 2, 2, generator=torch.Generator().manual_seed(seed))
-    figures = {f"mmd_ratio_{sampler}": round(mmd_ratio(sample(model, sampler, start,
-                                                                  DEFAULT_STEPS[sampler])[-1].numpy(), held_out), 3)
-               for sampler in SAMPLERS_OF[model.config.objective]}
+    side_by_side = samplers_side_by_side({NAMES[model.config.objective]: model}, held_out, seed)
+    figures = {f"mmd_ratio_{sampler}": round(result["ratio"], 3) for sampler, result in side_by_side.items()}
     nll = negative_log_likelihood(model, torch.as_tensor(held_out[:HELD_OUT // 2]))
     figures["ode_nll_nats"] = round(float(nll.mean()), 4)
     return figures
